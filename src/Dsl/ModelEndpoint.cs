@@ -1,0 +1,105 @@
+using System;
+
+namespace PodBench.Dsl;
+
+/// <summary>
+/// One model endpoint (reference: a <c>models</c> entry such as <c>vllm_api_stream_chat</c>). Start from a preset
+/// (<see cref="StreamChat"/>, <see cref="Chat"/>, <see cref="StreamCompletions"/>, <see cref="Completions"/>) and
+/// change it with an object initializer, <c>with</c> or the <c>With...</c> methods.
+/// </summary>
+/// <param name="Abbr">Unique name of the endpoint; it names output folders, so it must be a safe file name.</param>
+public sealed record ModelEndpoint(string Abbr)
+{
+    /// <summary>The API the requests use. Default: streaming chat.</summary>
+    public ApiKind Api { get; init; } = ApiKind.StreamChat;
+
+    /// <summary>
+    /// Base URL of the server (e.g. <c>http://10.0.0.5:8000</c>); wins over <see cref="Host"/>/<see cref="Port"/>.
+    /// When both this and <see cref="Host"/> are null the built-in simulated server is used.
+    /// </summary>
+    public string? Url { get; init; }
+
+    /// <summary>Host name or IP of the server (reference: <c>host_ip</c>); IPv6 addresses are bracketed for you.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>Port of the server (reference: <c>host_port</c>). Default 8080.</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>Use https with <see cref="Host"/>/<see cref="Port"/> (reference: <c>enable_ssl</c>).</summary>
+    public bool Https { get; init; }
+
+    /// <summary>TLS options for https.</summary>
+    public TlsOptions Tls { get; init; } = TlsOptions.Default;
+
+    /// <summary>The served model name; when null it is discovered with <c>GET /v1/models</c> (the first id).</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Where the API key comes from. Default: the environment variable <c>BENCHMARK_API_KEY</c>.</summary>
+    public ApiKey ApiKey { get; init; } = ApiKey.Default;
+
+    /// <summary>
+    /// A Hugging Face tokenizer folder (with <c>tokenizer.json</c>) used to count tokens when the server reports
+    /// no usage (reference: <c>path</c>). Relative paths are resolved against the plan project folder.
+    /// </summary>
+    public string? TokenizerPath { get; init; }
+
+    /// <summary>Default <c>max_tokens</c> of a request; a dataset's drawn output length overrides it. Default 512.</summary>
+    public int MaxOutLen { get; init; } = 512;
+
+    /// <summary>The concurrency limit: at most this many requests in flight (reference: <c>batch_size</c>). Default 1.</summary>
+    public int Concurrency { get; init; } = 1;
+
+    /// <summary>Target request rate, requests/s; below 0.001 sends unpaced (reference: <c>request_rate</c>).</summary>
+    public double RequestRate { get; init; }
+
+    /// <summary>Gamma shape of inter-arrival times: 1 is Poisson (default), 0 evenly spaced.</summary>
+    public double Burstiness { get; init; } = 1.0;
+
+    /// <summary>An optional ramp-up of the request rate; it replaces <see cref="RequestRate"/>.</summary>
+    public RampUp? RampUp { get; init; }
+
+    /// <summary>Send each request at its dataset row's timestamp (trace replay; reference: <c>use_timestamp</c>).</summary>
+    public bool UseTimestamp { get; init; }
+
+    /// <summary>Total attempts per request; only transport exceptions are retried (reference: <c>retry</c>). Default 2.</summary>
+    public int Retry { get; init; } = 2;
+
+    /// <summary>How long one request may take before it fails; null waits forever (the reference's default).</summary>
+    public TimeSpan? RequestTimeout { get; init; }
+
+    /// <summary>Generation arguments passed through verbatim (reference: <c>generation_kwargs</c>).</summary>
+    public GenerationArgs Generation { get; init; } = GenerationArgs.Empty;
+
+    /// <summary>True when this endpoint is served by the built-in simulated server.</summary>
+    public bool IsSimulated => Url is null && Host is null;
+
+    /// <summary>Streaming chat completions, the reference's <c>vllm_api_stream_chat</c>.</summary>
+    public static ModelEndpoint StreamChat(string abbr) => new(abbr) { Api = ApiKind.StreamChat };
+
+    /// <summary>Non-streaming chat completions, the reference's <c>vllm_api_general_chat</c>.</summary>
+    public static ModelEndpoint Chat(string abbr) => new(abbr) { Api = ApiKind.Chat };
+
+    /// <summary>Streaming text completions, the reference's <c>vllm_api_general_stream</c>.</summary>
+    public static ModelEndpoint StreamCompletions(string abbr) => new(abbr) { Api = ApiKind.StreamCompletions };
+
+    /// <summary>Non-streaming text completions, the reference's <c>vllm_api_general</c>.</summary>
+    public static ModelEndpoint Completions(string abbr) => new(abbr) { Api = ApiKind.Completions };
+
+    /// <summary>True for the streaming API kinds.</summary>
+    public bool IsStreaming => Api is ApiKind.StreamChat or ApiKind.StreamCompletions;
+
+    /// <summary>A copy that sends to <paramref name="url"/>.</summary>
+    public ModelEndpoint WithUrl(string url) => this with { Url = url };
+
+    /// <summary>A copy with the served model name.</summary>
+    public ModelEndpoint WithModel(string model) => this with { Model = model };
+
+    /// <summary>A copy with a concurrency limit.</summary>
+    public ModelEndpoint WithConcurrency(int concurrency) => this with { Concurrency = concurrency };
+
+    /// <summary>A copy paced at <paramref name="requestsPerSecond"/> with the given gamma burstiness.</summary>
+    public ModelEndpoint WithRequestRate(double requestsPerSecond, double burstiness = 1.0) => this with { RequestRate = requestsPerSecond, Burstiness = burstiness };
+
+    /// <summary>A copy with generation arguments changed by <paramref name="change"/>.</summary>
+    public ModelEndpoint WithGeneration(Func<GenerationArgs, GenerationArgs> change) => this with { Generation = change(Generation) };
+}

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+
+namespace PodBench.Runtime.Planning;
+
+/// <summary>
+/// Per-run overrides of a plan (the MSBuild properties of interface.md, passed to the runner as arguments).
+/// Null means "as the plan says".
+/// </summary>
+public sealed record RunSettings
+{
+    /// <summary>Base URL every model's requests go to (<c>BenchmarkEndpoint</c>).</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>Per-model base URLs (<c>BenchmarkEndpoints</c>), by model abbr.</summary>
+    public IReadOnlyDictionary<string, string> Endpoints { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Pressure mode (<c>BenchmarkPressure</c>).</summary>
+    public bool? Pressure { get; init; }
+
+    /// <summary>Pressure time in seconds (<c>BenchmarkPressureTime</c>).</summary>
+    public double? PressureTime { get; init; }
+
+    /// <summary>Tasks of one pod run in parallel (<c>BenchmarkMaxWorkers</c>).</summary>
+    public int? MaxWorkers { get; init; }
+
+    /// <summary>Only the first N rows of each dataset (<c>BenchmarkNumPrompts</c>).</summary>
+    public int? NumPrompts { get; init; }
+}
