@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+
+namespace PodBench.Runtime.Metrics;
+
+/// <summary>
+/// Everything the compatible files, the console tables and the reports show for one scope (a task, or the
+/// merge of every pod), computed from raw records by the DuckDB summarizer.
+/// </summary>
+public sealed record PerfSummary
+{
+    /// <summary><c>model_abbr/dataset_abbr</c> for a task, <c>merge_results/merged</c> for a merge.</summary>
+    public required string Scope { get; init; }
+
+    /// <summary>The statistic columns, in order (at most 8).</summary>
+    public required IReadOnlyList<string> Statistics { get; init; }
+
+    /// <summary>Per-request metric rows: every metric of stage total, then of stage stable.</summary>
+    public required IReadOnlyList<MetricStatistics> Metrics { get; init; }
+
+    /// <summary>Global metrics in the reference's key order, every stage.</summary>
+    public required IReadOnlyList<GlobalValue> Globals { get; init; }
+
+    /// <summary>Failure reasons and counts, most frequent first.</summary>
+    public IReadOnlyList<FailureCount> Failures { get; init; } = [];
+
+    /// <summary>Plain-words notes (e.g. "no stable stage", "every request failed", a pressure-time warning).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Our additions, never mixed into the compatible keys: client lag, send lag, schedule-based latency.</summary>
+    public IReadOnlyList<GlobalValue> Extras { get; init; } = [];
+}
