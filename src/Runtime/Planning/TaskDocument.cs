@@ -1,0 +1,11 @@
+namespace PodBench.Runtime.Planning;
+
+/// <summary>One task of a pod as written to <c>plan.json</c> (no secrets).</summary>
+/// <param name="Model">Model abbr.</param>
+/// <param name="Dataset">Dataset abbr.</param>
+/// <param name="Concurrency">The configured concurrency limit of this pod's share.</param>
+/// <param name="RequestRate">Target requests/s of this pod's share; 0 when unpaced.</param>
+/// <param name="Api">The API kind (StreamChat, Chat, ...).</param>
+/// <param name="Replica">This pod's index within a replicated group.</param>
+/// <param name="Replicas">Pods of the replicated group.</param>
+public sealed record TaskDocument(string Model, string Dataset, int Concurrency, double RequestRate, string Api, int Replica = 0, int Replicas = 1);
