@@ -66,6 +66,8 @@ internal sealed class StreamingResponder
             switch (fault)
             {
                 case SimulatorFault.ResetMidStream:
+                    // A little time for the client to read what was sent: an abort can drop data not yet read.
+                    await GenerationRun.WaitAsync(_waiter, Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 20)).ConfigureAwait(false);
                     _context.Abort();
                     return false;
                 case SimulatorFault.MalformedJson:
