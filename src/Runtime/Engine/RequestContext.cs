@@ -31,6 +31,8 @@ internal sealed class RequestContext : IDisposable
 
     public bool Receiving;
 
+    public bool WarmUp;
+
     public int Status;
 
     public string Error = "";

@@ -73,6 +73,7 @@ internal sealed class RequestExecutor
     public async Task<RequestRecord> ExecuteAsync(RequestContext ctx, PromptRow row, long scheduledTicks, bool warmUp, CancellationToken cancellationToken)
     {
         var counters = Counters;
+        ctx.WarmUp = warmUp;
         _body.Write(ctx.Writer, ctx.Body, row);
         var attempts = 0;
         var success = false;
@@ -221,7 +222,7 @@ internal sealed class RequestExecutor
                 {
                     ctx.ServerTicks.Add(ctx.Fields.ServerTimestamp);
                     var lag = now - ctx.Fields.ServerTimestamp;
-                    if (lag >= 0)
+                    if (lag >= 0 && !ctx.WarmUp)
                     {
                         ClientLag.Record((long)(lag * NsPerTick));
                     }
