@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Numerics;
 using DuckDB.NET.Data;
 
 namespace PodBench.Runtime.Merge;
@@ -47,9 +48,19 @@ internal static class Sql
     /// <summary>A SQL list of string literals (file paths).</summary>
     public static string TextList(IEnumerable<string> values) => "[" + string.Join(", ", Map(values, Text)) + "]";
 
-    public static double Double(object? value) => value is null ? 0 : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+    public static double Double(object? value) => value switch
+    {
+        null => 0,
+        BigInteger big => (double)big,
+        _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+    };
 
-    public static long Long(object? value) => value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    public static long Long(object? value) => value switch
+    {
+        null => 0,
+        BigInteger big => (long)big,
+        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
 
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
