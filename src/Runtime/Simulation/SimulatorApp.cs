@@ -106,7 +106,7 @@ internal sealed class SimulatorApp : IDisposable
     {
         var id = System.Text.Json.JsonEncodedText.Encode(modelId).ToString();
         return Encoding.UTF8.GetBytes(
-            "{\"object\":\"list\",\"data\":[{\"id\":\"" + id + "\",\"object\":\"model\",\"created\":" + created
+            "{\"object\":\"list\",\"data\":[{\"id\":\"" + id + "\",\"object\":\"model\",\"created\":" + created.ToString(System.Globalization.CultureInfo.InvariantCulture)
             + ",\"owned_by\":\"vllm\",\"root\":\"" + id + "\",\"parent\":null,\"max_model_len\":32768,\"permission\":[]}]}");
     }
 
