@@ -62,10 +62,10 @@ public static class RunFinisher
         }
 
         var files = new List<string>(merged.Files);
-        var report = ReportRenderer.Render(layout.Root, merged.Document, options.Baseline);
+        var report = ReportRenderer.Render(layout.Root, new ReportOptions { BaselineRunDirectory = options.Baseline });
         files.Add(report.MarkdownPath);
         files.Add(report.HtmlPath);
-        if (StepSummary.Append(File.ReadAllText(report.MarkdownPath)) is { } summaryFile)
+        if (report.StepSummaryPath is { } summaryFile)
         {
             files.Add(summaryFile);
         }

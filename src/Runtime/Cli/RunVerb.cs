@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Planning;
 using PodBench.Runtime.Simulation;
 
@@ -21,15 +22,29 @@ internal static class RunVerb
         RunAsync(context, args, output, cancellationToken).GetAwaiter().GetResult();
 
     /// <summary>The run settings given on the command line.</summary>
-    public static RunSettings Settings(RunnerContext context, RunnerArguments args) => new()
+    /// <remarks>An option not given falls back to the cluster's environment (the ConfigMap of the Kubernetes manifests).</remarks>
+    public static RunSettings Settings(RunnerContext context, RunnerArguments args)
     {
-        Endpoint = SettingParser.Url("--endpoint", args.Get("endpoint")),
-        Endpoints = SettingParser.Endpoints("--endpoints", args.Get("endpoints"), context.ModelAbbrs),
-        Pressure = SettingParser.Flag("--pressure", args.Get("pressure")),
-        PressureTime = SettingParser.Seconds("--pressure-time", args.Get("pressure-time")),
-        MaxWorkers = SettingParser.PositiveInt("--max-workers", args.Get("max-workers"), "a positive number of parallel tasks"),
-        NumPrompts = SettingParser.PositiveInt("--num-prompts", args.Get("num-prompts"), "a positive number of prompts"),
-    };
+        var cluster = ClusterEnvironment.ReadRunSettings();
+        var endpoints = SettingParser.Endpoints("--endpoints", args.Get("endpoints"), context.ModelAbbrs);
+        foreach (var abbr in cluster.Endpoints.Keys)
+        {
+            if (!context.ModelAbbrs.Contains(abbr))
+            {
+                throw new UsageException($"{ClusterEnvironment.Endpoints}: '{abbr}' is not a model of the plan (its models: {string.Join(", ", context.ModelAbbrs)}).");
+            }
+        }
+
+        return new RunSettings
+        {
+            Endpoint = SettingParser.Url("--endpoint", args.Get("endpoint")) ?? cluster.Endpoint,
+            Endpoints = endpoints.Count > 0 ? endpoints : cluster.Endpoints,
+            Pressure = SettingParser.Flag("--pressure", args.Get("pressure")) ?? cluster.Pressure,
+            PressureTime = SettingParser.Seconds("--pressure-time", args.Get("pressure-time")) ?? cluster.PressureTime,
+            MaxWorkers = SettingParser.PositiveInt("--max-workers", args.Get("max-workers"), "a positive number of parallel tasks") ?? cluster.MaxWorkers,
+            NumPrompts = SettingParser.PositiveInt("--num-prompts", args.Get("num-prompts"), "a positive number of prompts") ?? cluster.NumPrompts,
+        };
+    }
 
     /// <summary>The pod to run: <c>--pod</c>, else <c>JOB_COMPLETION_INDEX</c>, else null (every pod).</summary>
     public static int? PodIndex(RunnerContext context, RunnerArguments args)

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using PodBench.Dsl;
+using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Planning;
 
 namespace PodBench.Runtime.Cli;
@@ -89,14 +90,11 @@ public sealed class RunnerContext
     private static TaskDocument ToDocument(TaskSpec task) => new(
         task.Model.Abbr,
         task.Dataset.Abbr,
-        ReplicaShare(task.Model.Concurrency, task.Replica, task.Replicas),
+        ReplicaSplit.SplitConcurrency(task.Model.Concurrency, task.Replica, task.Replicas),
         task.Model.RequestRate / task.Replicas,
         task.Model.Api.ToString(),
         task.Replica,
         task.Replicas);
-
-    /// <summary>This replica's share of <paramref name="total"/>: the shares differ by at most one and sum to the total.</summary>
-    public static int ReplicaShare(int total, int replica, int replicas) => (total / replicas) + (replica < total % replicas ? 1 : 0);
 
     private static string Hash(PlanDocument document)
     {

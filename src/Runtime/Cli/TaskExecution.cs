@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using PodBench.Dsl;
+using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Merge;
 using PodBench.Runtime.Metrics;
@@ -38,7 +39,7 @@ internal static class TaskExecution
             rows = SkipFinished(rows, layout, task, options.Reuse, run, output, prefix);
             var servedModel = task.Model.Model ?? await ModelDiscovery.GetFirstModelIdAsync(baseUrl, apiKey, task.Model.Tls, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             var model = task.Model with { Model = servedModel };
-            output.WriteLine($"{prefix} {rows.Count} request(s) to {baseUrl} (model {servedModel}, concurrency {RunnerContext.ReplicaShare(model.Concurrency, task.Replica, task.Replicas)}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
+            output.WriteLine($"{prefix} {rows.Count} request(s) to {baseUrl} (model {servedModel}, concurrency {ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas)}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
 
             TaskOutcome outcome;
             var writer = TaskResultWriter.Open(layout, task.Pod, model.Abbr, task.Dataset.Abbr);
@@ -52,7 +53,7 @@ internal static class TaskExecution
                 await writer.CompleteAsync().ConfigureAwait(false);
             }
 
-            var concurrency = RunnerContext.ReplicaShare(model.Concurrency, task.Replica, task.Replicas);
+            var concurrency = ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas);
             var summary = TaskSummaries.SummarizeTask(layout, model.Abbr, task.Dataset.Abbr, new SummaryRequest
             {
                 Scope = model.Abbr + "/" + task.Dataset.Abbr,
