@@ -122,6 +122,11 @@ internal sealed class RequestExecutor
             }
         }
 
+        if (!warmUp && ctx.AllStamped && ctx.ServerTicks.Count > 0)
+        {
+            ClientLag.RecordGaps(ctx.ServerTicks.Span, ctx.Ticks.Span, 1, NsPerTick);
+        }
+
         var record = BuildRecord(ctx, row, scheduledTicks, warmUp, success, Redact(error), status, attempts);
         if (success)
         {
@@ -221,11 +226,6 @@ internal sealed class RequestExecutor
                 if (ctx.Fields.HasServerTimestamp)
                 {
                     ctx.ServerTicks.Add(ctx.Fields.ServerTimestamp);
-                    var lag = now - ctx.Fields.ServerTimestamp;
-                    if (lag >= 0 && !ctx.WarmUp)
-                    {
-                        ClientLag.Record((long)(lag * NsPerTick));
-                    }
                 }
                 else
                 {
