@@ -117,7 +117,7 @@ internal static class ReportModelBuilder
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Ms(double? value) => value is null ? "n/a" : value.Value.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+    private static string Ms(double? value) => value is null ? "n/a" : CompatibleText.FormatMetric(value.Value / 1000, MetricKind.Time);
 
     private static string Rate(double? value, string unit) => value is null ? "n/a" : value.Value.ToString("0.####", CultureInfo.InvariantCulture) + " " + unit;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using PodBench.Dsl;
@@ -67,7 +68,7 @@ public static class CustomQaReader
             return null;
         }
 
-        return question.GetString();
+        return lines.TryString(line, question, "question");
     }
 
     private static string? GenerativePrompt(JsonlLines lines, int line, JsonElement row, bool withAnswer)
@@ -97,7 +98,9 @@ public static class CustomQaReader
             }
 
             letters.Add(name);
-            prompt.Append('\n').Append(name).Append(". ").Append(option.ValueKind == JsonValueKind.String ? option.GetString() : option.GetRawText());
+            var text = option.ValueKind == JsonValueKind.String ? lines.TryString(line, option, name) : option.GetRawText();
+            ok &= text is not null;
+            prompt.Append('\n').Append(name).Append(". ").Append(text);
         }
 
         if (letters.Count < 2)
@@ -112,7 +115,7 @@ public static class CustomQaReader
             return null;
         }
 
-        if (answer.ValueKind != JsonValueKind.String || !letters.Contains(answer.GetString()!))
+        if (answer.ValueKind != JsonValueKind.String || !letters.Any(answer.ValueEquals))
         {
             lines.Problem(line, $"\"answer\" must be one of the options {string.Join(", ", letters)}, found {JsonlLines.Show(answer)}");
             return null;
@@ -131,8 +134,8 @@ public static class CustomQaReader
 
         if (id.ValueKind == JsonValueKind.String)
         {
-            dataId = id.GetString();
-            return true;
+            dataId = lines.TryString(line, id, "id");
+            return dataId is not null;
         }
 
         if (id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var n))

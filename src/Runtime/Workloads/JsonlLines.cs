@@ -80,7 +80,15 @@ internal sealed class JsonlLines
                 }
                 else
                 {
-                    row(line, document.RootElement);
+                    try
+                    {
+                        row(line, document.RootElement);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // System.Text.Json throws this for escapes such as a lone "\ud800" in a member name.
+                        Problem(line, "has text that is not valid (an escape gives a lone UTF-16 surrogate)");
+                    }
                 }
             }
 
@@ -120,6 +128,20 @@ internal sealed class JsonlLines
 
         Problem(line, $"\"{name}\" must be an integer in 1..{max.ToString(CultureInfo.InvariantCulture)}, found {Show(element)}");
         return false;
+    }
+
+    /// <summary>The string value of member <paramref name="name"/>; null (with a problem) when it has an invalid escape such as a lone surrogate.</summary>
+    public string? TryString(int line, JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            Problem(line, $"\"{name}\" is not valid text (an escape gives a lone UTF-16 surrogate)");
+            return null;
+        }
     }
 
     /// <summary>A short rendering of a JSON value for an error message.</summary>

@@ -35,7 +35,8 @@ public static class TraceReader
             {
                 if (p.ValueKind == JsonValueKind.String)
                 {
-                    prompt = p.GetString();
+                    prompt = lines.TryString(line, p, "prompt");
+                    okPrompt = prompt is not null;
                 }
                 else
                 {

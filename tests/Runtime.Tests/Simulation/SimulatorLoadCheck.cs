@@ -29,6 +29,7 @@ public sealed class SimulatorLoadCheck
     {
         await using var server = await SimulatorServer.StartAsync(SimulatorOptions.Fast);
         using var client = new HttpClient { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
+        await CountEventsAsync(client, SimClient.CompletionBody(maxTokens: 10)); // warm-up
         foreach (var streams in new[] { 1, 16, 128 })
         {
             long events = 0;
@@ -66,6 +67,7 @@ public sealed class SimulatorLoadCheck
             await using var server = await SimulatorServer.StartAsync(options);
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue };
             using var client = new HttpClient(handler) { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
+            await StampsAsync(client, SimClient.CompletionBody(maxTokens: 10)); // warm-up: JIT and the first connection
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             var stamps = await Task.WhenAll(Enumerable.Range(0, streams).Select(_ =>

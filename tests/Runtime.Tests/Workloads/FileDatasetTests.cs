@@ -124,6 +124,15 @@ public sealed class FileDatasetTests : IDisposable
         Assert.StartsWith("data/qa.jsonl(2): not valid UTF-8 at column 15", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"question\": \"\\ud800\"}", "data/qa.jsonl(1): \"question\" is not valid text")]
+    [InlineData("{\"\\ud800\": 1, \"question\": \"q\"}", "data/qa.jsonl(1): has text that is not valid")]
+    public void Escaped_lone_surrogates_are_named_found_by_the_fuzzer(string line, string expected)
+    {
+        var e = Assert.Throws<DatasetException>(() => Qa(line));
+        Assert.StartsWith(expected, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Empty_and_missing_files_are_errors_naming_the_file()
     {
