@@ -130,6 +130,13 @@ public static partial class KubernetesManifestWriter
             arguments.Add("$(" + ClusterEnvironment.CompletionIndex + ")");
         }
 
+        if (arguments.Contains("--barrier") && !arguments.Contains("--barrier-timeout"))
+        {
+            // Pods on different nodes start minutes apart when images are pulled: the barrier waits that long.
+            arguments.Add("--barrier-timeout");
+            arguments.Add(ClusterEnvironment.FormatSeconds(options.BarrierTimeout.TotalSeconds));
+        }
+
         var env = new List<YamlMap>
         {
             // Declared explicitly (Kubernetes adds it too) so that $(JOB_COMPLETION_INDEX) expands in args.
@@ -205,7 +212,8 @@ public static partial class KubernetesManifestWriter
         {
             { "completions", 1 },
             { "parallelism", 1 },
-            { "backoffLimit", 1 },
+            // A merge that fails names the missing pods; retrying would only wait for them again.
+            { "backoffLimit", 0 },
             { "activeDeadlineSeconds", Seconds(wait + TimeSpan.FromHours(1)) },
             { "ttlSecondsAfterFinished", Seconds(options.TtlAfterFinished) },
         }, podSpec);
@@ -240,7 +248,7 @@ public static partial class KubernetesManifestWriter
             "    p=$((p + 1))",
             "  done",
             "  if [ -z \"$missing\" ]; then echo \"all $n pods finished; merging $run\"; exit 0; fi",
-            $"  if [ \"$i\" -ge \"$tries\" ]; then echo \"pods$missing wrote no manifest within {Seconds(wait)} s; merging what there is\"; exit 0; fi",
+            $"  if [ \"$i\" -ge \"$tries\" ]; then echo \"pods$missing wrote no manifest within {Seconds(wait)} s; the merge names them\"; exit 0; fi",
             "  i=$((i + 1)); sleep 5",
             "done") + "\n";
     }
