@@ -153,9 +153,9 @@ internal static class RecordSummarizer
         {
             foreach (var row in Sql.Rows(connection, $"""
                 WITH h AS (SELECT gap, sum(c) AS c FROM gap_histogram WHERE {filter} GROUP BY gap),
-                cum AS (SELECT gap, sum(c) OVER (ORDER BY gap ROWS UNBOUNDED PRECEDING) AS upto FROM h),
+                cum AS (SELECT gap, sum(c) OVER (ORDER BY gap ROWS UNBOUNDED PRECEDING)::BIGINT AS upto FROM h),
                 k AS (SELECT unnest([{string.Join(", ", wanted)}]::BIGINT[]) AS k)
-                SELECT k, (SELECT min(gap) FROM cum WHERE upto > k) FROM k
+                SELECT k.k, cum.gap FROM k ASOF JOIN cum ON k.k < cum.upto
                 """))
             {
                 at[Sql.Long(row[0])] = Sql.Long(row[1]) / 1e9;
