@@ -8,4 +8,11 @@ namespace PodBench.Runtime.Metrics;
 /// <param name="Stage"><c>total</c> or <c>stable</c>.</param>
 /// <param name="Value">The value, unrounded.</param>
 /// <param name="Unit"><c>ms</c>, <c>req/s</c>, <c>token/s</c>, or empty for counts.</param>
-public sealed record GlobalValue(string Key, string Stage, double Value, string Unit);
+public sealed record GlobalValue(string Key, string Stage, double Value, string Unit)
+{
+    /// <summary>
+    /// True when the reference holds this value as a Python int (counts, Max Concurrency, and a stable Concurrency
+    /// capped at the limit): it is then written without a decimal point.
+    /// </summary>
+    public bool Integer { get; init; }
+}

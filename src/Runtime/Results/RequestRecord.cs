@@ -72,6 +72,12 @@ public sealed class RequestRecord
     /// <summary>The generated text (reasoning included).</summary>
     public string Prediction { get; init; } = "";
 
+    /// <summary>
+    /// False when the request was sent without streaming (then TTFT and TPOT are 0, as in the reference since
+    /// PR #444). Default true.
+    /// </summary>
+    public bool Stream { get; init; } = true;
+
     /// <summary>True for warm-up requests, which are kept out of every result.</summary>
     public bool WarmUp { get; init; }
 }

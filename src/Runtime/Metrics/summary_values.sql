@@ -1,0 +1,25 @@
+-- Per-request metric values (seconds, tokens, tokens/s) of the successful requests, long format, per stage.
+-- Stage stable holds the requests whose start lies in [first_ns, last_ns]. NULLs (no schedule) are dropped.
+CREATE OR REPLACE TEMP TABLE pb_vals AS
+WITH staged AS (
+    SELECT 'total' AS stage, * FROM pb_req WHERE success
+    UNION ALL
+    SELECT 'stable' AS stage, * FROM pb_req WHERE success AND start_ns BETWEEN {first_ns} AND {last_ns}
+), m AS (
+    SELECT
+        stage,
+        (end_ns - start_ns)::DOUBLE / 1e9::DOUBLE AS "E2EL",
+        ttft_ns::DOUBLE / 1e9::DOUBLE AS "TTFT",
+        CASE WHEN stream AND output_tokens > 1
+             THEN ((end_ns - start_ns) - ttft_ns)::DOUBLE / 1e9::DOUBLE / (output_tokens - 1)::DOUBLE
+             ELSE 0.0::DOUBLE END AS "TPOT",
+        input_tokens::DOUBLE AS "InputTokens",
+        output_tokens::DOUBLE AS "OutputTokens",
+        CASE WHEN end_ns > start_ns THEN output_tokens::DOUBLE / ((end_ns - start_ns)::DOUBLE / 1e9::DOUBLE) ELSE 0.0::DOUBLE END AS "OutputTokenThroughput",
+        CASE WHEN ttft_ns > 0 THEN input_tokens::DOUBLE / (ttft_ns::DOUBLE / 1e9::DOUBLE) ELSE 0.0::DOUBLE END AS "PrefillTokenThroughput",
+        CASE WHEN scheduled_ns > 0 THEN (start_ns - scheduled_ns)::DOUBLE / 1e9::DOUBLE END AS "SendLag",
+        CASE WHEN scheduled_ns > 0 THEN (end_ns - scheduled_ns)::DOUBLE / 1e9::DOUBLE END AS "ScheduledE2EL"
+    FROM staged
+)
+SELECT stage, metric, v FROM m
+UNPIVOT (v FOR metric IN ("E2EL", "TTFT", "TPOT", "InputTokens", "OutputTokens", "OutputTokenThroughput", "PrefillTokenThroughput", "SendLag", "ScheduledE2EL"));

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+
+namespace PodBench.Runtime.Results;
+
+/// <summary>SQL fragments that read the record files (the column types are the public schema).</summary>
+internal static class RecordSql
+{
+    public const string DetailsColumns =
+        "{data_abbr: 'VARCHAR', id: 'BIGINT', success: 'BOOLEAN', error_info: 'VARCHAR', " +
+        "time_points: 'STRUCT(\"__db_ref__\" BIGINT)', input_tokens: 'BIGINT', output_tokens: 'BIGINT', " +
+        "extra_perf_data: 'STRUCT(model_abbr VARCHAR, pod INTEGER, scheduled_ns BIGINT, usage_source VARCHAR, attempts INTEGER, http_status INTEGER, stream BOOLEAN)', " +
+        "uuid: 'VARCHAR', turn_id: 'INTEGER', data_id: 'VARCHAR', db_name: 'VARCHAR'}";
+
+    public const string JournalColumns =
+        "{row: 'BIGINT', uuid: 'VARCHAR', time_points_ns: 'BIGINT[]', server_time_points_ns: 'BIGINT[]'}";
+
+    private const string JsonOptions = "format = 'newline_delimited', ignore_errors = true, maximum_object_size = 67108864";
+
+    public static string Escape(string s) => s.Replace("'", "''", StringComparison.Ordinal);
+
+    public static string FileList(IEnumerable<string> files) => "[" + string.Join(", ", files.Select(f => "'" + Escape(Path.GetFullPath(f)) + "'")) + "]";
+
+    /// <summary>Details rows; a torn or unreadable line (all columns NULL) is dropped.</summary>
+    public static string DetailsSource(IReadOnlyList<string> files) => files.Count == 0
+        ? "SELECT NULL::VARCHAR AS data_abbr, NULL::BIGINT AS id, NULL::BOOLEAN AS success, NULL::VARCHAR AS error_info, NULL::STRUCT(\"__db_ref__\" BIGINT) AS time_points, NULL::BIGINT AS input_tokens, NULL::BIGINT AS output_tokens, NULL::STRUCT(model_abbr VARCHAR, pod INTEGER, scheduled_ns BIGINT, usage_source VARCHAR, attempts INTEGER, http_status INTEGER, stream BOOLEAN) AS extra_perf_data, NULL::VARCHAR AS uuid, NULL::INTEGER AS turn_id, NULL::VARCHAR AS data_id, NULL::VARCHAR AS db_name WHERE false"
+        : $"SELECT * FROM read_json({FileList(files)}, {JsonOptions}, columns = {DetailsColumns}) WHERE uuid IS NOT NULL AND db_name IS NOT NULL AND success IS NOT NULL";
+
+    /// <summary>Journal rows with their db_name taken from the file name; a torn line is dropped.</summary>
+    public static string JournalSource(IReadOnlyList<string> files) => files.Count == 0
+        ? "SELECT NULL::VARCHAR AS db_name, NULL::BIGINT AS row, NULL::VARCHAR AS uuid, NULL::BIGINT[] AS time_points_ns, NULL::BIGINT[] AS server_time_points_ns WHERE false"
+        : $"SELECT regexp_extract(filename, '([^/\\\\]+)\\.jsonl$', 1) AS db_name, row, uuid, time_points_ns, server_time_points_ns FROM read_json({FileList(files)}, {JsonOptions}, filename = true, columns = {JournalColumns}) WHERE row IS NOT NULL AND time_points_ns IS NOT NULL";
+
+    /// <summary>Parquet rows (db_name is a column of the file).</summary>
+    public static string ParquetSource(IReadOnlyList<string> files) => files.Count == 0
+        ? "SELECT NULL::VARCHAR AS db_name, NULL::BIGINT AS row, NULL::VARCHAR AS uuid, NULL::BIGINT[] AS time_points_ns, NULL::BIGINT[] AS server_time_points_ns WHERE false"
+        : $"SELECT db_name, row, uuid, time_points_ns, server_time_points_ns FROM read_parquet({FileList(files)})";
+
+    /// <summary>An embedded SQL file of this assembly, by file name (e.g. <c>requests_view.sql</c>).</summary>
+    public static string Resource(string fileName)
+    {
+        var asm = typeof(RecordSql).Assembly;
+        var name = asm.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith("." + fileName, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The SQL resource '{fileName}' is not embedded in {asm.GetName().Name}.");
+        using var stream = asm.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using DuckDB.NET.Data;
+
+namespace PodBench.Runtime.Results;
+
+/// <summary>
+/// Builds the <c>requests</c> view and the <c>tasks</c> table of docs/record-schema.md on a DuckDB connection,
+/// from details JSONL files and db_data files (Parquet and/or journals). Torn last lines are skipped.
+/// </summary>
+public static class RecordViews
+{
+    /// <summary>
+    /// Creates (or replaces) the temp view <c>requests</c> over <paramref name="detailsFiles"/> joined on
+    /// (db_name, row) to the readings in <paramref name="dbDataFiles"/> (<c>.parquet</c> and <c>.jsonl</c>).
+    /// A journal whose Parquet twin is also listed is ignored.
+    /// </summary>
+    public static void CreateRequestsView(DuckDBConnection conn, IEnumerable<string> detailsFiles, IEnumerable<string> dbDataFiles)
+    {
+        ArgumentNullException.ThrowIfNull(conn);
+        var details = detailsFiles.ToList();
+        foreach (var f in details.Where(f => !File.Exists(f)))
+        {
+            throw new FileNotFoundException($"The details file '{f}' does not exist.", f);
+        }
+
+        var db = dbDataFiles.ToList();
+        var parquet = db.Where(f => f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)).ToList();
+        var twins = new HashSet<string>(parquet.Select(f => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(f))!, Path.GetFileNameWithoutExtension(f))), StringComparer.Ordinal);
+        var journals = db.Where(f => f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !twins.Contains(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(f))!, Path.GetFileNameWithoutExtension(f))))
+            .ToList();
+        var other = db.Except(parquet).Except(db.Where(f => f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))).FirstOrDefault();
+        if (other is not null)
+        {
+            throw new ArgumentException($"'{other}' is not a db_data file: expected a .parquet file or a .jsonl journal.");
+        }
+
+        foreach (var f in parquet.Concat(journals).Where(f => !File.Exists(f)))
+        {
+            throw new FileNotFoundException($"The db_data file '{f}' does not exist.", f);
+        }
+
+        var sql = RecordSql.Resource("requests_view.sql")
+            .Replace("{details_source}", RecordSql.DetailsSource(details), StringComparison.Ordinal)
+            .Replace("{parquet_source}", RecordSql.ParquetSource(parquet), StringComparison.Ordinal)
+            .Replace("{journal_source}", RecordSql.JournalSource(journals), StringComparison.Ordinal);
+        Execute(conn, sql);
+    }
+
+    /// <summary>
+    /// Creates the <c>requests</c> view over one task's files in <paramref name="layout"/>: its details file and the
+    /// db_data files of its model folder.
+    /// </summary>
+    public static void CreateTaskView(DuckDBConnection conn, RunLayout layout, string modelAbbr, string dataAbbr)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var detailsFile = layout.DetailsFile(modelAbbr, dataAbbr);
+        if (!File.Exists(detailsFile))
+        {
+            throw new FileNotFoundException($"The task {modelAbbr}/{dataAbbr} has no details file: '{detailsFile}' does not exist. Run the task first.", detailsFile);
+        }
+
+        CreateRequestsView(conn, [detailsFile], DbDataFiles.InFolders([layout.DbDataFolder(modelAbbr)]));
+    }
+
+    /// <summary>
+    /// The db_data files in <paramref name="folders"/>: every Parquet file plus every journal without a Parquet twin.
+    /// </summary>
+    public static IReadOnlyList<string> DbDataFilesIn(IEnumerable<string> folders) => DbDataFiles.InFolders(folders);
+
+    /// <summary>Creates (or replaces) the temp table <c>tasks(model_abbr, data_abbr, pod, concurrency)</c>.</summary>
+    public static void CreateTasksTable(DuckDBConnection conn, IEnumerable<(string Model, string Dataset, int Pod, int Concurrency)> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(conn);
+        Execute(conn, "CREATE OR REPLACE TEMP TABLE tasks (model_abbr VARCHAR, data_abbr VARCHAR, pod INTEGER, concurrency INTEGER)");
+        foreach (var (model, dataset, pod, concurrency) in tasks)
+        {
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "INSERT INTO tasks VALUES ($m, $d, $p, $c)";
+            cmd.Parameters.Add(new DuckDBParameter("m", model));
+            cmd.Parameters.Add(new DuckDBParameter("d", dataset));
+            cmd.Parameters.Add(new DuckDBParameter("p", pod));
+            cmd.Parameters.Add(new DuckDBParameter("c", concurrency));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private static void Execute(DuckDBConnection conn, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}

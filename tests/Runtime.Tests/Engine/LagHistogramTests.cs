@@ -1,0 +1,35 @@
+using PodBench.Runtime.Engine;
+using Xunit;
+
+namespace PodBench.Runtime.Tests.Engine;
+
+public sealed class LagHistogramTests
+{
+    [Fact]
+    public void Percentiles_are_within_one_percent()
+    {
+        var histogram = new LagHistogram();
+        for (var v = 1; v <= 100_000; v++)
+        {
+            histogram.Record(v * 10L);
+        }
+
+        Assert.Equal(100_000, histogram.Count);
+        Assert.InRange(histogram.PercentileNs(50), 500_000 * 0.99, 500_000 * 1.01);
+        Assert.InRange(histogram.PercentileNs(99), 990_000 * 0.99, 990_000 * 1.01);
+        Assert.Equal(1_000_000, histogram.MaxNs);
+        Assert.Equal(1_000_000, histogram.PercentileNs(100));
+    }
+
+    [Fact]
+    public void Small_values_are_exact_and_negative_values_count_as_zero()
+    {
+        var histogram = new LagHistogram();
+        histogram.Record(-5);
+        histogram.Record(3);
+        histogram.Record(100);
+        Assert.Equal(0, histogram.PercentileNs(1));
+        Assert.Equal(3, histogram.PercentileNs(50));
+        Assert.Equal(100, histogram.PercentileNs(100));
+    }
+}
