@@ -129,7 +129,7 @@ internal sealed class GenerationRun
     private Task RejectAsync(long ordinal, long arrival, int status, string type, string message, string? param)
     {
         RecordRejected(ordinal, arrival, status);
-        return JsonResponses.WriteAsync(_context, status, type, message, param);
+        return JsonResponses.WriteErrorAsync(_context, status, type, message, param);
     }
 
     private void RecordRejected(long ordinal, long arrival, int status) => _app.Stats.Record(new SimulatedRequest
@@ -151,14 +151,14 @@ internal sealed class GenerationRun
         switch (plan.Fault)
         {
             case SimulatorFault.Http500:
-                await JsonResponses.WriteAsync(_context, 500, "InternalServerError", "Simulated internal server error.").ConfigureAwait(false);
+                await JsonResponses.WriteErrorAsync(_context, 500, "InternalServerError", "Simulated internal server error.").ConfigureAwait(false);
                 return false;
             case SimulatorFault.Http429:
                 _context.Response.Headers.RetryAfter = "1";
-                await JsonResponses.WriteAsync(_context, 429, "RateLimitError", "Simulated rate limit: too many requests.").ConfigureAwait(false);
+                await JsonResponses.WriteErrorAsync(_context, 429, "RateLimitError", "Simulated rate limit: too many requests.").ConfigureAwait(false);
                 return false;
             case SimulatorFault.Http503:
-                await JsonResponses.WriteAsync(_context, 503, "ServiceUnavailableError", "Simulated overload: service unavailable.")
+                await JsonResponses.WriteErrorAsync(_context, 503, "ServiceUnavailableError", "Simulated overload: service unavailable.")
                     .ConfigureAwait(false);
                 return false;
         }

@@ -9,7 +9,7 @@ namespace PodBench.Runtime.Simulation;
 internal static class JsonResponses
 {
     /// <summary>Answers <paramref name="status"/> with an OpenAI error body.</summary>
-    public static Task WriteAsync(HttpContext context, int status, string type, string message, string? param = null)
+    public static Task WriteErrorAsync(HttpContext context, int status, string type, string message, string? param = null)
         => WriteJsonAsync(context, status, ErrorBody(status, type, message, param));
 
     /// <summary>Answers <paramref name="status"/> with a ready JSON body.</summary>

@@ -18,6 +18,12 @@ namespace PodBench.Runtime.Simulation;
 /// </summary>
 internal sealed class SseEventWriter
 {
+    /// <summary>Room for everything in an event but its head and content (usage, stamp, finish reason).</summary>
+    private const int Reserve = 256;
+
+    /// <summary>Content up to this size is copied into the event's span; bigger content is written on its own.</summary>
+    private const int SmallText = 1024;
+
     private readonly PipeWriter _writer;
     private readonly byte[] _head;
     private readonly bool _chat;
@@ -40,10 +46,9 @@ internal sealed class SseEventWriter
     /// <summary>The chat stream's first event: the assistant role with empty content.</summary>
     public ValueTask<FlushResult> WriteRoleAsync(CancellationToken cancellationToken)
     {
-        Write(_head);
-        Write("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null}]"u8);
-        WriteTail();
-        return _writer.FlushAsync(cancellationToken);
+        var buffer = Begin(0);
+        buffer.Put("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null}]"u8);
+        return End(ref buffer, cancellationToken);
     }
 
     /// <summary>
@@ -53,83 +58,97 @@ internal sealed class SseEventWriter
     public ValueTask<FlushResult> WriteTokenAsync(
         ReadOnlySpan<byte> text, string? finishReason, (int Prompt, int Completion)? usage, CancellationToken cancellationToken)
     {
-        Write(_head);
-        Write(_chat ? "{\"index\":0,\"delta\":{\"content\":\""u8 : "{\"index\":0,\"text\":\""u8);
-        Write(text);
+        var buffer = Begin(SmallText);
+        buffer.Put(_chat ? "{\"index\":0,\"delta\":{\"content\":\""u8 : "{\"index\":0,\"text\":\""u8);
+        if (text.Length > SmallText)
+        {
+            // A huge token goes straight into the pipe; the rest of the event gets a span of its own.
+            _writer.Advance(buffer.Length);
+            _writer.Write(text);
+            buffer = new EventBuffer(_writer.GetSpan(Reserve));
+        }
+        else
+        {
+            buffer.Put(text);
+        }
+
         if (finishReason is null)
         {
-            Write(_chat
+            buffer.Put(_chat
                 ? "\"},\"logprobs\":null,\"finish_reason\":null}]"u8
                 : "\",\"logprobs\":null,\"finish_reason\":null,\"stop_reason\":null}]"u8);
         }
         else
         {
-            Write(_chat ? "\"},\"logprobs\":null,\"finish_reason\":\""u8 : "\",\"logprobs\":null,\"finish_reason\":\""u8);
-            Write(finishReason == "length" ? "length"u8 : finishReason == "stop" ? "stop"u8 : Encoding.UTF8.GetBytes(finishReason));
-            Write("\",\"stop_reason\":null}]"u8);
+            buffer.Put(_chat ? "\"},\"logprobs\":null,\"finish_reason\":\""u8 : "\",\"logprobs\":null,\"finish_reason\":\""u8);
+            buffer.Put(finishReason == "length" ? "length"u8 : "stop"u8);
+            buffer.Put("\",\"stop_reason\":null}]"u8);
         }
 
         if (usage is { } counts)
         {
-            WriteUsage(counts.Prompt, counts.Completion);
+            PutUsage(ref buffer, counts.Prompt, counts.Completion);
         }
 
-        WriteTail();
-        return _writer.FlushAsync(cancellationToken);
+        return End(ref buffer, cancellationToken);
     }
 
     /// <summary>The usage-only event: <c>"choices": []</c> and <c>usage</c>.</summary>
     public ValueTask<FlushResult> WriteUsageAsync(int promptTokens, int completionTokens, CancellationToken cancellationToken)
     {
-        Write(_head);
-        Write("]"u8);
-        WriteUsage(promptTokens, completionTokens);
-        WriteTail();
-        return _writer.FlushAsync(cancellationToken);
+        var buffer = Begin(0);
+        buffer.Put("]"u8);
+        PutUsage(ref buffer, promptTokens, completionTokens);
+        return End(ref buffer, cancellationToken);
     }
 
     /// <summary>An event whose data is cut-off JSON.</summary>
     public ValueTask<FlushResult> WriteMalformedAsync(CancellationToken cancellationToken)
     {
-        Write(_head);
-        Write(_chat ? "{\"index\":0,\"delta\":{\"content\":\" broken"u8 : "{\"index\":0,\"text\":\" broken"u8);
-        Write("\n\n"u8);
+        var buffer = Begin(0);
+        buffer.Put(_chat ? "{\"index\":0,\"delta\":{\"content\":\" broken"u8 : "{\"index\":0,\"text\":\" broken"u8);
+        buffer.Put("\n\n"u8);
+        _writer.Advance(buffer.Length);
         return _writer.FlushAsync(cancellationToken);
     }
 
     /// <summary>The end of the stream: <c>data: [DONE]</c>.</summary>
     public ValueTask<FlushResult> WriteDoneAsync(CancellationToken cancellationToken)
     {
-        Write("data: [DONE]\n\n"u8);
+        var buffer = new EventBuffer(_writer.GetSpan(Reserve));
+        buffer.Put("data: [DONE]\n\n"u8);
+        _writer.Advance(buffer.Length);
+        return _writer.FlushAsync(cancellationToken);
+    }
+
+    private static void PutUsage(ref EventBuffer buffer, int promptTokens, int completionTokens)
+    {
+        buffer.Put(",\"usage\":{\"prompt_tokens\":"u8);
+        buffer.Put(promptTokens);
+        buffer.Put(",\"total_tokens\":"u8);
+        buffer.Put((long)promptTokens + completionTokens);
+        buffer.Put(",\"completion_tokens\":"u8);
+        buffer.Put(completionTokens);
+        buffer.Put("}"u8);
+    }
+
+    /// <summary>A span for the event (its head written) with room for <paramref name="text"/> more bytes of content.</summary>
+    private EventBuffer Begin(int text)
+    {
+        var buffer = new EventBuffer(_writer.GetSpan(_head.Length + text + Reserve));
+        buffer.Put(_head);
+        return buffer;
+    }
+
+    /// <summary>Stamps the event just before it is handed over, and flushes it.</summary>
+    private ValueTask<FlushResult> End(ref EventBuffer buffer, CancellationToken cancellationToken)
+    {
+        buffer.Put(",\"x_sim_ts\":"u8);
+        buffer.Put(Stopwatch.GetTimestamp());
+        buffer.Put("}\n\n"u8);
+        _writer.Advance(buffer.Length);
         return _writer.FlushAsync(cancellationToken);
     }
 
     private static string Quote(string text) => "\"" + JsonEncodedText.Encode(text).ToString() + "\"";
-
-    private void WriteUsage(int promptTokens, int completionTokens)
-    {
-        Write(",\"usage\":{\"prompt_tokens\":"u8);
-        WriteNumber(promptTokens);
-        Write(",\"total_tokens\":"u8);
-        WriteNumber((long)promptTokens + completionTokens);
-        Write(",\"completion_tokens\":"u8);
-        WriteNumber(completionTokens);
-        Write("}"u8);
-    }
-
-    private void WriteTail()
-    {
-        Write(",\"x_sim_ts\":"u8);
-        WriteNumber(Stopwatch.GetTimestamp());
-        Write("}\n\n"u8);
-    }
-
-    private void WriteNumber(long value)
-    {
-        var span = _writer.GetSpan(20);
-        Utf8Formatter.TryFormat(value, span, out var written);
-        _writer.Advance(written);
-    }
-
-    private void Write(ReadOnlySpan<byte> bytes) => _writer.Write(bytes);
 }

@@ -107,10 +107,9 @@ public sealed class FaultTests
         Assert.True(events[^1].IsDone);
         var stamps = events.Where(e => !e.IsDone).Select(e => e.ServerStamp).ToList();
         Assert.Equal(1 + 6 + 1, stamps.Count);
-        var gaps = stamps.Zip(stamps.Skip(1), (a, b) => b - a).ToList();
-        var widest = gaps.IndexOf(gaps.Max());
-        Assert.True(gaps[widest] >= Ticks(Stall) - Ticks(TimeSpan.FromMilliseconds(1)));
-        Assert.Equal(3, widest); // after the role chunk and three content chunks
+        // The stall comes after the role chunk and three content chunks: that gap is at least the stall time (a busy
+        // box may add gaps elsewhere, so this is the only certain bound).
+        Assert.True(stamps[4] - stamps[3] >= Ticks(Stall) - Ticks(TimeSpan.FromMilliseconds(1)));
     }
 
     [Fact]

@@ -16,9 +16,9 @@ public sealed class LatencyModelTests
         var options = StreamingShapeTests.Quick with { BaseTtft = TimeSpan.Zero, PrefillPerToken = TimeSpan.FromMilliseconds(2) };
         await using var server = await SimulatorServer.StartAsync(options);
         using var client = SimClient.Create(server.BaseUrl);
-        var longPrompt = string.Join(' ', Enumerable.Repeat("word", 150));
+        var longPrompt = string.Join(' ', Enumerable.Repeat("word", 250));
 
-        // The long prompt goes first, yet its first token comes last: about 300 ms of prefill against 10 ms.
+        // The long prompt goes first, yet its first token comes last: about 500 ms of prefill against 18 ms.
         var longTask = SimClient.StreamAsync(client, "/v1/chat/completions", SimClient.ChatBody(maxTokens: 2, prompt: longPrompt));
         var shortTask = SimClient.StreamAsync(client, "/v1/chat/completions", SimClient.ChatBody(maxTokens: 2, prompt: "hi"));
         var longEvents = await longTask;
@@ -26,7 +26,7 @@ public sealed class LatencyModelTests
 
         Assert.True(shortEvents[0].ServerStamp < longEvents[0].ServerStamp);
         var requests = server.Stats.GetRequests().ToDictionary(r => r.PromptTokens);
-        var longTtft = longEvents[0].ServerStamp - requests[150 + 8].ArrivalTimestamp;
+        var longTtft = longEvents[0].ServerStamp - requests[250 + 8].ArrivalTimestamp;
         var shortTtft = shortEvents[0].ServerStamp - requests[1 + 8].ArrivalTimestamp;
         Assert.True(longTtft > shortTtft);
     }

@@ -137,12 +137,12 @@ public sealed class StreamingShapeTests
     [Fact]
     public async Task Each_event_is_flushed_when_it_is_written()
     {
-        var slow = Quick with { DecodePerToken = TimeSpan.FromMilliseconds(150) };
+        var slow = Quick with { DecodePerToken = TimeSpan.FromMilliseconds(300) };
         await using var server = await SimulatorServer.StartAsync(slow);
         using var client = SimClient.Create(server.BaseUrl);
         var events = await SimClient.StreamAsync(client, "/v1/chat/completions", SimClient.ChatBody(maxTokens: 4, includeUsage: false));
 
-        // The first token must reach the client before the server even produces the last one (450 ms later).
+        // The first token must reach the client before the server even produces the last one (900 ms later).
         Assert.True(events[1].ReadAt < events[4].ServerStamp);
     }
 }
