@@ -127,6 +127,8 @@ public sealed class EngineTrafficTests
         Assert.True(lastSendOffset >= (pressure.Ticks * 100) - (2 * longest) - 200_000_000, $"last send at {lastSendOffset / 1e6} ms");
         Assert.InRange(server.MaxInFlight, 1, 3);
         Assert.Equal(3, outcome.ConcurrencyLimit);
+        Assert.True(outcome.MeanE2elSeconds > 0);
+        Assert.Equal(pressure.TotalSeconds < 3 * outcome.MeanE2elSeconds, outcome.Warnings.Any(w => w.Contains("three times the mean E2EL")));
     }
 
     [Fact]
