@@ -8,59 +8,58 @@ namespace PodBench.Generators;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "PodBench.Plan";
-    private const string HelpBase = "https://github.com/podbench/podbench/blob/main/docs/diagnostics.md#";
 
-    public static readonly DiagnosticDescriptor PlanNotDerived = new(PlanRuleIds.PlanNotDerived, PlanMessages.PlanNotDerivedTitle, PlanMessages.PlanNotDerived, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0001");
+    public static readonly DiagnosticDescriptor PlanNotDerived = new(PlanRuleIds.PlanNotDerived, PlanMessages.PlanNotDerivedTitle, PlanMessages.PlanNotDerived, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor PlanAbstract = new(PlanRuleIds.PlanAbstract, PlanMessages.PlanAbstractTitle, PlanMessages.PlanAbstract, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0002");
+    public static readonly DiagnosticDescriptor PlanAbstract = new(PlanRuleIds.PlanAbstract, PlanMessages.PlanAbstractTitle, PlanMessages.PlanAbstract, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor PlanNoPublicConstructor = new(PlanRuleIds.PlanNoPublicConstructor, PlanMessages.PlanNoPublicConstructorTitle, PlanMessages.PlanNoPublicConstructor, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0003");
+    public static readonly DiagnosticDescriptor PlanNoPublicConstructor = new(PlanRuleIds.PlanNoPublicConstructor, PlanMessages.PlanNoPublicConstructorTitle, PlanMessages.PlanNoPublicConstructor, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor MultiplePlans = new(PlanRuleIds.MultiplePlans, PlanMessages.MultiplePlansTitle, PlanMessages.MultiplePlans, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0004");
+    public static readonly DiagnosticDescriptor MultiplePlans = new(PlanRuleIds.MultiplePlans, PlanMessages.MultiplePlansTitle, PlanMessages.MultiplePlans, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor UserEntryPoint = new(PlanRuleIds.UserEntryPoint, PlanMessages.UserEntryPointTitle, PlanMessages.UserEntryPoint, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0005");
+    public static readonly DiagnosticDescriptor UserEntryPoint = new(PlanRuleIds.UserEntryPoint, PlanMessages.UserEntryPointTitle, PlanMessages.UserEntryPoint, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor DuplicateModelAbbr = new(PlanRuleIds.DuplicateModelAbbr, PlanMessages.DuplicateModelAbbrTitle, PlanMessages.DuplicateModelAbbr, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0006");
+    public static readonly DiagnosticDescriptor DuplicateModelAbbr = new(PlanRuleIds.DuplicateModelAbbr, PlanMessages.DuplicateModelAbbrTitle, PlanMessages.DuplicateModelAbbr, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor DuplicateDatasetAbbr = new(PlanRuleIds.DuplicateDatasetAbbr, PlanMessages.DuplicateDatasetAbbrTitle, PlanMessages.DuplicateDatasetAbbr, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0007");
+    public static readonly DiagnosticDescriptor DuplicateDatasetAbbr = new(PlanRuleIds.DuplicateDatasetAbbr, PlanMessages.DuplicateDatasetAbbrTitle, PlanMessages.DuplicateDatasetAbbr, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor UnsafeAbbr = new(PlanRuleIds.UnsafeAbbr, PlanMessages.UnsafeAbbrTitle, PlanMessages.UnsafeAbbr, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0008");
+    public static readonly DiagnosticDescriptor UnsafeAbbr = new(PlanRuleIds.UnsafeAbbr, PlanMessages.UnsafeAbbrTitle, PlanMessages.UnsafeAbbr, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor UndeclaredModel = new(PlanRuleIds.UndeclaredModel, PlanMessages.UndeclaredModelTitle, PlanMessages.UndeclaredModel, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0009");
+    public static readonly DiagnosticDescriptor UndeclaredModel = new(PlanRuleIds.UndeclaredModel, PlanMessages.UndeclaredModelTitle, PlanMessages.UndeclaredModel, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor UndeclaredDataset = new(PlanRuleIds.UndeclaredDataset, PlanMessages.UndeclaredDatasetTitle, PlanMessages.UndeclaredDataset, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0010");
+    public static readonly DiagnosticDescriptor UndeclaredDataset = new(PlanRuleIds.UndeclaredDataset, PlanMessages.UndeclaredDatasetTitle, PlanMessages.UndeclaredDataset, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor EmptyPodGroup = new(PlanRuleIds.EmptyPodGroup, PlanMessages.EmptyPodGroupTitle, PlanMessages.EmptyPodGroup, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0011");
+    public static readonly DiagnosticDescriptor EmptyPodGroup = new(PlanRuleIds.EmptyPodGroup, PlanMessages.EmptyPodGroupTitle, PlanMessages.EmptyPodGroup, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor LengthMinAboveMax = new(PlanRuleIds.LengthMinAboveMax, PlanMessages.LengthMinAboveMaxTitle, PlanMessages.LengthMinAboveMax, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0012");
+    public static readonly DiagnosticDescriptor LengthMinAboveMax = new(PlanRuleIds.LengthMinAboveMax, PlanMessages.LengthMinAboveMaxTitle, PlanMessages.LengthMinAboveMax, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor LengthOutOfRange = new(PlanRuleIds.LengthOutOfRange, PlanMessages.LengthOutOfRangeTitle, PlanMessages.LengthOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0013");
+    public static readonly DiagnosticDescriptor LengthOutOfRange = new(PlanRuleIds.LengthOutOfRange, PlanMessages.LengthOutOfRangeTitle, PlanMessages.LengthOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor ZipfAlphaOutOfRange = new(PlanRuleIds.ZipfAlphaOutOfRange, PlanMessages.ZipfAlphaOutOfRangeTitle, PlanMessages.ZipfAlphaOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0014");
+    public static readonly DiagnosticDescriptor ZipfAlphaOutOfRange = new(PlanRuleIds.ZipfAlphaOutOfRange, PlanMessages.ZipfAlphaOutOfRangeTitle, PlanMessages.ZipfAlphaOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor NegativeVariance = new(PlanRuleIds.NegativeVariance, PlanMessages.NegativeVarianceTitle, PlanMessages.NegativeVariance, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0015");
+    public static readonly DiagnosticDescriptor NegativeVariance = new(PlanRuleIds.NegativeVariance, PlanMessages.NegativeVarianceTitle, PlanMessages.NegativeVariance, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor RequestCountOutOfRange = new(PlanRuleIds.RequestCountOutOfRange, PlanMessages.RequestCountOutOfRangeTitle, PlanMessages.RequestCountOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0016");
+    public static readonly DiagnosticDescriptor RequestCountOutOfRange = new(PlanRuleIds.RequestCountOutOfRange, PlanMessages.RequestCountOutOfRangeTitle, PlanMessages.RequestCountOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor IllegalStatistic = new(PlanRuleIds.IllegalStatistic, PlanMessages.IllegalStatisticTitle, PlanMessages.IllegalStatistic, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0017");
+    public static readonly DiagnosticDescriptor IllegalStatistic = new(PlanRuleIds.IllegalStatistic, PlanMessages.IllegalStatisticTitle, PlanMessages.IllegalStatistic, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor TooManyStatistics = new(PlanRuleIds.TooManyStatistics, PlanMessages.TooManyStatisticsTitle, PlanMessages.TooManyStatistics, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0018");
+    public static readonly DiagnosticDescriptor TooManyStatistics = new(PlanRuleIds.TooManyStatistics, PlanMessages.TooManyStatisticsTitle, PlanMessages.TooManyStatistics, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor LiteralApiKey = new(PlanRuleIds.LiteralApiKey, PlanMessages.LiteralApiKeyTitle, PlanMessages.LiteralApiKey, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0019");
+    public static readonly DiagnosticDescriptor LiteralApiKey = new(PlanRuleIds.LiteralApiKey, PlanMessages.LiteralApiKeyTitle, PlanMessages.LiteralApiKey, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor DuplicatePodGroup = new(PlanRuleIds.DuplicatePodGroup, PlanMessages.DuplicatePodGroupTitle, PlanMessages.DuplicatePodGroup, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0020");
+    public static readonly DiagnosticDescriptor DuplicatePodGroup = new(PlanRuleIds.DuplicatePodGroup, PlanMessages.DuplicatePodGroupTitle, PlanMessages.DuplicatePodGroup, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor ConcurrencyBelowOne = new(PlanRuleIds.ConcurrencyBelowOne, PlanMessages.ConcurrencyBelowOneTitle, PlanMessages.ConcurrencyBelowOne, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0021");
+    public static readonly DiagnosticDescriptor ConcurrencyBelowOne = new(PlanRuleIds.ConcurrencyBelowOne, PlanMessages.ConcurrencyBelowOneTitle, PlanMessages.ConcurrencyBelowOne, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor NegativeRetry = new(PlanRuleIds.NegativeRetry, PlanMessages.NegativeRetryTitle, PlanMessages.NegativeRetry, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0022");
+    public static readonly DiagnosticDescriptor NegativeRetry = new(PlanRuleIds.NegativeRetry, PlanMessages.NegativeRetryTitle, PlanMessages.NegativeRetry, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor PrefixLenAboveRequestSize = new(PlanRuleIds.PrefixLenAboveRequestSize, PlanMessages.PrefixLenAboveRequestSizeTitle, PlanMessages.PrefixLenAboveRequestSize, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0023");
+    public static readonly DiagnosticDescriptor PrefixLenAboveRequestSize = new(PlanRuleIds.PrefixLenAboveRequestSize, PlanMessages.PrefixLenAboveRequestSizeTitle, PlanMessages.PrefixLenAboveRequestSize, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor RequestSizeOutOfRange = new(PlanRuleIds.RequestSizeOutOfRange, PlanMessages.RequestSizeOutOfRangeTitle, PlanMessages.RequestSizeOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0024");
+    public static readonly DiagnosticDescriptor RequestSizeOutOfRange = new(PlanRuleIds.RequestSizeOutOfRange, PlanMessages.RequestSizeOutOfRangeTitle, PlanMessages.RequestSizeOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor ReplicasBelowOne = new(PlanRuleIds.ReplicasBelowOne, PlanMessages.ReplicasBelowOneTitle, PlanMessages.ReplicasBelowOne, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0025");
+    public static readonly DiagnosticDescriptor ReplicasBelowOne = new(PlanRuleIds.ReplicasBelowOne, PlanMessages.ReplicasBelowOneTitle, PlanMessages.ReplicasBelowOne, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor EmptyPlan = new(PlanRuleIds.EmptyPlan, PlanMessages.EmptyPlanTitle, PlanMessages.EmptyPlan, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "pb0026");
+    public static readonly DiagnosticDescriptor EmptyPlan = new(PlanRuleIds.EmptyPlan, PlanMessages.EmptyPlanTitle, PlanMessages.EmptyPlan, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {

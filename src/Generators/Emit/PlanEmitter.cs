@@ -86,7 +86,7 @@ internal static class PlanEmitter
 
         w.Line("default:");
         w.Indent();
-        w.Line("throw new global::System.ArgumentOutOfRangeException(nameof(pod), pod, " + Literal("The plan has " + Int(pods.Count) + " pods.") + ");");
+        w.Line("throw new global::System.ArgumentOutOfRangeException(nameof(pod), pod, " + Literal(pods.Count == 1 ? "The plan has one pod, 0." : "The plan has pods 0 to " + Int(pods.Count - 1) + ".") + ");");
         w.Outdent();
         w.Close();
         w.Close();

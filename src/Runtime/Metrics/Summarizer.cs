@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Numerics;
-using System.Text;
 using DuckDB.NET.Data;
 
 namespace PodBench.Runtime.Metrics;
@@ -115,7 +114,7 @@ public static class Summarizer
         SqlRunner sql, IReadOnlyList<StatisticColumn> statistics, (string, string)[] fill)
     {
         var result = new Dictionary<(string, string), (long, double, Dictionary<string, double>)>();
-        var wanted = new StringBuilder();
+        var wanted = new HashSet<(string Stage, string Metric, long Rank)>();
         foreach (var r in sql.Rows(sql.Load("summary_counts.sql", fill)))
         {
             var stage = (string)r[0]!;
@@ -137,11 +136,8 @@ public static class Summarizer
                         break;
                     default:
                         var (lo, hi, _) = NumpyPercentile.Ranks(n, col.Percentile);
-                        foreach (var k in new[] { lo, hi })
-                        {
-                            wanted.Append(wanted.Length == 0 ? "" : ", ").Append("('").Append(stage).Append("', '").Append(metric).Append("', ")
-                                .Append(k.ToString(CultureInfo.InvariantCulture)).Append(')');
-                        }
+                        wanted.Add((stage, metric, lo));
+                        wanted.Add((stage, metric, hi));
 
                         break;
                 }
@@ -150,9 +146,10 @@ public static class Summarizer
             result[(stage, metric)] = (n, SqlRunner.Double(r[3]), values);
         }
 
-        if (wanted.Length > 0)
+        if (wanted.Count > 0)
         {
-            var ranks = sql.Rows(sql.Load("summary_select.sql", ("wanted", wanted.ToString())))
+            var wantedSql = string.Join(", ", wanted.Select(w => $"('{w.Stage}', '{w.Metric}', {w.Rank.ToString(CultureInfo.InvariantCulture)})"));
+            var ranks = sql.Rows(sql.Load("summary_select.sql", ("wanted", wantedSql)))
                 .ToDictionary(r => ((string)r[0]!, (string)r[1]!, SqlRunner.Long(r[2])), r => SqlRunner.Double(r[3]));
             foreach (var ((stage, metric), (n, _, values)) in result)
             {

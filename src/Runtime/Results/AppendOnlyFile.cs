@@ -18,7 +18,7 @@ internal sealed class AppendOnlyFile : IDisposable
     private const int OAppend = 0x400;
     private const int OCloexec = 0x80000;
 
-    private readonly int fd = -1;
+    private int fd = -1;
     private readonly FileStream? fallback;
 
     public AppendOnlyFile(string path)
@@ -45,6 +45,7 @@ internal sealed class AppendOnlyFile : IDisposable
     /// <summary>Appends <paramref name="line"/> (which must end with a newline) with one system call.</summary>
     public unsafe void Append(ReadOnlySpan<byte> line)
     {
+        ObjectDisposedException.ThrowIf(fd < 0 && fallback is null, this);
         if (fallback is not null)
         {
             fallback.Write(line);
@@ -77,9 +78,10 @@ internal sealed class AppendOnlyFile : IDisposable
     public void Dispose()
     {
         fallback?.Dispose();
-        if (fd >= 0)
+        var open = System.Threading.Interlocked.Exchange(ref fd, -1);
+        if (open >= 0)
         {
-            _ = Close(fd);
+            _ = Close(open);
         }
     }
 

@@ -18,7 +18,7 @@ internal static class RecordSql
     public const string JournalColumns =
         "{row: 'BIGINT', uuid: 'VARCHAR', time_points_ns: 'BIGINT[]', server_time_points_ns: 'BIGINT[]'}";
 
-    private const string JsonOptions = "format = 'newline_delimited', ignore_errors = true, maximum_object_size = 1073741824";
+    private const string JsonOptions = "format = 'newline_delimited', ignore_errors = true, maximum_object_size = 67108864";
 
     public static string Escape(string s) => s.Replace("'", "''", StringComparison.Ordinal);
 

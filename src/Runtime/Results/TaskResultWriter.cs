@@ -167,6 +167,15 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
         await Task.Run(() => DbDataFiles.ConvertJournal(JournalPath, ParquetPath, DbName, Interlocked.Read(ref rows))).ConfigureAwait(false);
     }
 
+    /// <summary>Writes what is queued and closes the files, leaving the journal as a killed process would (tests).</summary>
+    internal async Task CloseWithoutConversionAsync()
+    {
+        Interlocked.Exchange(ref completed, 1);
+        channel.Writer.TryComplete();
+        await loop.ConfigureAwait(false);
+        CloseFiles();
+    }
+
     /// <summary>Completes the writer (see <see cref="CompleteAsync"/>).</summary>
     public async ValueTask DisposeAsync()
     {

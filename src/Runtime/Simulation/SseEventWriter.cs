@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
@@ -31,8 +32,9 @@ internal sealed class SseEventWriter
         _writer = writer;
         _chat = chat;
         var kind = chat ? "chat.completion.chunk" : "text_completion";
-        _head = Encoding.UTF8.GetBytes(
-            $"data: {{\"id\":{Quote(id)},\"object\":\"{kind}\",\"created\":{created},\"model\":{Quote(model)},\"choices\":[");
+        _head = Encoding.UTF8.GetBytes(string.Create(
+            CultureInfo.InvariantCulture,
+            $"data: {{\"id\":{Quote(id)},\"object\":\"{kind}\",\"created\":{created},\"model\":{Quote(model)},\"choices\":["));
     }
 
     /// <summary>The chat stream's first event: the assistant role with empty content.</summary>
