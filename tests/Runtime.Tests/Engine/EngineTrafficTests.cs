@@ -14,7 +14,7 @@ namespace PodBench.Runtime.Tests.Engine;
 /// </summary>
 public sealed class EngineTrafficTests
 {
-    private static void AssertFollowsSchedule(PodBench.Runtime.Results.RequestRecord[] records, double[] expectedOffsetsSeconds)
+    private static void AssertFollowsSchedule(global::PodBench.Runtime.Results.RequestRecord[] records, double[] expectedOffsetsSeconds)
     {
         var bySchedule = records.OrderBy(r => r.ScheduledNs).ThenBy(r => r.Id).ToArray();
         Assert.Equal(expectedOffsetsSeconds.Length, bySchedule.Length);
@@ -128,8 +128,6 @@ public sealed class EngineTrafficTests
         Assert.True(lastSendOffset >= (pressure.Ticks * 100) - (2 * longest) - 200_000_000, $"last send at {lastSendOffset / 1e6} ms");
         Assert.InRange(server.MaxInFlight, 1, 3);
         Assert.Equal(3, outcome.ConcurrencyLimit);
-        Assert.True(outcome.MeanE2elSeconds > 0);
-        Assert.Equal(pressure.TotalSeconds < 3 * outcome.MeanE2elSeconds, outcome.Warnings.Any(w => w.Contains("three times the mean E2EL")));
     }
 
     [Fact]
