@@ -16,7 +16,7 @@ namespace PodBench.LoadCeiling;
 /// Drives a fast local server (in a child process) with the engine at rising concurrency and prints requests/s,
 /// chunks/s, client CPU per chunk, client lag and memory:
 /// <c>dotnet run -c Release --project tests/LoadCeiling -- [--kind sim|raw] [--levels 1,10,100,1000] [--seconds 5]
-/// [--chunks 64] [--rates 1000,4000,8000] [--streams 10000] [--stream-delay-ms 20]</c>.
+/// [--chunks 64] [--rates 1000,4000,8000] [--streams 10000] [--stream-delay-ms 20] [--flush each|end]</c>.
 /// </summary>
 public static class Program
 {
@@ -25,7 +25,7 @@ public static class Program
         var options = ParseArgs(args);
         if (options.TryGetValue("server", out var serverKind))
         {
-            return await ServeAsync(serverKind, Int(options, "chunks", 64), Double(options, "delay-ms", 0));
+            return await ServeAsync(serverKind, Int(options, "chunks", 64), Double(options, "delay-ms", 0), options.GetValueOrDefault("flush", "each") == "each");
         }
 
         var kind = options.GetValueOrDefault("kind", "sim");
@@ -35,11 +35,12 @@ public static class Program
         var rates = List(options, "rates", "1000,4000,8000");
         var streams = Int(options, "streams", 10_000);
         var streamDelay = Double(options, "stream-delay-ms", 20);
+        var flush = options.GetValueOrDefault("flush", "each");
 
-        Console.WriteLine($"load ceiling: server {kind} ({chunks} content chunks per request) in a child process; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+        Console.WriteLine($"load ceiling: server {kind} ({chunks} content chunks per request, flush {flush}) in a child process; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
         Console.WriteLine(CaseResult.Header);
         var results = new List<CaseResult>();
-        using (var server = ServerProcess.Start(kind, chunks, 0))
+        using (var server = ServerProcess.Start(kind, chunks, 0, flush))
         {
             await RunCaseAsync(server, "warm-up", 50, chunks, RunOptions.Default.WithPressure(2), null, print: false);
             foreach (var level in levels)
@@ -133,12 +134,12 @@ public static class Program
         return result;
     }
 
-    private static async Task<int> ServeAsync(string kind, int chunks, double delayMs)
+    private static async Task<int> ServeAsync(string kind, int chunks, double delayMs, bool flushEach)
     {
         var delay = TimeSpan.FromMilliseconds(delayMs);
         if (kind == "raw")
         {
-            await using var app = await RawServer.StartAsync(chunks, delay);
+            await using var app = await RawServer.StartAsync(chunks, delay, flushEach);
             Console.WriteLine("LISTENING " + RawServer.Address(app));
             await Task.Run(() => Console.In.ReadToEnd());
             await app.StopAsync();

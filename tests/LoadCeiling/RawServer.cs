@@ -17,7 +17,8 @@ namespace PodBench.LoadCeiling;
 /// <summary>
 /// The fastest server we can write: each request gets a role chunk, <c>chunks</c> content chunks, a usage chunk and
 /// [DONE], every event stamped with <c>x_sim_ts</c> (Stopwatch) as it is written, flushed per event (like a real
-/// server sending tokens one by one) with an optional delay between events.
+/// server sending tokens one by one; <c>--flush end</c> writes the whole response at once) with an optional delay
+/// between events.
 /// </summary>
 internal static class RawServer
 {
@@ -27,7 +28,7 @@ internal static class RawServer
     private static readonly byte[] Tail = "}\n\n"u8.ToArray();
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
 
-    public static async Task<WebApplication> StartAsync(int chunks, TimeSpan delay)
+    public static async Task<WebApplication> StartAsync(int chunks, TimeSpan delay, bool flushEach)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -38,14 +39,14 @@ internal static class RawServer
             o.Limits.MaxConcurrentUpgradedConnections = null;
         });
         var app = builder.Build();
-        app.Run(http => ServeAsync(http, chunks, delay));
+        app.Run(http => ServeAsync(http, chunks, delay, flushEach));
         await app.StartAsync();
         return app;
     }
 
     public static string Address(WebApplication app) => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    private static async Task ServeAsync(HttpContext http, int chunks, TimeSpan delay)
+    private static async Task ServeAsync(HttpContext http, int chunks, TimeSpan delay, bool flushEach)
     {
         if (http.Request.Method == "GET")
         {
@@ -78,7 +79,11 @@ internal static class RawServer
             n += written;
             Tail.CopyTo(span[n..]);
             writer.Advance(n + Tail.Length);
-            await writer.FlushAsync();
+            if (flushEach || delay > TimeSpan.Zero)
+            {
+                await writer.FlushAsync();
+            }
+
             if (delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay);

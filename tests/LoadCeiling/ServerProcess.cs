@@ -27,7 +27,7 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
-    public static ServerProcess Start(string kind, int chunks, double delayMs)
+    public static ServerProcess Start(string kind, int chunks, double delayMs, string flush = "each")
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this program's path");
         var info = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -36,7 +36,7 @@ internal sealed class ServerProcess : IDisposable
             info.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
         }
 
-        foreach (var arg in new[] { "--server", kind, "--chunks", chunks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--delay-ms", delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { "--server", kind, "--chunks", chunks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--delay-ms", delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--flush", flush })
         {
             info.ArgumentList.Add(arg);
         }

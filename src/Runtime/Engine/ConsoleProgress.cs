@@ -22,13 +22,16 @@ public sealed class ConsoleProgress : IProgressSink
     /// <summary>Creates a display.</summary>
     /// <param name="prefix">Put before every line, e.g. <c>[pod 0] model/dataset</c>.</param>
     /// <param name="writer">Where to write; default standard output.</param>
-    /// <param name="interactive">Redraw one line in place; default: true when standard output is a terminal.</param>
+    /// <param name="interactive">
+    /// Redraw one line in place; default: true when writing to standard output and it is a terminal (pass false when
+    /// several tasks share the console).
+    /// </param>
     /// <param name="plainInterval">Seconds between plain lines when not interactive; default 5 s.</param>
     public ConsoleProgress(string prefix, TextWriter? writer = null, bool? interactive = null, TimeSpan? plainInterval = null)
     {
         _prefix = prefix;
         _writer = writer ?? Console.Out;
-        _interactive = interactive ?? (writer is null && !Console.IsOutputRedirected);
+        _interactive = interactive ?? ((writer is null || ReferenceEquals(writer, Console.Out)) && !Console.IsOutputRedirected);
         _plainInterval = plainInterval ?? TimeSpan.FromSeconds(5);
     }
 

@@ -19,6 +19,9 @@ internal sealed class EngineCounters
     public long OutputTokens;
     public long Events;
 
+    /// <summary>Sum of E2EL (last reading minus send) of successful requests, in Stopwatch ticks.</summary>
+    public long E2elTicks;
+
     public IReadOnlyDictionary<string, long> Reasons => new SortedDictionary<string, long>(_reasons);
 
     public void AddFailure(string reason)

@@ -130,6 +130,8 @@ internal sealed class RequestExecutor
         var record = BuildRecord(ctx, row, scheduledTicks, warmUp, success, Redact(error), status, attempts);
         if (success)
         {
+            var ticks = ctx.Ticks.Span;
+            Interlocked.Add(ref counters.E2elTicks, ticks[^1] - ticks[0]);
             Interlocked.Increment(ref counters.Succeeded);
             Interlocked.Add(ref counters.OutputTokens, record.OutputTokens);
         }

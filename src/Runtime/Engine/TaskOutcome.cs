@@ -65,4 +65,10 @@ public sealed record TaskOutcome
 
     /// <summary>Server-sent events received by measured requests.</summary>
     public long Events { get; init; }
+
+    /// <summary>Mean E2EL of the successful measured requests, seconds (0 when none succeeded).</summary>
+    public double MeanE2elSeconds { get; init; }
+
+    /// <summary>Plain-language warnings about the run (e.g. a pressure time shorter than three mean E2ELs).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
@@ -248,6 +249,19 @@ public static class TaskRunner
             message = $"The client did not keep up with the schedule: {message}. Sends waited for the client or for a free slot (concurrency limit {plan.Concurrency}); latencies from the schedule include that wait.";
         }
 
+        var succeeded = Interlocked.Read(ref counters.Succeeded);
+        var meanE2el = succeeded == 0 ? 0 : Interlocked.Read(ref counters.E2elTicks) / (double)Stopwatch.Frequency / succeeded;
+        var warnings = new List<string>();
+        if (plan.Mode == "pressure" && succeeded > 0 && request.Run.PressureTime.TotalSeconds < 3 * meanE2el)
+        {
+            warnings.Add($"The pressure time ({request.Run.PressureTime.TotalSeconds:0.###} s) is shorter than three times the mean E2EL ({meanE2el:0.###} s); results may be inaccurate. Use at least {Math.Ceiling(3 * meanE2el)} s.");
+        }
+
+        if (message is not null)
+        {
+            warnings.Add(message);
+        }
+
         return new TaskOutcome
         {
             TaskName = request.Task.Name,
@@ -270,6 +284,8 @@ public static class TaskRunner
             Elapsed = elapsed,
             OutputTokens = Interlocked.Read(ref counters.OutputTokens),
             Events = Interlocked.Read(ref counters.Events),
+            MeanE2elSeconds = meanE2el,
+            Warnings = warnings,
         };
     }
 }

@@ -118,9 +118,10 @@ public sealed class EngineTrafficTests
         Assert.True(outcome.Elapsed >= pressure);
         Assert.True(wall >= pressure);
 
-        // no send after the pressure time: every send is within PressureTime of the first
+        // no send after the pressure time: every send is within PressureTime of the first (plus 50 ms for a
+        // thread descheduled between the deadline check and its clock reading on a loaded machine; a request takes ~70 ms)
         var lastSendOffset = records[^1].TimePointsNs[0] - records[0].TimePointsNs[0];
-        Assert.True(lastSendOffset <= pressure.Ticks * 100, $"a send {lastSendOffset / 1e6} ms after the first");
+        Assert.True(lastSendOffset <= (pressure.Ticks * 100) + 50_000_000, $"a send {lastSendOffset / 1e6} ms after the first");
 
         // clients kept sending until the end: the last send is within about one request of the pressure time
         var longest = records.Max(r => r.TimePointsNs[^1] - r.TimePointsNs[0]);
