@@ -25,6 +25,14 @@ internal sealed class SplitStep : PreTokenizerStep
 
     public override void Segment(ReadOnlySpan<char> piece, List<(int Start, int Length)> output)
     {
+        if (piece.Length == 1 && _behavior == SplitBehavior.Isolated)
+        {
+            // One character is one piece whether it matches or not: skip the regex (DeepSeek cuts digits first, so
+            // this is common).
+            output.Add((0, 1));
+            return;
+        }
+
         var matches = t_matches ??= new List<(int Start, int End)>();
         matches.Clear();
         _regex.Matches(piece, matches);
