@@ -31,8 +31,22 @@ public class SummarizerBenchmark
         layout = SyntheticRun.Create(root, Requests, Events);
     }
 
+    private TimeSpan cpuAtStart;
+
     [IterationSetup]
-    public void ResetPeak() => SyntheticRun.ResetPeakRss();
+    public void ResetPeak()
+    {
+        SyntheticRun.ResetPeakRss();
+        cpuAtStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    }
+
+    /// <summary>CPU time and peak memory of the iteration: on a shared, loaded machine the CPU time is the stable figure.</summary>
+    [IterationCleanup]
+    public void Report()
+    {
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+        Console.WriteLine($"// Iteration CPU_s: {cpu.TotalSeconds:F1}, PeakRSS_MiB: {SyntheticRun.PeakRssMiB():F0}, load: {File.ReadAllText("/proc/loadavg").Trim()}");
+    }
 
     [Benchmark]
     public PerfSummary Summarize()
