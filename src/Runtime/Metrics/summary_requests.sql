@@ -5,7 +5,7 @@ CREATE OR REPLACE TEMP TABLE pb_req AS
 SELECT
     success,
     error_info,
-    len(time_points_ns) AS n_tp,
+    coalesce(len(time_points_ns), 0) AS n_tp,
     CASE WHEN len(time_points_ns) >= 1 THEN time_points_ns[1] END AS start_ns,
     CASE WHEN len(time_points_ns) >= 1 THEN time_points_ns[len(time_points_ns)] END AS end_ns,
     CASE WHEN stream AND len(time_points_ns) >= 2 THEN time_points_ns[2] - time_points_ns[1] ELSE 0 END AS ttft_ns,
@@ -13,6 +13,6 @@ SELECT
     output_tokens,
     scheduled_ns,
     stream,
-    (len(time_points_ns) >= 3 AND time_points_ns[len(time_points_ns)] <> time_points_ns[2]) AS decode_nonzero,
-    len(server_time_points_ns) > 0 AS has_server_stamps
+    coalesce(len(time_points_ns) >= 3 AND time_points_ns[len(time_points_ns)] <> time_points_ns[2], false) AS decode_nonzero,
+    coalesce(len(server_time_points_ns), 0) > 0 AS has_server_stamps
 FROM requests;
