@@ -11,6 +11,17 @@ public sealed record SimulatorOptions
     /// <summary>A model that looks like a small GPU server.</summary>
     public static SimulatorOptions Default { get; } = new();
 
+    /// <summary>
+    /// No delays at all: every token is written as fast as the server can, for measuring the client's own ceiling.
+    /// </summary>
+    public static SimulatorOptions Fast { get; } = new()
+    {
+        BaseTtft = TimeSpan.Zero,
+        PrefillPerToken = TimeSpan.Zero,
+        DecodePerToken = TimeSpan.Zero,
+        DecodeSlowdownPerStream = 0,
+    };
+
     /// <summary>Fixed part of the time to first token.</summary>
     public TimeSpan BaseTtft { get; init; } = TimeSpan.FromMilliseconds(15);
 
@@ -40,6 +51,15 @@ public sealed record SimulatorOptions
 
     /// <summary>The model id the server answers to and lists at <c>/v1/models</c>.</summary>
     public string ModelId { get; init; } = "qwen";
+
+    /// <summary>Where usage is reported in a stream. Default: a separate chunk, like vLLM.</summary>
+    public UsagePlacement UsagePlacement { get; init; } = UsagePlacement.SeparateChunk;
+
+    /// <summary>
+    /// When set, requests must carry <c>Authorization: Bearer</c> with this key or get HTTP 401 (a test key; the
+    /// server never logs or records it). Default: no authentication.
+    /// </summary>
+    public string? RequiredApiKey { get; init; }
 
     /// <summary>A copy with a fault on <paramref name="rate"/> of the requests.</summary>
     public SimulatorOptions WithFault(SimulatorFault fault, double rate = 1.0) => this with { Fault = fault, FaultRate = rate };

@@ -1,7 +1,0 @@
-// Temporary until the generator emits Main.
-namespace Examples.MultiPod;
-
-internal static class Program
-{
-    public static int Main() => 0;
-}

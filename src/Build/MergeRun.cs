@@ -1,0 +1,83 @@
+using System.IO;
+using Microsoft.Build.Framework;
+using PodBench.Build.Tasks;
+using PodBench.Runtime.Cli;
+
+namespace PodBench.Build;
+
+/// <summary>
+/// Merges a run's pods with DuckDB SQL, renders the reports and checks the plan's SLO gates: the same code the
+/// runner's <c>merge</c> verb runs. Sends no request.
+/// </summary>
+public sealed class MergeRun : Microsoft.Build.Utilities.Task
+{
+    /// <summary>The run folder; when empty it is found from <see cref="OutputRoot"/> and <see cref="RunName"/>.</summary>
+    public string? RunDirectory { get; set; }
+
+    /// <summary><c>BenchmarkOutput</c>.</summary>
+    public string? OutputRoot { get; set; }
+
+    /// <summary><c>BenchmarkRun</c>; empty means the newest run.</summary>
+    public string? RunName { get; set; }
+
+    /// <summary><c>BenchmarkAllowPartial</c>: merge what is complete when pods are missing.</summary>
+    public string? AllowPartial { get; set; }
+
+    /// <summary><c>BenchmarkBaseline</c>: a run folder to compare with.</summary>
+    public string? Baseline { get; set; }
+
+    /// <summary>Fail the build when a gate does not hold.</summary>
+    public bool FailOnGates { get; set; } = true;
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        try
+        {
+            var runDirectory = string.IsNullOrWhiteSpace(RunDirectory)
+                ? RunLocator.Resolve(OutputRoot ?? throw new UsageException("BenchmarkOutput is empty."), RunName)
+                : Path.GetFullPath(RunDirectory);
+            using var log = new TaskLogWriter(Log);
+            var outcome = RunFinisher.Finish(
+                new FinishOptions(runDirectory, SettingParser.Flag("BenchmarkAllowPartial", AllowPartial) ?? false, string.IsNullOrWhiteSpace(Baseline) ? null : Baseline),
+                log);
+            foreach (var line in outcome.ConsoleText.Split('\n'))
+            {
+                Log.LogMessage(MessageImportance.High, line.TrimEnd('\r'));
+            }
+
+            foreach (var warning in outcome.Warnings)
+            {
+                Log.LogWarning(warning);
+            }
+
+            foreach (var error in outcome.Errors)
+            {
+                Log.LogError(error);
+            }
+
+            foreach (var gate in outcome.FailedGates)
+            {
+                if (FailOnGates)
+                {
+                    Log.LogError("SLO gate failed: " + gate);
+                }
+                else
+                {
+                    Log.LogWarning("SLO gate failed: " + gate);
+                }
+            }
+
+            foreach (var file in outcome.Files)
+            {
+                Log.LogMessage(MessageImportance.High, "PodBench wrote " + file);
+            }
+        }
+        catch (UsageException e)
+        {
+            Log.LogError(e.Message);
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+}

@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.Build.Framework;
+using PodBench.Build.Tasks;
+using PodBench.Runtime.Cli;
+using PodBench.Runtime.Planning;
+
+namespace PodBench.Build;
+
+/// <summary>
+/// Runs the pods of a plan: each pod is the plan's built runner in its own process (<c>run --pod i</c>), all in
+/// parallel, with output prefixed by the pod. Starts one simulated server for every pod when the plan needs it.
+/// </summary>
+public sealed class RunPods : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancel = new();
+    private readonly List<Process> _processes = [];
+
+    /// <summary>The plan project's built assembly (<c>$(TargetPath)</c>).</summary>
+    [Required]
+    public string RunnerAssembly { get; set; } = "";
+
+    /// <summary>The dotnet host that runs it.</summary>
+    public string DotnetHost { get; set; } = "dotnet";
+
+    /// <summary>The plan project folder (the runner's working folder; relative dataset paths resolve here).</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = "";
+
+    /// <summary><c>BenchmarkOutput</c>: the root folder of runs.</summary>
+    [Required]
+    public string OutputRoot { get; set; } = "";
+
+    /// <summary><c>BenchmarkRun</c>: the run folder name.</summary>
+    [Required]
+    public string RunName { get; set; } = "";
+
+    /// <summary><c>BenchmarkPod</c>: run only this pod (0-based); empty runs every pod.</summary>
+    public string? Pod { get; set; }
+
+    /// <summary><c>BenchmarkEndpoint</c>: base URL for every model.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary><c>BenchmarkEndpoints</c>: abbr=url pairs separated by ';'.</summary>
+    public string? Endpoints { get; set; }
+
+    /// <summary><c>BenchmarkPressure</c>.</summary>
+    public string? Pressure { get; set; }
+
+    /// <summary><c>BenchmarkPressureTime</c>, seconds.</summary>
+    public string? PressureTime { get; set; }
+
+    /// <summary><c>BenchmarkMaxWorkers</c>.</summary>
+    public string? MaxWorkers { get; set; }
+
+    /// <summary><c>BenchmarkNumPrompts</c>.</summary>
+    public string? NumPrompts { get; set; }
+
+    /// <summary>The run folder the pods wrote into.</summary>
+    [Output]
+    public string RunDirectory { get; set; } = "";
+
+    /// <inheritdoc />
+    public void Cancel()
+    {
+        _cancel.Cancel();
+        lock (_processes)
+        {
+            foreach (var process in _processes)
+            {
+                RunnerProcess.Kill(process);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        try
+        {
+            Run();
+        }
+        catch (UsageException e)
+        {
+            Log.LogError(e.Message);
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Run()
+    {
+        var listing = PlanQuery.List(Log, DotnetHost, RunnerAssembly, ProjectDirectory);
+        if (listing is null)
+        {
+            return;
+        }
+
+        var pods = listing.Plan.Pods;
+        var models = pods.SelectMany(p => p.Tasks).Select(t => t.Model).Distinct().ToArray();
+        var settings = new RunSettings
+        {
+            Endpoint = SettingParser.Url("BenchmarkEndpoint", Endpoint),
+            Endpoints = SettingParser.Endpoints("BenchmarkEndpoints", Endpoints, models),
+            Pressure = SettingParser.Flag("BenchmarkPressure", Pressure),
+            PressureTime = SettingParser.Seconds("BenchmarkPressureTime", PressureTime),
+            MaxWorkers = SettingParser.PositiveInt("BenchmarkMaxWorkers", MaxWorkers, "a positive number of parallel tasks"),
+            NumPrompts = SettingParser.PositiveInt("BenchmarkNumPrompts", NumPrompts, "a positive number of prompts"),
+        };
+        var onlyPod = SettingParser.NonNegativeInt("BenchmarkPod", Pod, "a pod number (a 0-based integer)");
+        if (onlyPod is { } chosen && chosen >= pods.Count)
+        {
+            throw new UsageException($"BenchmarkPod: the plan has {pods.Count} pod(s), numbered 0 to {pods.Count - 1}; there is no pod {chosen}.");
+        }
+
+        RunDirectory = Path.GetFullPath(Path.Combine(OutputRoot, RunName));
+        var needsSimulator = listing.NeedsSimulator && settings.Endpoint is null
+            && listing.SimulatedModels.Any(m => !settings.Endpoints.ContainsKey(m));
+        Process? simulator = null;
+        try
+        {
+            string? simulatorUrl = null;
+            if (needsSimulator)
+            {
+                (simulator, simulatorUrl) = StartSimulator();
+                if (simulatorUrl is null)
+                {
+                    return;
+                }
+            }
+
+            var indices = onlyPod is { } one ? new[] { one } : Enumerable.Range(0, pods.Count).ToArray();
+            Log.LogMessage(MessageImportance.High, $"PodBench: {indices.Length} pod(s) into {RunDirectory}" + (simulatorUrl is null ? "" : $" against the simulated server at {simulatorUrl}"));
+            RunPodsInParallel(indices, settings, simulatorUrl);
+        }
+        finally
+        {
+            if (simulator is not null)
+            {
+                RunnerProcess.Kill(simulator);
+                simulator.Dispose();
+            }
+        }
+    }
+
+    private (Process?, string?) StartSimulator()
+    {
+        var ready = new ManualResetEventSlim();
+        string? url = null;
+        var process = RunnerProcess.Start(DotnetHost, RunnerAssembly, ["simulate", "--port", "0"], ProjectDirectory,
+            line =>
+            {
+                const string marker = "listening on ";
+                var at = line.IndexOf(marker, StringComparison.Ordinal);
+                if (url is null && at >= 0)
+                {
+                    url = line[(at + marker.Length)..].Trim();
+                    ready.Set();
+                }
+            },
+            line => Log.LogMessage(MessageImportance.Normal, "[simulator] " + line));
+        lock (_processes)
+        {
+            _processes.Add(process);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!ready.Wait(200))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline || _cancel.IsCancellationRequested)
+            {
+                Log.LogError($"The simulated server did not start (exit code {(process.HasExited ? process.ExitCode.ToString() : "none: timed out")}).");
+                return (process, null);
+            }
+        }
+
+        return (process, url);
+    }
+
+    private void RunPodsInParallel(int[] indices, RunSettings settings, string? simulatorUrl)
+    {
+        var running = new List<(int Pod, Process Process)>();
+        foreach (var pod in indices)
+        {
+            var prefix = $"[pod {pod}] ";
+            var args = RunnerCommandLine.Run(pod, OutputRoot, RunName, settings, simulatorUrl);
+            var process = RunnerProcess.Start(DotnetHost, RunnerAssembly, args, ProjectDirectory, line => Forward(prefix, line), line => Forward(prefix, line));
+            lock (_processes)
+            {
+                _processes.Add(process);
+            }
+
+            running.Add((pod, process));
+        }
+
+        foreach (var (pod, process) in running)
+        {
+            process.WaitForExit();
+            if (process.ExitCode != 0 && !_cancel.IsCancellationRequested)
+            {
+                Log.LogError($"Pod {pod} failed (exit code {process.ExitCode}); its finished requests are kept in {RunDirectory}.");
+            }
+
+            process.Dispose();
+        }
+    }
+
+    private void Forward(string prefix, string line)
+    {
+        var trimmed = line.TrimStart();
+        if (trimmed.StartsWith("error", StringComparison.OrdinalIgnoreCase))
+        {
+            Log.LogError(prefix + trimmed);
+        }
+        else if (trimmed.StartsWith("warning", StringComparison.OrdinalIgnoreCase))
+        {
+            Log.LogWarning(prefix + trimmed);
+        }
+        else
+        {
+            Log.LogMessage(MessageImportance.High, prefix + line);
+        }
+    }
+}

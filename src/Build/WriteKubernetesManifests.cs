@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using Microsoft.Build.Framework;
+using PodBench.Build.Tasks;
+using PodBench.Runtime.Cli;
+using PodBench.Runtime.Planning;
+
+namespace PodBench.Build;
+
+/// <summary>
+/// Writes the Kubernetes manifests of a plan (an Indexed Job of its pods, the shared volume, the run options, the
+/// merge Job) by running the built runner's <c>manifests</c> verb: the same code a user can run without MSBuild.
+/// </summary>
+public sealed class WriteKubernetesManifests : Microsoft.Build.Utilities.Task
+{
+    /// <summary>The plan project's built assembly.</summary>
+    [Required]
+    public string RunnerAssembly { get; set; } = "";
+
+    /// <summary>The dotnet host.</summary>
+    public string DotnetHost { get; set; } = "dotnet";
+
+    /// <summary><c>BenchmarkManifests</c>: where the manifests go.</summary>
+    [Required]
+    public string OutputDirectory { get; set; } = "";
+
+    /// <summary><c>BenchmarkImage</c>: the container image with the published runner.</summary>
+    public string? Image { get; set; }
+
+    /// <summary><c>BenchmarkNamespace</c>.</summary>
+    public string? Namespace { get; set; }
+
+    /// <summary><c>BenchmarkRun</c>: the run folder name every pod writes into.</summary>
+    [Required]
+    public string RunName { get; set; } = "";
+
+    /// <summary><c>BenchmarkApiKeySecret</c>: the Secret holding the API key (key <c>api-key</c>).</summary>
+    public string? ApiKeySecret { get; set; }
+
+    /// <summary><c>BenchmarkEndpoint</c>.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary><c>BenchmarkEndpoints</c>.</summary>
+    public string? Endpoints { get; set; }
+
+    /// <summary><c>BenchmarkPressure</c>.</summary>
+    public string? Pressure { get; set; }
+
+    /// <summary><c>BenchmarkPressureTime</c>.</summary>
+    public string? PressureTime { get; set; }
+
+    /// <summary><c>BenchmarkMaxWorkers</c>.</summary>
+    public string? MaxWorkers { get; set; }
+
+    /// <summary><c>BenchmarkNumPrompts</c>.</summary>
+    public string? NumPrompts { get; set; }
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        if (string.IsNullOrWhiteSpace(Image))
+        {
+            Log.LogError("BenchmarkImage is empty: set it to the container image holding the published runner (see deploy/Dockerfile), e.g. -p:BenchmarkImage=registry.example.com/bench/multipod:1.");
+            return false;
+        }
+
+        var args = new List<string> { "manifests", "--out", OutputDirectory, "--image", Image, "--run", RunName };
+        if (!string.IsNullOrWhiteSpace(Namespace))
+        {
+            args.AddRange(["--namespace", Namespace]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(ApiKeySecret))
+        {
+            args.AddRange(["--api-key-secret", ApiKeySecret]);
+        }
+
+        try
+        {
+            args.AddRange(RunnerCommandLine.Settings(new RunSettings
+            {
+                Endpoint = SettingParser.Url("BenchmarkEndpoint", Endpoint),
+                Endpoints = SettingParser.Endpoints("BenchmarkEndpoints", Endpoints, null),
+                Pressure = SettingParser.Flag("BenchmarkPressure", Pressure),
+                PressureTime = SettingParser.Seconds("BenchmarkPressureTime", PressureTime),
+                MaxWorkers = SettingParser.PositiveInt("BenchmarkMaxWorkers", MaxWorkers, "a positive number of parallel tasks"),
+                NumPrompts = SettingParser.PositiveInt("BenchmarkNumPrompts", NumPrompts, "a positive number of prompts"),
+            }));
+        }
+        catch (UsageException e)
+        {
+            Log.LogError(e.Message);
+            return false;
+        }
+
+        var (exitCode, output, error) = RunnerProcess.RunToEnd(DotnetHost, RunnerAssembly, args, System.IO.Directory.GetCurrentDirectory());
+        foreach (var line in (output + error).Split('\n'))
+        {
+            var text = line.TrimEnd('\r');
+            if (text.StartsWith("error", System.StringComparison.OrdinalIgnoreCase))
+            {
+                Log.LogError(text);
+            }
+            else if (text.Length > 0)
+            {
+                Log.LogMessage(MessageImportance.High, text);
+            }
+        }
+
+        if (exitCode != 0 && !Log.HasLoggedErrors)
+        {
+            Log.LogError($"The runner's manifests verb exited with {exitCode}.");
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+}

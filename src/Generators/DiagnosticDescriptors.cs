@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using PodBench.Shared;
+
+namespace PodBench.Generators;
+
+/// <summary>Every diagnostic the generator reports; ids and words come from <see cref="PlanMessages"/>, shared with the runner.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "PodBench.Plan";
+
+    public static readonly DiagnosticDescriptor PlanNotDerived = new(PlanRuleIds.PlanNotDerived, PlanMessages.PlanNotDerivedTitle, PlanMessages.PlanNotDerived, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor PlanAbstract = new(PlanRuleIds.PlanAbstract, PlanMessages.PlanAbstractTitle, PlanMessages.PlanAbstract, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor PlanNoPublicConstructor = new(PlanRuleIds.PlanNoPublicConstructor, PlanMessages.PlanNoPublicConstructorTitle, PlanMessages.PlanNoPublicConstructor, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor MultiplePlans = new(PlanRuleIds.MultiplePlans, PlanMessages.MultiplePlansTitle, PlanMessages.MultiplePlans, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor UserEntryPoint = new(PlanRuleIds.UserEntryPoint, PlanMessages.UserEntryPointTitle, PlanMessages.UserEntryPoint, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor DuplicateModelAbbr = new(PlanRuleIds.DuplicateModelAbbr, PlanMessages.DuplicateModelAbbrTitle, PlanMessages.DuplicateModelAbbr, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor DuplicateDatasetAbbr = new(PlanRuleIds.DuplicateDatasetAbbr, PlanMessages.DuplicateDatasetAbbrTitle, PlanMessages.DuplicateDatasetAbbr, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor UnsafeAbbr = new(PlanRuleIds.UnsafeAbbr, PlanMessages.UnsafeAbbrTitle, PlanMessages.UnsafeAbbr, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor UndeclaredModel = new(PlanRuleIds.UndeclaredModel, PlanMessages.UndeclaredModelTitle, PlanMessages.UndeclaredModel, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor UndeclaredDataset = new(PlanRuleIds.UndeclaredDataset, PlanMessages.UndeclaredDatasetTitle, PlanMessages.UndeclaredDataset, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor EmptyPodGroup = new(PlanRuleIds.EmptyPodGroup, PlanMessages.EmptyPodGroupTitle, PlanMessages.EmptyPodGroup, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor LengthMinAboveMax = new(PlanRuleIds.LengthMinAboveMax, PlanMessages.LengthMinAboveMaxTitle, PlanMessages.LengthMinAboveMax, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor LengthOutOfRange = new(PlanRuleIds.LengthOutOfRange, PlanMessages.LengthOutOfRangeTitle, PlanMessages.LengthOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor ZipfAlphaOutOfRange = new(PlanRuleIds.ZipfAlphaOutOfRange, PlanMessages.ZipfAlphaOutOfRangeTitle, PlanMessages.ZipfAlphaOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor NegativeVariance = new(PlanRuleIds.NegativeVariance, PlanMessages.NegativeVarianceTitle, PlanMessages.NegativeVariance, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor RequestCountOutOfRange = new(PlanRuleIds.RequestCountOutOfRange, PlanMessages.RequestCountOutOfRangeTitle, PlanMessages.RequestCountOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor IllegalStatistic = new(PlanRuleIds.IllegalStatistic, PlanMessages.IllegalStatisticTitle, PlanMessages.IllegalStatistic, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor TooManyStatistics = new(PlanRuleIds.TooManyStatistics, PlanMessages.TooManyStatisticsTitle, PlanMessages.TooManyStatistics, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor LiteralApiKey = new(PlanRuleIds.LiteralApiKey, PlanMessages.LiteralApiKeyTitle, PlanMessages.LiteralApiKey, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor DuplicatePodGroup = new(PlanRuleIds.DuplicatePodGroup, PlanMessages.DuplicatePodGroupTitle, PlanMessages.DuplicatePodGroup, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor ConcurrencyBelowOne = new(PlanRuleIds.ConcurrencyBelowOne, PlanMessages.ConcurrencyBelowOneTitle, PlanMessages.ConcurrencyBelowOne, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor NegativeRetry = new(PlanRuleIds.NegativeRetry, PlanMessages.NegativeRetryTitle, PlanMessages.NegativeRetry, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor PrefixLenAboveRequestSize = new(PlanRuleIds.PrefixLenAboveRequestSize, PlanMessages.PrefixLenAboveRequestSizeTitle, PlanMessages.PrefixLenAboveRequestSize, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor RequestSizeOutOfRange = new(PlanRuleIds.RequestSizeOutOfRange, PlanMessages.RequestSizeOutOfRangeTitle, PlanMessages.RequestSizeOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor ReplicasBelowOne = new(PlanRuleIds.ReplicasBelowOne, PlanMessages.ReplicasBelowOneTitle, PlanMessages.ReplicasBelowOne, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor EmptyPlan = new(PlanRuleIds.EmptyPlan, PlanMessages.EmptyPlanTitle, PlanMessages.EmptyPlan, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
+    {
+        [PlanRuleIds.PlanNotDerived] = PlanNotDerived,
+        [PlanRuleIds.PlanAbstract] = PlanAbstract,
+        [PlanRuleIds.PlanNoPublicConstructor] = PlanNoPublicConstructor,
+        [PlanRuleIds.MultiplePlans] = MultiplePlans,
+        [PlanRuleIds.UserEntryPoint] = UserEntryPoint,
+        [PlanRuleIds.DuplicateModelAbbr] = DuplicateModelAbbr,
+        [PlanRuleIds.DuplicateDatasetAbbr] = DuplicateDatasetAbbr,
+        [PlanRuleIds.UnsafeAbbr] = UnsafeAbbr,
+        [PlanRuleIds.UndeclaredModel] = UndeclaredModel,
+        [PlanRuleIds.UndeclaredDataset] = UndeclaredDataset,
+        [PlanRuleIds.EmptyPodGroup] = EmptyPodGroup,
+        [PlanRuleIds.LengthMinAboveMax] = LengthMinAboveMax,
+        [PlanRuleIds.LengthOutOfRange] = LengthOutOfRange,
+        [PlanRuleIds.ZipfAlphaOutOfRange] = ZipfAlphaOutOfRange,
+        [PlanRuleIds.NegativeVariance] = NegativeVariance,
+        [PlanRuleIds.RequestCountOutOfRange] = RequestCountOutOfRange,
+        [PlanRuleIds.IllegalStatistic] = IllegalStatistic,
+        [PlanRuleIds.TooManyStatistics] = TooManyStatistics,
+        [PlanRuleIds.LiteralApiKey] = LiteralApiKey,
+        [PlanRuleIds.DuplicatePodGroup] = DuplicatePodGroup,
+        [PlanRuleIds.ConcurrencyBelowOne] = ConcurrencyBelowOne,
+        [PlanRuleIds.NegativeRetry] = NegativeRetry,
+        [PlanRuleIds.PrefixLenAboveRequestSize] = PrefixLenAboveRequestSize,
+        [PlanRuleIds.RequestSizeOutOfRange] = RequestSizeOutOfRange,
+        [PlanRuleIds.ReplicasBelowOne] = ReplicasBelowOne,
+        [PlanRuleIds.EmptyPlan] = EmptyPlan,
+    };
+
+    /// <summary>The descriptor of rule <paramref name="id"/>.</summary>
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+}

@@ -1,0 +1,42 @@
+using System.IO;
+
+namespace PodBench.Runtime.Cli;
+
+/// <summary>The <c>merge</c> and <c>report</c> verbs: merge a run's pods, render the reports, check the gates.</summary>
+internal static class FinishVerb
+{
+    public static int Run(RunnerContext context, RunnerArguments args, TextWriter output)
+    {
+        var outputRoot = args.Get("output") ?? Path.Combine(context.BaseDirectory, "outputs", "default");
+        var runDirectory = RunLocator.Resolve(outputRoot, args.Get("run"));
+        var outcome = RunFinisher.Finish(new FinishOptions(runDirectory, args.Flag("partial"), args.Get("baseline")), output);
+        Print(outcome, output);
+        return ExitCode(outcome);
+    }
+
+    public static void Print(FinishOutcome outcome, TextWriter output)
+    {
+        output.WriteLine(outcome.ConsoleText);
+        foreach (var warning in outcome.Warnings)
+        {
+            output.WriteLine("warning: " + warning);
+        }
+
+        foreach (var error in outcome.Errors)
+        {
+            output.WriteLine("error: " + error);
+        }
+
+        foreach (var gate in outcome.FailedGates)
+        {
+            output.WriteLine("error: SLO gate failed: " + gate);
+        }
+
+        foreach (var file in outcome.Files)
+        {
+            output.WriteLine("wrote " + file);
+        }
+    }
+
+    public static int ExitCode(FinishOutcome outcome) => outcome.Errors.Count > 0 ? 1 : outcome.FailedGates.Count > 0 ? RunnerMain.GateExitCode : 0;
+}

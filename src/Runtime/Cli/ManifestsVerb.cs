@@ -1,0 +1,55 @@
+using System;
+using System.IO;
+using System.Reflection;
+using PodBench.Runtime.Cluster;
+
+namespace PodBench.Runtime.Cli;
+
+/// <summary>The <c>manifests</c> verb: Kubernetes manifests that run the plan's pods as an Indexed Job.</summary>
+internal static class ManifestsVerb
+{
+    /// <summary>Where the run folders live on the shared volume inside the pods.</summary>
+    public const string DataOutputs = "/data/outputs";
+
+    public static int Run(RunnerContext context, RunnerArguments args, TextWriter output)
+    {
+        var image = args.Get("image");
+        if (string.IsNullOrWhiteSpace(image))
+        {
+            throw new UsageException("manifests: --image is required (BenchmarkImage): the container image holding the published runner (see deploy/Dockerfile).");
+        }
+
+        var outputDirectory = Path.GetFullPath(args.Get("out") ?? Path.Combine(context.BaseDirectory, "k8s"));
+        var runName = args.Get("run") ?? DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var settings = RunVerb.Settings(context, args);
+        var assembly = Assembly.GetEntryAssembly()?.GetName().Name ?? "runner";
+        var files = KubernetesManifestWriter.Write(new KubernetesManifestOptions
+        {
+            PlanName = assembly,
+            PodCount = context.Pods.Count,
+            Image = image,
+            RunName = runName,
+            OutputDirectory = outputDirectory,
+            RunnerPath = "/app/" + assembly,
+            Namespace = args.Get("namespace"),
+            StorageClass = args.Get("storage-class"),
+            StorageSize = args.Get("storage-size") ?? "10Gi",
+            ApiKeySecretName = args.Get("api-key-secret"),
+            Pressure = settings.Pressure,
+            PressureTime = settings.PressureTime,
+            MaxWorkers = settings.MaxWorkers,
+            NumPrompts = settings.NumPrompts,
+            Endpoint = settings.Endpoint,
+            Endpoints = settings.Endpoints,
+            RunArguments = ["run", "--output", DataOutputs, "--run", runName, "--barrier", "--reuse"],
+            MergeArguments = ["merge", "--output", DataOutputs, "--run", runName],
+            ReportArguments = ["report", "--output", DataOutputs, "--run", runName],
+        });
+        foreach (var file in files)
+        {
+            output.WriteLine("wrote " + file);
+        }
+
+        return 0;
+    }
+}

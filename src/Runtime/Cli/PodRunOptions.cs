@@ -1,0 +1,10 @@
+namespace PodBench.Runtime.Cli;
+
+/// <summary>How one pod runs: where it writes, the per-run overrides, the simulator, reuse and the start barrier.</summary>
+/// <param name="RunDirectory">The run folder shared by every pod of the run.</param>
+/// <param name="Settings">Per-run overrides.</param>
+/// <param name="SimulatorUrl">The simulated server for models with no address, if any.</param>
+/// <param name="Reuse">Skip requests that already finished successfully in this run folder.</param>
+/// <param name="Barrier">Wait for every pod at the start barrier on the shared volume.</param>
+/// <param name="BarrierTimeoutSeconds">How long to wait at the barrier.</param>
+internal sealed record PodRunOptions(string RunDirectory, Planning.RunSettings Settings, string? SimulatorUrl, bool Reuse, bool Barrier, double? BarrierTimeoutSeconds);

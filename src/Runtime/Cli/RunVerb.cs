@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PodBench.Runtime.Cluster;
+using PodBench.Runtime.Planning;
+using PodBench.Runtime.Simulation;
+
+namespace PodBench.Runtime.Cli;
+
+/// <summary>
+/// The <c>run</c> verb: one pod (<c>--pod N</c>, else <c>JOB_COMPLETION_INDEX</c>) into a run folder; or, with
+/// neither, every pod in this process followed by the merge and the reports.
+/// </summary>
+internal static class RunVerb
+{
+    public const string PodIndexVariable = "JOB_COMPLETION_INDEX";
+
+    public static int Run(RunnerContext context, RunnerArguments args, TextWriter output, CancellationToken cancellationToken) =>
+        RunAsync(context, args, output, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>The run settings given on the command line.</summary>
+    /// <remarks>An option not given falls back to the cluster's environment (the ConfigMap of the Kubernetes manifests).</remarks>
+    public static RunSettings Settings(RunnerContext context, RunnerArguments args)
+    {
+        var cluster = ClusterEnvironment.ReadRunSettings();
+        var endpoints = SettingParser.Endpoints("--endpoints", args.Get("endpoints"), context.ModelAbbrs);
+        foreach (var abbr in cluster.Endpoints.Keys)
+        {
+            if (!context.ModelAbbrs.Contains(abbr))
+            {
+                throw new UsageException($"{ClusterEnvironment.Endpoints}: '{abbr}' is not a model of the plan (its models: {string.Join(", ", context.ModelAbbrs)}).");
+            }
+        }
+
+        return new RunSettings
+        {
+            Endpoint = SettingParser.Url("--endpoint", args.Get("endpoint")) ?? cluster.Endpoint,
+            Endpoints = endpoints.Count > 0 ? endpoints : cluster.Endpoints,
+            Pressure = SettingParser.Flag("--pressure", args.Get("pressure")) ?? cluster.Pressure,
+            PressureTime = SettingParser.Seconds("--pressure-time", args.Get("pressure-time")) ?? cluster.PressureTime,
+            MaxWorkers = SettingParser.PositiveInt("--max-workers", args.Get("max-workers"), "a positive number of parallel tasks") ?? cluster.MaxWorkers,
+            NumPrompts = SettingParser.PositiveInt("--num-prompts", args.Get("num-prompts"), "a positive number of prompts") ?? cluster.NumPrompts,
+        };
+    }
+
+    /// <summary>The pod to run: <c>--pod</c>, else <c>JOB_COMPLETION_INDEX</c>, else null (every pod).</summary>
+    public static int? PodIndex(RunnerContext context, RunnerArguments args)
+    {
+        var pod = SettingParser.NonNegativeInt("--pod", args.Get("pod"), "a pod number (a 0-based integer)")
+            ?? SettingParser.NonNegativeInt(PodIndexVariable, Environment.GetEnvironmentVariable(PodIndexVariable), "a pod number (a 0-based integer)");
+        if (pod is { } p && p >= context.Pods.Count)
+        {
+            throw new UsageException($"pod {p}: the plan has {context.Pods.Count} pod(s), numbered 0 to {context.Pods.Count - 1}.");
+        }
+
+        return pod;
+    }
+
+    private static async Task<int> RunAsync(RunnerContext context, RunnerArguments args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var settings = Settings(context, args);
+        var pod = PodIndex(context, args);
+        var outputRoot = Path.GetFullPath(args.Get("output") ?? Path.Combine(context.BaseDirectory, "outputs", "default"));
+        var runName = args.Get("run") ?? DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        if (runName.IndexOfAny(['/', '\\']) >= 0 || runName is "." or "..")
+        {
+            throw new UsageException($"--run: '{runName}' is not a run folder name.");
+        }
+
+        var runDirectory = Path.Combine(outputRoot, runName);
+        var listing = context.Listing(settings);
+        var simulatorUrl = SettingParser.Url("--simulator", args.Get("simulator"));
+        SimulatorServer? simulator = null;
+        try
+        {
+            if (listing.NeedsSimulator && simulatorUrl is null)
+            {
+                simulator = await SimulatorServer.StartAsync(context.Plan.Simulator, 0, cancellationToken).ConfigureAwait(false);
+                simulatorUrl = simulator.BaseUrl.ToString().TrimEnd('/');
+                output.WriteLine($"PodBench simulator listening on {simulatorUrl} (for {string.Join(", ", listing.SimulatedModels)})");
+            }
+
+            var options = new PodRunOptions(runDirectory, settings, simulatorUrl, args.Flag("reuse"), args.Flag("barrier"),
+                SettingParser.Seconds("--barrier-timeout", args.Get("barrier-timeout")));
+            var pods = pod is { } one ? new[] { one } : Enumerable.Range(0, context.Pods.Count).ToArray();
+            var results = await Task.WhenAll(pods.Select(p => PodRunner.RunAsync(context, p, options, output, cancellationToken))).ConfigureAwait(false);
+            var exit = results.Max();
+            if (pod is not null)
+            {
+                return exit;
+            }
+
+            var finish = RunFinisher.Finish(new FinishOptions(runDirectory, args.Flag("partial"), args.Get("baseline")), output);
+            FinishVerb.Print(finish, output);
+            return Math.Max(exit, FinishVerb.ExitCode(finish));
+        }
+        finally
+        {
+            if (simulator is not null)
+            {
+                await simulator.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

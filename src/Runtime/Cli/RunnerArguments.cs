@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+
+namespace PodBench.Runtime.Cli;
+
+/// <summary>
+/// The runner's command line: a verb, then <c>--name value</c> options (a flag may omit its value). Unknown
+/// options are errors that name the option and list the verb's options.
+/// </summary>
+public sealed class RunnerArguments
+{
+    private static readonly Dictionary<string, string[]> VerbOptions = new(StringComparer.Ordinal)
+    {
+        ["list"] = ["json"],
+        ["run"] = ["pod", "output", "run", "endpoint", "endpoints", "pressure", "pressure-time", "max-workers", "num-prompts", "simulator", "reuse", "barrier", "barrier-timeout", "partial", "baseline"],
+        ["merge"] = ["output", "run", "partial", "baseline"],
+        ["report"] = ["output", "run", "partial", "baseline"],
+        ["manifests"] = ["out", "image", "namespace", "run", "endpoint", "endpoints", "pressure", "pressure-time", "max-workers", "num-prompts", "api-key-secret", "storage-class", "storage-size"],
+        ["simulate"] = ["port"],
+        ["help"] = [],
+    };
+
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "reuse", "partial", "barrier", "pressure" };
+
+    private readonly Dictionary<string, string> _options;
+
+    private RunnerArguments(string verb, Dictionary<string, string> options)
+    {
+        Verb = verb;
+        _options = options;
+    }
+
+    /// <summary>The verb: list, run, merge, report, manifests, simulate or help.</summary>
+    public string Verb { get; }
+
+    /// <summary>Every verb the runner offers.</summary>
+    public static IReadOnlyCollection<string> Verbs => VerbOptions.Keys;
+
+    /// <summary>Parses <paramref name="args"/>; no arguments means <c>run</c> (every pod, then merge and reports).</summary>
+    public static RunnerArguments Parse(IReadOnlyList<string> args)
+    {
+        var verb = args.Count == 0 ? "run" : args[0];
+        if (verb is "-h" or "--help")
+        {
+            verb = "help";
+        }
+
+        if (!VerbOptions.TryGetValue(verb, out var allowed))
+        {
+            throw new UsageException($"'{verb}' is not a verb of this runner; use one of: {string.Join(", ", VerbOptions.Keys)}.");
+        }
+
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+            {
+                throw new UsageException($"{verb}: unexpected argument '{arg}'; options are written --name value.");
+            }
+
+            var name = arg[2..];
+            string? value = null;
+            var eq = name.IndexOf('=');
+            if (eq >= 0)
+            {
+                value = name[(eq + 1)..];
+                name = name[..eq];
+            }
+
+            if (Array.IndexOf(allowed, name) < 0)
+            {
+                throw new UsageException($"{verb}: unknown option --{name}; its options are: {(allowed.Length == 0 ? "none" : "--" + string.Join(", --", allowed))}.");
+            }
+
+            if (value is null)
+            {
+                var next = i + 1 < args.Count ? args[i + 1] : null;
+                if (Flags.Contains(name) && (next is null || next.StartsWith("--", StringComparison.Ordinal)))
+                {
+                    value = "true";
+                }
+                else if (next is null)
+                {
+                    throw new UsageException($"{verb}: option --{name} needs a value.");
+                }
+                else
+                {
+                    value = next;
+                    i++;
+                }
+            }
+
+            if (!options.TryAdd(name, value))
+            {
+                throw new UsageException($"{verb}: option --{name} is given twice.");
+            }
+        }
+
+        return new RunnerArguments(verb, options);
+    }
+
+    /// <summary>The value of an option, or null when absent.</summary>
+    public string? Get(string name) => _options.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>True when a flag option is present and true.</summary>
+    public bool Flag(string name) => SettingParser.Flag("--" + name, Get(name)) ?? false;
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using PodBench.Runtime.Planning;
+
+namespace PodBench.Runtime.Cli;
+
+/// <summary>
+/// Builds the runner's argument lists, so that MSBuild, the Kubernetes manifests and tests start pods the same way.
+/// Secrets are never arguments: the API key travels in the environment.
+/// </summary>
+public static class RunnerCommandLine
+{
+    /// <summary>The arguments of <c>run</c> for one pod (or every pod when <paramref name="pod"/> is null).</summary>
+    public static IReadOnlyList<string> Run(int? pod, string outputRoot, string runName, RunSettings settings, string? simulatorUrl = null)
+    {
+        var args = new List<string> { "run" };
+        if (pod is { } p)
+        {
+            args.Add("--pod");
+            args.Add(p.ToString(CultureInfo.InvariantCulture));
+        }
+
+        args.AddRange(["--output", outputRoot, "--run", runName]);
+        args.AddRange(Settings(settings));
+        if (simulatorUrl is not null)
+        {
+            args.AddRange(["--simulator", simulatorUrl]);
+        }
+
+        return args;
+    }
+
+    /// <summary>The option arguments that carry <paramref name="settings"/>.</summary>
+    public static IReadOnlyList<string> Settings(RunSettings settings)
+    {
+        var args = new List<string>();
+        if (settings.Endpoint is { Length: > 0 } endpoint)
+        {
+            args.AddRange(["--endpoint", endpoint]);
+        }
+
+        if (settings.Endpoints.Count > 0)
+        {
+            args.AddRange(["--endpoints", string.Join(";", settings.Endpoints.Select(e => e.Key + "=" + e.Value))]);
+        }
+
+        if (settings.Pressure is { } pressure)
+        {
+            args.AddRange(["--pressure", pressure ? "true" : "false"]);
+        }
+
+        if (settings.PressureTime is { } time)
+        {
+            args.AddRange(["--pressure-time", time.ToString("R", CultureInfo.InvariantCulture)]);
+        }
+
+        if (settings.MaxWorkers is { } workers)
+        {
+            args.AddRange(["--max-workers", workers.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (settings.NumPrompts is { } prompts)
+        {
+            args.AddRange(["--num-prompts", prompts.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        return args;
+    }
+}

@@ -1,0 +1,13 @@
+using System.IO;
+using System.Threading;
+using PodBench.Dsl;
+using PodBench.Runtime.Simulation;
+
+namespace PodBench.Runtime.Cli;
+
+/// <summary>The <c>simulate</c> verb: the built-in simulated server, until cancelled (RunBenchmark stops it).</summary>
+internal static class SimulateVerb
+{
+    public static int Run(SimulatorOptions options, int port, TextWriter output, CancellationToken cancellationToken) =>
+        SimulatorHost.RunAsync(options, port, output, cancellationToken).GetAwaiter().GetResult();
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PodBench.Dsl;
+using PodBench.Runtime.Cluster;
+using PodBench.Runtime.Engine;
+using PodBench.Runtime.Merge;
+using PodBench.Runtime.Metrics;
+using PodBench.Runtime.Planning;
+using PodBench.Runtime.Results;
+using PodBench.Runtime.Workloads;
+
+namespace PodBench.Runtime.Cli;
+
+/// <summary>
+/// One task of a pod: resolve its server, key, tokenizer and rows (every input error before any request is sent),
+/// drive the engine into the result files, then summarize the task and print its tables.
+/// </summary>
+internal static class TaskExecution
+{
+    public static async Task<TaskResult> RunAsync(RunnerContext context, TaskSpec task, RunLayout layout, RunOptions run, PodRunOptions options, PodClock clock, TextWriter output, CancellationToken cancellationToken)
+    {
+        var prefix = $"[{task.Model.Abbr} x {task.Dataset.Abbr}]";
+        try
+        {
+            var baseUrl = EndpointResolver.Resolve(task.Model, options.Settings, options.SimulatorUrl);
+            var apiKey = ApiKeys.Resolve(task.Model.ApiKey);
+            if (!task.Model.Tls.VerifyCertificate && baseUrl.Scheme == Uri.UriSchemeHttps)
+            {
+                output.WriteLine($"warning: {prefix} TLS certificate checks are off for {baseUrl.Host} (the plan turned them off).");
+            }
+
+            var tokenizer = task.Model.TokenizerPath is { Length: > 0 } path ? HfTokenizer.Load(Path.GetFullPath(path, context.BaseDirectory)) : null;
+            var rows = DatasetLoader.Load(task.Dataset, task.Model, context.BaseDirectory, tokenizer, run.NumPrompts);
+            rows = SkipFinished(rows, layout, task, options.Reuse, run, output, prefix);
+            var servedModel = task.Model.Model ?? await ModelDiscovery.GetFirstModelIdAsync(baseUrl, apiKey, task.Model.Tls, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+            var model = task.Model with { Model = servedModel };
+            output.WriteLine($"{prefix} {rows.Count} request(s) to {baseUrl} (model {servedModel}, concurrency {ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas)}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
+
+            TaskOutcome outcome;
+            var writer = TaskResultWriter.Open(layout, task.Pod, model.Abbr, task.Dataset.Abbr);
+            await using (writer.ConfigureAwait(false))
+            {
+                outcome = await TaskRunner.RunAsync(
+                    new TaskRunRequest { Task = task with { Model = model }, BaseUrl = baseUrl, ApiKey = apiKey, Rows = rows, Run = run, Tokenizer = tokenizer, Clock = clock },
+                    writer,
+                    new ConsoleProgress(prefix, output),
+                    cancellationToken).ConfigureAwait(false);
+                await writer.CompleteAsync().ConfigureAwait(false);
+            }
+
+            var concurrency = ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas);
+            var summary = TaskSummaries.SummarizeTask(layout, model.Abbr, task.Dataset.Abbr, new SummaryRequest
+            {
+                Scope = model.Abbr + "/" + task.Dataset.Abbr,
+                Statistics = context.Plan.Summary.Statistics.Select(s => s.Name).ToArray(),
+                Stable = context.Plan.Summary.StableStage,
+                MaxConcurrency = concurrency,
+                TargetRate = outcome.TargetRate,
+            });
+            output.WriteLine($"{prefix} results");
+            output.WriteLine(ConsoleTables.Render(summary));
+            if (!outcome.ClientKeptUp && outcome.ClientMessage is { } message)
+            {
+                output.WriteLine($"warning: {prefix} {message}");
+            }
+
+            WarnShortPressure(run, summary, output, prefix);
+            var files = TaskFiles(layout, task.Dataset.Abbr, model.Abbr, writer);
+            var counts = new PodRecordCounts(writer.Written, writer.Written - writer.Failed, writer.Failed);
+            return new TaskResult(task, true, new PodTaskFiles(model.Abbr, task.Dataset.Abbr, concurrency, counts, files));
+        }
+        catch (Exception e) when (IsPlainError(e))
+        {
+            output.WriteLine($"error: {prefix} {e.Message}");
+            return new TaskResult(task, false, null);
+        }
+    }
+
+    private static IReadOnlyList<PromptRow> SkipFinished(IReadOnlyList<PromptRow> rows, RunLayout layout, TaskSpec task, bool reuse, RunOptions run, TextWriter output, string prefix)
+    {
+        if (!reuse || run.Pressure)
+        {
+            return rows;
+        }
+
+        var finished = TaskResultWriter.ReadFinished(layout, task.Pod, task.Model.Abbr, task.Dataset.Abbr).Select(f => f.Id).ToHashSet();
+        if (finished.Count == 0)
+        {
+            return rows;
+        }
+
+        var missing = rows.Where(r => !finished.Contains(r.Id)).ToArray();
+        output.WriteLine($"{prefix} reuse: {finished.Count} request(s) already finished, {missing.Length} to send.");
+        return missing;
+    }
+
+    private static void WarnShortPressure(RunOptions run, PerfSummary summary, TextWriter output, string prefix)
+    {
+        if (!run.Pressure)
+        {
+            return;
+        }
+
+        var e2el = summary.Metrics.FirstOrDefault(m => m.Metric == "E2EL" && m.Stage == "total");
+        var mean = e2el?.Values.FirstOrDefault(v => v.Key == "Average").Value;
+        if (mean is > 0 && run.PressureTime.TotalSeconds < 3 * mean.Value)
+        {
+            output.WriteLine($"warning: {prefix} the pressure time {run.PressureTime.TotalSeconds:0.###} s is shorter than three times the mean E2EL ({mean.Value:0.###} s): results may be inaccurate; raise BenchmarkPressureTime to at least {Math.Ceiling(3 * mean.Value)} s.");
+        }
+    }
+
+    private static List<string> TaskFiles(RunLayout layout, string dataset, string model, TaskResultWriter writer)
+    {
+        var files = new List<string> { layout.DetailsFile(model, dataset), writer.ParquetPath, layout.CsvFile(model, dataset), layout.JsonFile(model, dataset) };
+        if (File.Exists(layout.FailedFile(model, dataset)))
+        {
+            files.Add(layout.FailedFile(model, dataset));
+        }
+
+        return files.Where(File.Exists).ToList();
+    }
+
+    private static bool IsPlainError(Exception e) =>
+        e is UsageException or DatasetException or TokenizerException or WarmUpFailedException or HttpRequestException or IOException or InvalidDataException or TaskCanceledException or ArgumentException or TimeoutException;
+}

@@ -1,0 +1,163 @@
+using System;
+using System.Text.Json;
+
+namespace PodBench.Runtime.Engine;
+
+/// <summary>
+/// Reads one OpenAI-compatible JSON document (a streamed chunk or a whole non-streamed response) with
+/// <see cref="Utf8JsonReader"/>: the generated text goes, unescaped, into a pooled UTF-8 buffer, usage and
+/// <c>x_sim_ts</c> into <see cref="ChunkFields"/>. The whole document is read, so invalid JSON always throws
+/// <see cref="JsonException"/>. Nothing is allocated.
+/// </summary>
+internal static class ChunkParser
+{
+    private const int SectionOther = 0;
+    private const int SectionUsage = 1;
+    private const int SectionChoices = 2;
+
+    public static void Parse(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields)
+    {
+        fields.HasServerTimestamp = false;
+        var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);
+        var section = SectionOther;
+        var inContainer = false;
+        if (!reader.Read())
+        {
+            throw new JsonException("empty event data");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("event data is not a JSON object");
+        }
+
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            switch (reader.CurrentDepth)
+            {
+                case 1:
+                    section = SectionOther;
+                    if (reader.ValueTextEquals("choices"u8))
+                    {
+                        section = SectionChoices;
+                    }
+                    else if (reader.ValueTextEquals("usage"u8))
+                    {
+                        section = SectionUsage;
+                    }
+                    else if (reader.ValueTextEquals("x_sim_ts"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.Number)
+                        {
+                            fields.ServerTimestamp = ReadLong(ref reader);
+                            fields.HasServerTimestamp = true;
+                        }
+                    }
+                    else if (reader.ValueTextEquals("error"u8))
+                    {
+                        reader.Read();
+                        fields.IsError |= reader.TokenType is not JsonTokenType.Null;
+                    }
+                    else if (reader.ValueTextEquals("object"u8))
+                    {
+                        reader.Read();
+                        fields.IsError |= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8);
+                    }
+
+                    break;
+                case 2 when section == SectionUsage:
+                    if (reader.ValueTextEquals("prompt_tokens"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.Number)
+                        {
+                            fields.PromptTokens = ReadLong(ref reader);
+                        }
+                    }
+                    else if (reader.ValueTextEquals("completion_tokens"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.Number)
+                        {
+                            fields.CompletionTokens = ReadLong(ref reader);
+                        }
+                    }
+
+                    break;
+                case 3 when section == SectionChoices:
+                    inContainer = false;
+                    if (reader.ValueTextEquals("delta"u8) || reader.ValueTextEquals("message"u8))
+                    {
+                        inContainer = true;
+                    }
+                    else if (reader.ValueTextEquals("text"u8))
+                    {
+                        reader.Read();
+                        AppendString(ref reader, text);
+                    }
+
+                    break;
+                case 4 when section == SectionChoices && inContainer:
+                    if (reader.ValueTextEquals("content"u8) || reader.ValueTextEquals("reasoning_content"u8) || reader.ValueTextEquals("reasoning"u8))
+                    {
+                        reader.Read();
+                        AppendString(ref reader, text);
+                    }
+
+                    break;
+            }
+        }
+
+        if (reader.BytesConsumed != json.Length && !IsWhiteSpace(json[(int)reader.BytesConsumed..]))
+        {
+            throw new JsonException("unexpected data after the JSON object");
+        }
+    }
+
+    private static long ReadLong(ref Utf8JsonReader reader)
+    {
+        if (reader.TryGetInt64(out var value))
+        {
+            return value;
+        }
+
+        return (long)reader.GetDouble();
+    }
+
+    private static void AppendString(ref Utf8JsonReader reader, PooledByteBuffer text)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return;
+        }
+
+        var raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped)
+        {
+            text.Append(raw);
+            return;
+        }
+
+        var written = reader.CopyString(text.GetSpan(raw.Length));
+        text.Advance(written);
+    }
+
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> rest)
+    {
+        foreach (var b in rest)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,502 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using PodBench.Dsl;
+using PodBench.Runtime.Results;
+
+namespace PodBench.Runtime.Engine;
+
+/// <summary>
+/// Sends one request (with its retries) and turns it into a <see cref="RequestRecord"/>: readings before the send
+/// and per event before its JSON is parsed, usage from whichever chunk carries it, tokenizer fallback, failure
+/// reasons. Shared by every slot of a task; all per-request state lives in the <see cref="RequestContext"/>.
+/// </summary>
+internal sealed class RequestExecutor
+{
+    private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(5);
+    private static readonly double NsPerTick = 1_000_000_000.0 / Stopwatch.Frequency;
+
+    private readonly HttpClient _http;
+    private readonly Uri _target;
+    private readonly Version _version;
+    private readonly HttpVersionPolicy _versionPolicy;
+    private readonly RequestBodyWriter _body;
+    private readonly ModelEndpoint _endpoint;
+    private readonly string _dataAbbr;
+    private readonly int _pod;
+    private readonly string? _apiKey;
+    private readonly ITokenCounter? _tokenizer;
+    private readonly PodClock _clock;
+    private readonly bool _stream;
+
+    private long _firstPacedSend = long.MaxValue;
+    private long _lastPacedSend = long.MinValue;
+
+    public RequestExecutor(HttpClient http, Uri baseUrl, string model, TaskRunRequest request)
+    {
+        _http = http;
+        _endpoint = request.Task.Model;
+        _target = EndpointPaths.Api(baseUrl, _endpoint.Api);
+        var https = string.Equals(baseUrl.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase);
+        _version = https ? HttpVersion.Version20 : HttpVersion.Version11;
+        _versionPolicy = https ? HttpVersionPolicy.RequestVersionOrLower : HttpVersionPolicy.RequestVersionExact;
+        _body = new RequestBodyWriter(_endpoint, model);
+        _dataAbbr = request.Task.Dataset.Abbr;
+        _pod = request.Task.Pod;
+        _apiKey = request.ApiKey;
+        _tokenizer = request.Tokenizer;
+        _clock = request.Clock;
+        _stream = _endpoint.IsStreaming;
+    }
+
+    /// <summary>The counters requests report to; swapped between warm-up and the measured phase.</summary>
+    public EngineCounters Counters { get; set; } = new();
+
+    public LagHistogram SendLag { get; } = new();
+
+    public LagHistogram ClientLag { get; } = new();
+
+    public long FirstPacedSend => Interlocked.Read(ref _firstPacedSend);
+
+    public long LastPacedSend => Interlocked.Read(ref _lastPacedSend);
+
+    public long PacedSends;
+
+    /// <summary>Runs a request to its end. <paramref name="scheduledTicks"/> is its scheduled send (0: unpaced).</summary>
+    public async Task<RequestRecord> ExecuteAsync(RequestContext ctx, PromptRow row, long scheduledTicks, bool warmUp, CancellationToken cancellationToken)
+    {
+        var counters = Counters;
+        ctx.WarmUp = warmUp;
+        _body.Write(ctx.Writer, ctx.Body, row);
+        var attempts = 0;
+        var success = false;
+        var error = "";
+        var status = 0;
+        ctx.ResetAttempt();
+        if (_endpoint.Retry <= 0)
+        {
+            error = "retry is 0: no attempt was made";
+        }
+        else
+        {
+            counters.Started();
+        }
+
+        try
+        {
+            for (var attempt = 1; attempt <= _endpoint.Retry; attempt++)
+            {
+                attempts = attempt;
+                ctx.ResetAttempt();
+                try
+                {
+                    success = await AttemptAsync(ctx, counters, attempt == 1 ? scheduledTicks : 0, warmUp, cancellationToken).ConfigureAwait(false);
+                    status = ctx.Status;
+                    error = ctx.Error;
+                    break;
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+                {
+                    status = ctx.Status;
+                    error = Describe(e);
+                }
+            }
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            status = ctx.Status;
+            error = "cancelled";
+        }
+        finally
+        {
+            if (attempts > 0)
+            {
+                Interlocked.Decrement(ref counters.InFlight);
+            }
+        }
+
+        if (!warmUp && ctx.AllStamped && ctx.ServerTicks.Count > 0)
+        {
+            ClientLag.RecordGaps(ctx.ServerTicks.Span, ctx.Ticks.Span, 1, NsPerTick);
+        }
+
+        var record = BuildRecord(ctx, row, scheduledTicks, warmUp, success, Redact(error), status, attempts);
+        if (success)
+        {
+            Interlocked.Increment(ref counters.Succeeded);
+            Interlocked.Add(ref counters.OutputTokens, record.OutputTokens);
+        }
+        else
+        {
+            counters.AddFailure(Reason(record.ErrorInfo));
+        }
+
+        return record;
+    }
+
+    private async Task<bool> AttemptAsync(RequestContext ctx, EngineCounters counters, long scheduledTicks, bool warmUp, CancellationToken cancellationToken)
+    {
+        using var timeout = _endpoint.RequestTimeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        timeout?.CancelAfter(_endpoint.RequestTimeout!.Value);
+        var token = timeout?.Token ?? cancellationToken;
+        using var content = new ReadOnlyMemoryContent(ctx.Body.WrittenMemory);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, _target) { Version = _version, VersionPolicy = _versionPolicy, Content = content };
+        if (!string.IsNullOrEmpty(_apiKey))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+        }
+
+        var sent = Stopwatch.GetTimestamp();
+        ctx.Ticks.Add(sent);
+        if (scheduledTicks != 0 && !warmUp)
+        {
+            SendLag.Record((long)((sent - scheduledTicks) * NsPerTick));
+            Interlocked.Increment(ref PacedSends);
+            UpdateMin(ref _firstPacedSend, sent);
+            UpdateMax(ref _lastPacedSend, sent);
+        }
+
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            ctx.Status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await ReadExcerptAsync(response, token).ConfigureAwait(false);
+                ctx.Error = $"HTTP {ctx.Status} {response.ReasonPhrase}: {body}".TrimEnd(' ', ':');
+                return false;
+            }
+
+            var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return _stream
+                    ? await ReadEventsAsync(ctx, counters, stream, token).ConfigureAwait(false)
+                    : await ReadBodyAsync(ctx, stream, token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout is not null && timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"timed out after {_endpoint.RequestTimeout!.Value.TotalSeconds:0.###} s", e);
+        }
+        finally
+        {
+            if (ctx.Receiving)
+            {
+                ctx.Receiving = false;
+                Interlocked.Decrement(ref counters.Receiving);
+            }
+        }
+    }
+
+    private async Task<bool> ReadEventsAsync(RequestContext ctx, EngineCounters counters, Stream stream, CancellationToken token)
+    {
+        var reader = ctx.Reader;
+        var done = false;
+        while (true)
+        {
+            var events = 0;
+            while (reader.TryReadEvent())
+            {
+                var now = Stopwatch.GetTimestamp();
+                var data = reader.Data;
+                if (IsDone(data))
+                {
+                    done = true;
+                    break;
+                }
+
+                if (!ctx.Receiving)
+                {
+                    ctx.Receiving = true;
+                    Interlocked.Increment(ref counters.Receiving);
+                }
+
+                ctx.Ticks.Add(now);
+                events++;
+                ChunkParser.Parse(data, ctx.Text, ref ctx.Fields);
+                if (ctx.Fields.HasServerTimestamp)
+                {
+                    ctx.ServerTicks.Add(ctx.Fields.ServerTimestamp);
+                }
+                else
+                {
+                    ctx.AllStamped = false;
+                }
+
+                if (ctx.Fields.IsError)
+                {
+                    ctx.Error = "the server sent an error event: " + Encoding.UTF8.GetString(data[..Math.Min(data.Length, 300)]);
+                    Interlocked.Add(ref counters.Events, events);
+                    return false;
+                }
+            }
+
+            if (events > 0)
+            {
+                Interlocked.Add(ref counters.Events, events);
+            }
+
+            if (done || reader.IsEndOfStream)
+            {
+                break;
+            }
+
+            reader.Commit(await stream.ReadAsync(reader.GetReadMemory(), token).ConfigureAwait(false));
+        }
+
+        if (!done)
+        {
+            ctx.Error = "the stream ended before [DONE]";
+            return false;
+        }
+
+        await DrainAsync(ctx, stream, token).ConfigureAwait(false);
+        if (ctx.Ticks.Count < 2)
+        {
+            ctx.Error = "chunk size is less than 2";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Reads to the end of the response after [DONE], so the connection goes back to the pool and the server has
+    /// finished the request before its slot is reused. A server that keeps the stream open after [DONE] is given
+    /// 5 s; the request has succeeded either way.
+    /// </summary>
+    private static async Task DrainAsync(RequestContext ctx, Stream stream, CancellationToken token)
+    {
+        ctx.Reader.Reset();
+        var first = stream.ReadAsync(ctx.Reader.GetReadMemory(), token);
+        if (first.IsCompletedSuccessfully && first.Result == 0)
+        {
+            return;
+        }
+
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(token);
+        drain.CancelAfter(DrainTime);
+        try
+        {
+            var read = await first.ConfigureAwait(false);
+            while (read > 0)
+            {
+                read = await stream.ReadAsync(ctx.Reader.GetReadMemory(), drain.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<bool> ReadBodyAsync(RequestContext ctx, Stream stream, CancellationToken token)
+    {
+        var reader = ctx.Reader;
+        while (true)
+        {
+            var memory = reader.GetReadMemory();
+            var read = await stream.ReadAsync(memory, token).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            reader.Commit(read);
+        }
+
+        ctx.Ticks.Add(Stopwatch.GetTimestamp());
+        ChunkParser.Parse(reader.Unread, ctx.Text, ref ctx.Fields);
+        ctx.AllStamped = false;
+        if (ctx.Fields.IsError)
+        {
+            ctx.Error = "the server answered with an error object";
+            return false;
+        }
+
+        return true;
+    }
+
+    private RequestRecord BuildRecord(RequestContext ctx, PromptRow row, long scheduledTicks, bool warmUp, bool success, string error, int status, int attempts)
+    {
+        var ticks = ctx.Ticks.Span;
+        var points = new long[ticks.Length];
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            points[i] = _clock.ToUtcNs(ticks[i]);
+        }
+
+        var server = Array.Empty<long>();
+        if (_stream && ctx.AllStamped && ctx.ServerTicks.Count > 0 && ctx.ServerTicks.Count == ticks.Length - 1)
+        {
+            var serverTicks = ctx.ServerTicks.Span;
+            server = new long[serverTicks.Length];
+            for (var i = 0; i < serverTicks.Length; i++)
+            {
+                server[i] = _clock.ToUtcNs(serverTicks[i]);
+            }
+        }
+
+        var prediction = ctx.Text.Length == 0 ? "" : Encoding.UTF8.GetString(ctx.Text.WrittenSpan);
+        var (input, output, source) = CountTokens(ctx, row, prediction, success);
+        return new RequestRecord
+        {
+            ModelAbbr = _endpoint.Abbr,
+            DataAbbr = _dataAbbr,
+            Id = row.Id,
+            Uuid = Guid.NewGuid().ToString("N"),
+            Pod = _pod,
+            DataId = row.DataId,
+            Success = success,
+            ErrorInfo = success ? "" : error,
+            TimePointsNs = points,
+            ServerTimePointsNs = server,
+            ScheduledNs = scheduledTicks == 0 ? 0 : _clock.ToUtcNs(scheduledTicks),
+            InputTokens = input,
+            OutputTokens = output,
+            UsageSource = source,
+            Attempts = attempts,
+            HttpStatus = status,
+            Input = row.Prompt,
+            Prediction = prediction,
+            WarmUp = warmUp,
+        };
+    }
+
+    private (int Input, int Output, string Source) CountTokens(RequestContext ctx, PromptRow row, string prediction, bool success)
+    {
+        var fromServer = true;
+        var fromTokenizer = false;
+        int input;
+        if (ctx.Fields.PromptTokens > 0)
+        {
+            input = (int)ctx.Fields.PromptTokens;
+        }
+        else if (_tokenizer is not null && success)
+        {
+            input = _tokenizer.CountTokens(row.Prompt);
+            fromServer = false;
+            fromTokenizer = true;
+        }
+        else
+        {
+            input = 0;
+            fromServer = false;
+        }
+
+        int output;
+        if (ctx.Fields.CompletionTokens >= 0)
+        {
+            output = (int)ctx.Fields.CompletionTokens;
+        }
+        else if (_tokenizer is not null && success)
+        {
+            output = _tokenizer.CountTokens(prediction);
+            fromServer = false;
+            fromTokenizer = true;
+        }
+        else
+        {
+            output = 0;
+            fromServer = false;
+        }
+
+        return (input, output, fromServer ? "server" : fromTokenizer ? "tokenizer" : "none");
+    }
+
+    private static async Task<string> ReadExcerptAsync(HttpResponseMessage response, CancellationToken token)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var buffer = new byte[512];
+                var total = 0;
+                while (total < buffer.Length)
+                {
+                    var read = await stream.ReadAsync(buffer.AsMemory(total), token).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    total += read;
+                }
+
+                var text = Encoding.UTF8.GetString(buffer, 0, total).ReplaceLineEndings(" ").Trim();
+                return total == buffer.Length ? text + "..." : text;
+            }
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            return "";
+        }
+    }
+
+    private static bool IsDone(ReadOnlySpan<byte> data) => data.Trim(" \t"u8).SequenceEqual("[DONE]"u8);
+
+    private static string Describe(Exception e) => e switch
+    {
+        TimeoutException t => t.Message,
+        JsonException j => "invalid JSON in a server-sent event: " + j.Message,
+        HttpRequestException h => "connection error: " + Flatten(h),
+        IOException io => "the stream broke: " + Flatten(io),
+        OperationCanceledException => "the request was cancelled",
+        _ => e.GetType().Name + ": " + e.Message,
+    };
+
+    private static string Flatten(Exception e) => e.InnerException is { } inner && inner.Message != e.Message ? e.Message + " (" + inner.Message + ")" : e.Message;
+
+    /// <summary>A failure's reason for the reason -> count table: the text without a body excerpt.</summary>
+    private static string Reason(string error)
+    {
+        if (error.StartsWith("HTTP ", StringComparison.Ordinal))
+        {
+            var colon = error.IndexOf(':', StringComparison.Ordinal);
+            return colon > 0 ? error[..colon] : error;
+        }
+
+        return error.Length <= 160 ? error : error[..160];
+    }
+
+    private string Redact(string error) => string.IsNullOrEmpty(_apiKey) || error.Length == 0 ? error : error.Replace(_apiKey, "***", StringComparison.Ordinal);
+
+    private static void UpdateMin(ref long field, long value)
+    {
+        var current = Interlocked.Read(ref field);
+        while (value < current)
+        {
+            var seen = Interlocked.CompareExchange(ref field, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    private static void UpdateMax(ref long field, long value)
+    {
+        var current = Interlocked.Read(ref field);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref field, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+}

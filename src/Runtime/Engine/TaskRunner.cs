@@ -1,0 +1,275 @@
+using System;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PodBench.Runtime.Results;
+
+namespace PodBench.Runtime.Engine;
+
+/// <summary>
+/// Runs one task of one pod: warm-up, then the measured requests (pressure, paced, trace replay or unpaced), each
+/// record written to the sink as its request finishes. Nothing per request is kept after it is written.
+/// </summary>
+public static class TaskRunner
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Runs the task and returns its outcome. Throws <see cref="WarmUpFailedException"/> when every warm-up request
+    /// failed, <see cref="ArgumentException"/> for a bad plan member, and <see cref="OperationCanceledException"/>
+    /// when cancelled (records of requests that finished were already written).
+    /// </summary>
+    /// <param name="request">The task, its endpoint, rows, run options and clock.</param>
+    /// <param name="sink">Receives every measured request as it finishes (warm-ups are not passed).</param>
+    /// <param name="progress">Receives live counters; null for none.</param>
+    /// <param name="cancellationToken">Stops the task; requests in flight are cancelled and recorded as failed.</param>
+    public static async Task<TaskOutcome> RunAsync(TaskRunRequest request, IRecordSink sink, IProgressSink? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(sink);
+        var endpoint = request.Task.Model;
+        var plan = TaskPlan.Create(request);
+        var model = endpoint.Model
+            ?? await ModelDiscovery.GetFirstModelIdAsync(request.BaseUrl, request.ApiKey, endpoint.Tls, null, cancellationToken).ConfigureAwait(false);
+
+        using var handler = HttpHandlerFactory.Create(endpoint.Tls, request.BaseUrl, plan.Concurrency + 1);
+        using var http = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        using var pool = new ContextPool();
+        var executor = new RequestExecutor(http, request.BaseUrl, model, request);
+
+        var warm = await WarmUpAsync(request, plan, executor, pool, cancellationToken).ConfigureAwait(false);
+        var counters = new EngineCounters();
+        executor.Counters = counters;
+
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var launcher = new RequestLauncher(executor, sink, pool, cts, plan.Concurrency);
+        var start = Stopwatch.GetTimestamp();
+        progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Rows.Length, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
+        using var progressStop = new CancellationTokenSource();
+        var reporter = progress is null ? Task.CompletedTask : ReportAsync(progress, counters, start, progressStop.Token);
+        try
+        {
+            switch (plan.Mode)
+            {
+                case "pressure":
+                    await RunPressureAsync(launcher, plan, start + (long)(request.Run.PressureTime.TotalSeconds * Stopwatch.Frequency)).ConfigureAwait(false);
+                    break;
+                case "unpaced":
+                    await RunUnpacedAsync(launcher, plan).ConfigureAwait(false);
+                    break;
+                default:
+                    await RunPacedAsync(launcher, plan).ConfigureAwait(false);
+                    break;
+            }
+        }
+        finally
+        {
+            await progressStop.CancelAsync().ConfigureAwait(false);
+            await reporter.ConfigureAwait(false);
+            progress?.OnFinished(Snapshot(counters, start));
+        }
+
+        if (launcher.Error is { } error)
+        {
+            throw new InvalidOperationException($"Task {request.Task.Name}: writing a result failed: {error.Message}", error);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return BuildOutcome(request, plan, executor, counters, warm, Stopwatch.GetElapsedTime(start));
+    }
+
+    private static async Task<EngineCounters> WarmUpAsync(TaskRunRequest request, TaskPlan plan, RequestExecutor executor, ContextPool pool, CancellationToken cancellationToken)
+    {
+        var warm = new EngineCounters();
+        executor.Counters = warm;
+        var count = plan.Rows.Length == 0 ? 0 : Math.Max(0, request.Run.WarmUp);
+        if (count == 0)
+        {
+            return warm;
+        }
+
+        var ctx = pool.Rent();
+        string? firstError = null;
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var record = await executor.ExecuteAsync(ctx, plan.Rows[i % plan.Rows.Length], 0, warmUp: true, cancellationToken).ConfigureAwait(false);
+                firstError ??= record.Success ? null : record.ErrorInfo;
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            pool.Return(ctx);
+        }
+
+        if (warm.Succeeded == 0)
+        {
+            throw new WarmUpFailedException(
+                $"Task {request.Task.Name}: all {count} warm-up request(s) to model endpoint '{request.Task.Model.Abbr}' at {EndpointPaths.Api(request.BaseUrl, request.Task.Model.Api)} failed, so the task was stopped: {firstError}");
+        }
+
+        return warm;
+    }
+
+    private static Task RunPressureAsync(RequestLauncher launcher, TaskPlan plan, long endTicks)
+    {
+        if (plan.Rows.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var cursor = -1L;
+        PromptRow? Next()
+        {
+            if (Stopwatch.GetTimestamp() >= endTicks)
+            {
+                return null;
+            }
+
+            return plan.Rows[(int)((ulong)Interlocked.Increment(ref cursor) % (ulong)plan.Rows.Length)];
+        }
+
+        return RunClientsAsync(launcher, plan.Concurrency, Next);
+    }
+
+    private static Task RunUnpacedAsync(RequestLauncher launcher, TaskPlan plan)
+    {
+        var cursor = -1L;
+        PromptRow? Next()
+        {
+            var i = Interlocked.Increment(ref cursor);
+            return i < plan.Rows.Length ? plan.Rows[i] : null;
+        }
+
+        return RunClientsAsync(launcher, Math.Min(plan.Concurrency, Math.Max(1, plan.Rows.Length)), Next);
+    }
+
+    private static async Task RunClientsAsync(RequestLauncher launcher, int clients, Func<PromptRow?> next)
+    {
+        var tasks = new Task[clients];
+        for (var i = 0; i < clients; i++)
+        {
+            tasks[i] = Task.Run(() => launcher.RunClientAsync(next));
+        }
+
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    private static async Task RunPacedAsync(RequestLauncher launcher, TaskPlan plan)
+    {
+        var offsets = plan.OffsetTicks!;
+        var thread = new Thread(() => Dispatch(launcher, plan, offsets))
+        {
+            IsBackground = true,
+            Name = "PodBench scheduler",
+            Priority = ThreadPriority.AboveNormal,
+        };
+        thread.Start();
+        await launcher.Completion.ConfigureAwait(false);
+        thread.Join();
+    }
+
+    private static void Dispatch(RequestLauncher launcher, TaskPlan plan, long[] offsets)
+    {
+        // the schedule's origin is taken on the scheduler thread itself, so thread start-up is not counted as lag
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            for (var k = 0; k < plan.Rows.Length; k++)
+            {
+                var deadline = start + offsets[k];
+                PreciseWait.Until(deadline, launcher.Token);
+                launcher.Slots.Wait(launcher.Token);
+                launcher.Launch(plan.Rows[k], deadline);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            launcher.DispatchFinished();
+        }
+    }
+
+    private static async Task ReportAsync(IProgressSink progress, EngineCounters counters, long start, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(ProgressInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                progress.OnProgress(Snapshot(counters, start));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static ProgressSnapshot Snapshot(EngineCounters c, long start) => new(
+        Stopwatch.GetElapsedTime(start),
+        Interlocked.Read(ref c.Sent),
+        Interlocked.Read(ref c.Receiving),
+        Interlocked.Read(ref c.InFlight),
+        Interlocked.Read(ref c.Succeeded),
+        Interlocked.Read(ref c.Failed),
+        Interlocked.Read(ref c.OutputTokens),
+        Interlocked.Read(ref c.Events));
+
+    private static TaskOutcome BuildOutcome(TaskRunRequest request, TaskPlan plan, RequestExecutor executor, EngineCounters counters, EngineCounters warm, TimeSpan elapsed)
+    {
+        var target = plan.TargetRate;
+        double? achieved = null;
+        var paced = Interlocked.Read(ref executor.PacedSends);
+        if (target is not null && paced > 1 && executor.LastPacedSend > executor.FirstPacedSend)
+        {
+            achieved = (paced - 1) / ((executor.LastPacedSend - executor.FirstPacedSend) / (double)Stopwatch.Frequency);
+        }
+
+        var sendLag = LagSummary.From(executor.SendLag);
+        string? message = null;
+        if (sendLag.Count > 0 && sendLag.P99Us > 1000)
+        {
+            message = $"send lag p99 was {sendLag.P99Us / 1000:0.###} ms (more than 1 ms after the schedule)";
+        }
+
+        if (target is not null && achieved is not null && achieved < 0.95 * target)
+        {
+            var rates = $"achieved {achieved:0.###} req/s, below 95% of the target {target:0.###} req/s";
+            message = message is null ? rates : message + "; " + rates;
+        }
+
+        if (message is not null)
+        {
+            message = $"The client did not keep up with the schedule: {message}. Sends waited for the client or for a free slot (concurrency limit {plan.Concurrency}); latencies from the schedule include that wait.";
+        }
+
+        return new TaskOutcome
+        {
+            TaskName = request.Task.Name,
+            Pod = request.Task.Pod,
+            Mode = plan.Mode,
+            Sent = Interlocked.Read(ref counters.Sent),
+            Succeeded = Interlocked.Read(ref counters.Succeeded),
+            Failed = Interlocked.Read(ref counters.Failed),
+            FailureReasons = counters.Reasons,
+            WarmUpSent = Interlocked.Read(ref warm.Sent),
+            WarmUpSucceeded = Interlocked.Read(ref warm.Succeeded),
+            ConcurrencyLimit = plan.Concurrency,
+            MaxInFlight = Interlocked.Read(ref counters.MaxInFlight),
+            TargetRate = target,
+            AchievedRate = achieved,
+            SendLag = sendLag,
+            ClientLag = LagSummary.From(executor.ClientLag),
+            ClientKeptUp = message is null,
+            ClientMessage = message,
+            Elapsed = elapsed,
+            OutputTokens = Interlocked.Read(ref counters.OutputTokens),
+            Events = Interlocked.Read(ref counters.Events),
+        };
+    }
+}

@@ -1,0 +1,13 @@
+namespace PodBench.Runtime.Merge;
+
+/// <summary>One pod as the merge saw it (from its manifest).</summary>
+/// <param name="Pod">The pod's index.</param>
+/// <param name="HostName">Its machine.</param>
+/// <param name="StartedUtc">ISO 8601 start.</param>
+/// <param name="EndedUtc">ISO 8601 end.</param>
+/// <param name="Anchor">Its clock anchor.</param>
+/// <param name="Total">Records it wrote.</param>
+/// <param name="Success">Successful records.</param>
+/// <param name="Failed">Failed records.</param>
+/// <param name="Concurrency">Sum of its tasks' concurrency limits.</param>
+public sealed record PodSummary(int Pod, string HostName, string StartedUtc, string EndedUtc, PodClockAnchor Anchor, long Total, long Success, long Failed, long Concurrency);

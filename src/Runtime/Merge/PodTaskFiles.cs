@@ -1,0 +1,11 @@
+using System.Collections.Generic;
+
+namespace PodBench.Runtime.Merge;
+
+/// <summary>What a pod tells <see cref="PodManifest.Create"/> about one finished task.</summary>
+/// <param name="Model">Model abbr.</param>
+/// <param name="Dataset">Dataset abbr.</param>
+/// <param name="Concurrency">The configured concurrency limit of this pod's share.</param>
+/// <param name="Counts">Records written.</param>
+/// <param name="Files">The task's files, relative to the run folder (or absolute paths inside it).</param>
+public sealed record PodTaskFiles(string Model, string Dataset, int Concurrency, PodRecordCounts Counts, IReadOnlyList<string> Files);

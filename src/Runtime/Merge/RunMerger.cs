@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using DuckDB.NET.Data;
+using PodBench.Runtime.Metrics;
+using PodBench.Runtime.Planning;
+using PodBench.Runtime.Reports;
+
+namespace PodBench.Runtime.Merge;
+
+/// <summary>
+/// Merges every pod of a run exactly: verifies the pods' manifests and checksums, unions their raw records in DuckDB
+/// and recomputes every metric from them on one UTC axis. Used by the MSBuild task and the runner's merge verb alike.
+/// It reads files only: it never sends a request.
+/// </summary>
+public static class RunMerger
+{
+    /// <summary>The merge folder's name under <c>performances/</c>.</summary>
+    public const string MergeFolder = "merge_results";
+
+    /// <summary>The statistic columns used when neither the options nor the plan name any.</summary>
+    public static readonly IReadOnlyList<string> DefaultStatistics = ["Average", "Min", "Max", "Median", "P75", "P90", "P99"];
+
+    /// <summary>Merges the run <see cref="MergeOptions.RunDirectory"/>; throws <see cref="MergeException"/> when it refuses.</summary>
+    public static MergeOutcome Merge(MergeOptions options)
+    {
+        var runDir = Path.GetFullPath(options.RunDirectory);
+        if (!Directory.Exists(runDir))
+        {
+            throw new MergeException($"The run folder {runDir} does not exist: run the benchmark first (dotnet build -t:RunBenchmark, or the runner's run verb), or name an existing run.", []);
+        }
+
+        var planPath = Path.Combine(runDir, PlanDocument.FileName);
+        var plan = File.Exists(planPath) ? PlanDocument.Read(planPath) : null;
+        var expected = options.ExpectedPods ?? plan?.Pods.Select(p => p.Index).ToList() ?? FoundPods(runDir);
+        if (expected.Count == 0)
+        {
+            throw new MergeException($"Nothing to merge in {runDir}: there is no {PlanDocument.FileName} and no pod manifest under {PodManifestWriter.PodsFolder}/.", []);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Step(string what) => options.Log?.Invoke($"merge: {what} ({clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+        var verification = PodVerifier.Verify(runDir, expected.Distinct().OrderBy(p => p).ToList(), plan?.PlanHash);
+        if (verification.Problems.Count > 0 && !options.AllowPartial)
+        {
+            throw new MergeException(
+                $"Refusing to merge {runDir}: {verification.Complete.Count} of {verification.Expected.Count} expected pods are complete. Fix or rerun the pods named below, or merge what is complete with the partial option (the result is then marked partial).",
+                verification.Problems);
+        }
+
+        if (verification.Complete.Count == 0)
+        {
+            throw new MergeException($"Nothing to merge in {runDir}: no expected pod is complete.", verification.Problems);
+        }
+
+        Step($"verified {verification.Complete.Count} of {verification.Expected.Count} pods");
+        var statistics = options.Statistics ?? plan?.Statistics ?? DefaultStatistics;
+        var stable = options.StableStage ?? plan?.StableStage ?? true;
+        var gates = options.Gates ?? plan?.Gates ?? [];
+        var outputDir = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(runDir, "performances", MergeFolder));
+        var dbDir = Path.Combine(outputDir, "db_data");
+        Directory.CreateDirectory(dbDir);
+        var dbPath = Path.Combine(dbDir, "merged.duckdb");
+        foreach (var stale in new[] { dbPath, dbPath + ".wal" })
+        {
+            File.Delete(stale);
+        }
+
+        var files = new List<string>();
+        MergeSummaryDocument document;
+        using (var connection = new DuckDBConnection("Data Source=" + dbPath))
+        {
+            connection.Open();
+            var tmp = Path.Combine(dbDir, "duckdb_tmp");
+            Sql.Execute(connection, $"SET temp_directory = {Sql.Text(tmp)}; SET preserve_insertion_order = true;");
+            if (options.MemoryLimit is not null)
+            {
+                Sql.Execute(connection, $"SET memory_limit = {Sql.Text(options.MemoryLimit)}");
+            }
+
+            WritePodsAndTasks(connection, verification.Complete);
+            PodRecordSource.CreateRequestsTable(connection, runDir, verification.Complete);
+            Step("loaded the records into DuckDB");
+            var requestsParquet = Path.Combine(dbDir, "requests.parquet");
+            Sql.Execute(connection, $"COPY requests TO {Sql.Text(requestsParquet)} (FORMAT parquet, COMPRESSION zstd)");
+            files.Add(requestsParquet);
+            Step("wrote requests.parquet");
+
+            var maxConcurrency = verification.Complete.Sum(m => m.Tasks.Sum(t => (long)t.Concurrency));
+            var scopes = verification.Complete.SelectMany(m => m.Tasks)
+                .GroupBy(t => (t.Model, t.Dataset))
+                .OrderBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
+                .Select(g => new SummaryScope(g.Key.Model + "/" + g.Key.Dataset, g.Key.Model, g.Key.Dataset, g.Sum(t => (long)t.Concurrency)))
+                .Prepend(new SummaryScope(MergeFolder + "/merged", null, null, maxConcurrency))
+                .ToList();
+            var summaries = RecordSummarizer.SummarizeAll(connection, scopes, statistics, stable);
+            var merged = summaries[0];
+            var tasks = summaries.Skip(1).ToList();
+            Step("summarized the merge and every task");
+            Sql.Execute(connection, "CHECKPOINT");
+            merged = Annotate(merged, verification);
+            document = new MergeSummaryDocument
+            {
+                RunName = Path.GetFileName(runDir),
+                PlanHash = verification.PlanHash,
+                ExpectedPods = verification.Expected,
+                MergedPods = verification.Complete.Select(m => m.Pod).ToList(),
+                Partial = verification.Complete.Count < verification.Expected.Count,
+                Problems = verification.Problems,
+                Pods = verification.Complete.Select(Describe).ToList(),
+                ClockSkew = Skew(verification.Complete),
+                Merged = merged,
+                Tasks = tasks,
+                Gates = GateEvaluator.Evaluate(merged, gates),
+            };
+        }
+
+        files.Add(dbPath);
+        var csv = Path.Combine(outputDir, "merged.csv");
+        var json = Path.Combine(outputDir, "merged.json");
+        CompatibleText.WriteCsv(document.Merged, csv);
+        CompatibleText.WriteJson(document.Merged, json);
+        files.Add(csv);
+        files.Add(json);
+        files.Add(ConcatenateDetails(runDir, outputDir, verification.Complete));
+        Step("wrote the compatible files and merged_details.jsonl");
+        var summaryPath = Path.Combine(outputDir, MergeSummaryDocument.FileName);
+        File.WriteAllText(summaryPath, document.ToJson(), new UTF8Encoding(false));
+        files.Add(summaryPath);
+        string? junit = null;
+        if (document.Gates.Count > 0)
+        {
+            junit = Path.Combine(runDir, "slo-gates.xml");
+            JUnitWriter.Write(junit, document.Gates);
+            files.Add(junit);
+        }
+
+        return new MergeOutcome { OutputDirectory = outputDir, DatabasePath = dbPath, Files = files, Document = document, JUnitPath = junit };
+    }
+
+    private static List<int> FoundPods(string runDir)
+    {
+        var podsDir = Path.Combine(runDir, PodManifestWriter.PodsFolder);
+        if (!Directory.Exists(podsDir))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(podsDir, "pod-*.json")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Select(n => int.TryParse(n!.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1)
+            .Where(i => i >= 0)
+            .Order()
+            .ToList();
+    }
+
+    private static void WritePodsAndTasks(DuckDBConnection connection, IReadOnlyList<PodManifest> pods)
+    {
+        Sql.Execute(connection, """
+            CREATE TABLE pods (pod INTEGER, host_name VARCHAR, plan_hash VARCHAR, started_utc VARCHAR, ended_utc VARCHAR,
+                               anchor_monotonic_ticks BIGINT, anchor_utc_ns BIGINT, stopwatch_frequency BIGINT,
+                               total BIGINT, success BIGINT, failed BIGINT, concurrency BIGINT);
+            CREATE TABLE tasks (model_abbr VARCHAR, data_abbr VARCHAR, pod INTEGER, concurrency INTEGER,
+                                total BIGINT, success BIGINT, failed BIGINT);
+            """);
+        var sb = new StringBuilder();
+        foreach (var p in pods.Select(Describe))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"INSERT INTO pods VALUES ({p.Pod}, {Sql.Text(p.HostName)}, {Sql.Text(pods.First(m => m.Pod == p.Pod).PlanHash)}, {Sql.Text(p.StartedUtc)}, {Sql.Text(p.EndedUtc)}, {p.Anchor.MonotonicTicks}, {p.Anchor.UtcNs}, {p.Anchor.StopwatchFrequency}, {p.Total}, {p.Success}, {p.Failed}, {p.Concurrency});\n");
+        }
+
+        foreach (var m in pods)
+        {
+            foreach (var t in m.Tasks)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"INSERT INTO tasks VALUES ({Sql.Text(t.Model)}, {Sql.Text(t.Dataset)}, {m.Pod}, {t.Concurrency}, {t.Counts.Total}, {t.Counts.Success}, {t.Counts.Failed});\n");
+            }
+        }
+
+        if (sb.Length > 0)
+        {
+            Sql.Execute(connection, sb.ToString());
+        }
+    }
+
+    private static PodSummary Describe(PodManifest m) => new(
+        m.Pod,
+        m.HostName,
+        m.StartedUtc.UtcDateTime.ToString("o", CultureInfo.InvariantCulture),
+        m.EndedUtc.UtcDateTime.ToString("o", CultureInfo.InvariantCulture),
+        m.ClockAnchor,
+        m.Tasks.Sum(t => t.Counts.Total),
+        m.Tasks.Sum(t => t.Counts.Success),
+        m.Tasks.Sum(t => t.Counts.Failed),
+        m.Tasks.Sum(t => (long)t.Concurrency));
+
+    private static string Skew(IReadOnlyList<PodManifest> pods)
+    {
+        var hosts = pods.Select(p => p.HostName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return hosts.Count <= 1
+            ? $"0: every pod ran on host {hosts.FirstOrDefault() ?? "?"}, whose one clock anchored them all"
+            : $"unknown: the pods ran on {hosts.Count} hosts ({string.Join(", ", hosts)}); each anchor comes from its host's UTC clock, so the axis is as good as their clock synchronization (NTP: typically within a few ms)";
+    }
+
+    private static PerfSummary Annotate(PerfSummary merged, PodVerification verification)
+    {
+        var partial = verification.Complete.Count < verification.Expected.Count;
+        var notes = merged.Notes.ToList();
+        if (partial)
+        {
+            var missing = verification.Expected.Except(verification.Complete.Select(m => m.Pod)).ToList();
+            notes.Insert(0, $"PARTIAL MERGE: {verification.Complete.Count} of {verification.Expected.Count} expected pods merged; missing or broken: pod {string.Join(", pod ", missing)}");
+        }
+
+        var extras = merged.Extras.ToList();
+        extras.Add(new GlobalValue("Pods Expected", "total", verification.Expected.Count, ""));
+        extras.Add(new GlobalValue("Pods Merged", "total", verification.Complete.Count, ""));
+        return merged with { Notes = notes, Extras = extras };
+    }
+
+    private static string ConcatenateDetails(string runDir, string outputDir, IReadOnlyList<PodManifest> pods)
+    {
+        var path = Path.Combine(outputDir, "merged_details.jsonl");
+        var tmp = path + ".tmp";
+        using (var output = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        {
+            foreach (var file in pods.SelectMany(m => m.Tasks).SelectMany(t => t.Files).Where(f => f.Kind == "details"))
+            {
+                using var input = new FileStream(Path.Combine(runDir, file.Path), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+                input.CopyTo(output, 1 << 20);
+                if (input.Length > 0)
+                {
+                    input.Seek(-1, SeekOrigin.End);
+                    if (input.ReadByte() != '\n')
+                    {
+                        output.WriteByte((byte)'\n');
+                    }
+                }
+            }
+        }
+
+        File.Move(tmp, path, overwrite: true);
+        return path;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+
+namespace PodBench.Runtime.Reports;
+
+/// <summary>What the Scriban templates see (Scriban exposes members in snake_case). Values are preformatted text.</summary>
+internal sealed class ReportModel
+{
+    public string RunName { get; init; } = "";
+
+    public string PlanHash { get; init; } = "";
+
+    public bool Partial { get; init; }
+
+    public string PodsLine { get; init; } = "";
+
+    public string HeadLine { get; init; } = "";
+
+    public string ClockSkew { get; init; } = "";
+
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    public IReadOnlyList<string> Statistics { get; init; } = [];
+
+    public ReportScope Merged { get; init; } = new();
+
+    public IReadOnlyList<ReportScope> Tasks { get; init; } = [];
+
+    public IReadOnlyList<ReportGate> Gates { get; init; } = [];
+
+    public int GatesFailed { get; init; }
+
+    public IReadOnlyList<ReportPod> Pods { get; init; } = [];
+
+    public IReadOnlyList<ReportPair> ClientLag { get; init; } = [];
+
+    public IReadOnlyList<ReportPair> Failures { get; init; } = [];
+
+    public IReadOnlyList<ReportSlowRequest> Slowest { get; init; } = [];
+
+    public string SlowestNote { get; init; } = "";
+
+    public ReportBaseline? Baseline { get; init; }
+
+    public IReadOnlyList<ReportChart> Charts { get; init; } = [];
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using DuckDB.NET.Data;
+using PodBench.Runtime.Merge;
+using PodBench.Runtime.Metrics;
+
+namespace PodBench.Runtime.Reports;
+
+/// <summary>Turns a merge's summary document and database into the templates' model.</summary>
+internal static class ReportModelBuilder
+{
+    private const long MaxDetailsScanBytes = 256L << 20;
+
+    public static ReportModel Build(DuckDBConnection connection, MergeSummaryDocument document, string mergeDir, BaselineComparison? comparison, int timelineRequests)
+    {
+        var merged = document.Merged;
+        var total = merged.Globals.Where(g => g.Stage == "total").ToDictionary(g => g.Key, g => g);
+        string G(string key) => total.TryGetValue(key, out var g) ? CompatibleText.FormatGlobal(g) : "n/a";
+        var gatesFailed = document.Gates.Count(g => !g.Passed);
+        var head = $"{G("Success Requests")} of {G("Total Requests")} requests succeeded ({G("Failed Requests")} failed) in {G("Benchmark Duration")}: "
+            + $"{G("Request Throughput")}, {G("Output Token Throughput")} output; max concurrency {G("Max Concurrency")} (sum over pods)."
+            + (document.Gates.Count == 0 ? "" : gatesFailed == 0 ? $" All {document.Gates.Count} SLO gates pass." : $" {gatesFailed} of {document.Gates.Count} SLO gates FAIL.");
+        var slowest = Slowest(connection, mergeDir, out var slowestNote);
+        var pods = ReportPods.Query(connection);
+        return new ReportModel
+        {
+            RunName = document.RunName,
+            PlanHash = document.PlanHash,
+            Partial = document.Partial,
+            PodsLine = $"{document.MergedPods.Count} of {document.ExpectedPods.Count} expected pods merged" + (document.Partial ? " (PARTIAL)" : ""),
+            HeadLine = head,
+            ClockSkew = document.ClockSkew,
+            Notes = merged.Notes,
+            Problems = document.Problems,
+            Statistics = merged.Statistics,
+            Merged = Scope(merged),
+            Tasks = document.Tasks.Select(Scope).ToList(),
+            Gates = document.Gates.Select(g => new ReportGate(g.Name, g.Passed, g.Passed ? "pass" : "FAIL", g.Message)).ToList(),
+            GatesFailed = gatesFailed,
+            Pods = document.Pods.Select(p =>
+            {
+                var q = pods.FirstOrDefault(x => x.Pod == p.Pod);
+                return new ReportPod(
+                    p.Pod.ToString(CultureInfo.InvariantCulture), p.HostName, N(p.Total), N(p.Success), N(p.Failed), N(p.Concurrency),
+                    Ms(q?.TtftP50), Ms(q?.TtftP99), Ms(q?.E2elP50), Ms(q?.E2elP99),
+                    Rate(q?.RequestThroughput, "req/s"), Rate(q?.OutputThroughput, "token/s"),
+                    $"{N(p.Anchor.MonotonicTicks)} ticks = {N(p.Anchor.UtcNs)} ns UTC @ {N(p.Anchor.StopwatchFrequency)} Hz");
+            }).ToList(),
+            ClientLag = merged.Extras.Where(e => e.Key.StartsWith("Send Lag", StringComparison.Ordinal) || e.Key == "Scheduled Requests")
+                .Select(e => new ReportPair(e.Key, CompatibleText.FormatGlobal(e))).ToList(),
+            Failures = merged.Failures.Select(f => new ReportPair(f.Reason, N(f.Count))).ToList(),
+            Slowest = slowest,
+            SlowestNote = slowestNote,
+            Baseline = comparison is null ? null : Baseline(comparison),
+            Charts = ReportCharts.Draw(connection, document, timelineRequests),
+        };
+    }
+
+    private static ReportScope Scope(PerfSummary summary)
+    {
+        var stages = summary.Globals.GroupBy(g => g.Key).Select(g => new ReportGlobalRow(
+            g.Key,
+            g.Where(v => v.Stage == "total").Select(CompatibleText.FormatGlobal).FirstOrDefault() ?? "",
+            g.Where(v => v.Stage == "stable").Select(CompatibleText.FormatGlobal).FirstOrDefault() ?? "")).ToList();
+        return new ReportScope
+        {
+            Scope = summary.Scope,
+            Metrics = summary.Metrics.Select(m => new ReportMetricRow(m.Metric, m.Stage, m.Values.Select(v => CompatibleText.FormatMetric(v.Value, m.Kind)).ToList(), N(m.N))).ToList(),
+            Globals = stages,
+            Notes = summary.Notes,
+        };
+    }
+
+    private static ReportBaseline Baseline(BaselineComparison c) => new(
+        c.BaselineRun,
+        c.ThresholdPercent.ToString("0.##", CultureInfo.InvariantCulture) + "%",
+        c.Regressions.Count,
+        c.Rows.Select(r => new ReportDeltaRow(
+            r.Statistic.Length == 0 ? r.Metric : r.Statistic + " " + r.Metric,
+            Num(r.Baseline, r.Unit),
+            Num(r.Current, r.Unit),
+            (r.Delta >= 0 ? "+" : "") + Num(r.Delta, r.Unit),
+            r.DeltaPercent is null ? "n/a" : (r.DeltaPercent >= 0 ? "+" : "") + r.DeltaPercent.Value.ToString("0.0", CultureInfo.InvariantCulture) + "%",
+            r.Regression ? "regression" : r.Improvement ? "improvement" : "")).ToList());
+
+    private static List<ReportSlowRequest> Slowest(DuckDBConnection connection, string mergeDir, out string note)
+    {
+        var rows = Sql.Rows(connection, """
+            SELECT pod, model_abbr || '/' || data_abbr, id, (end_ns - start_ns) / 1e6, (first_ns - start_ns) / 1e6, output_tokens, uuid
+            FROM request_times WHERE success AND readings >= 2
+            ORDER BY end_ns - start_ns DESC, uuid LIMIT 5
+            """);
+        var predictions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var details = Path.Combine(mergeDir, "merged_details.jsonl");
+        note = "";
+        if (rows.Count > 0 && File.Exists(details) && new FileInfo(details).Length <= MaxDetailsScanBytes)
+        {
+            var uuids = Sql.TextList(rows.Select(r => (string)r[6]!));
+            foreach (var p in Sql.Rows(connection, $"SELECT uuid, left(coalesce(prediction, ''), 120) FROM read_json({Sql.Text(details)}, format = 'newline_delimited', columns = {{'uuid': 'VARCHAR', 'prediction': 'VARCHAR'}}) WHERE list_contains({uuids}, uuid)"))
+            {
+                predictions[(string)p[0]!] = (string?)p[1] ?? "";
+            }
+        }
+        else if (rows.Count > 0)
+        {
+            note = "Outputs are not shown: merged_details.jsonl is larger than 256 MiB.";
+        }
+
+        return rows.Select(r => new ReportSlowRequest(
+            Sql.Long(r[0]).ToString(CultureInfo.InvariantCulture), (string)r[1]!, Sql.Long(r[2]).ToString(CultureInfo.InvariantCulture),
+            Ms(Sql.Double(r[3])), Ms(Sql.Double(r[4])), N(Sql.Long(r[5])),
+            predictions.TryGetValue((string)r[6]!, out var text) ? text : "")).ToList();
+    }
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Ms(double? value) => value is null ? "n/a" : CompatibleText.FormatMetric(value.Value / 1000, MetricKind.Time);
+
+    private static string Rate(double? value, string unit) => value is null ? "n/a" : value.Value.ToString("0.####", CultureInfo.InvariantCulture) + " " + unit;
+
+    private static string Num(double value, string unit) => value.ToString("0.####", CultureInfo.InvariantCulture) + (unit.Length == 0 ? "" : " " + unit);
+}

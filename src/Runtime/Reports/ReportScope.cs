@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+
+namespace PodBench.Runtime.Reports;
+
+/// <summary>One summary (the merge, or a task) as table rows.</summary>
+internal sealed class ReportScope
+{
+    public string Scope { get; init; } = "";
+
+    public IReadOnlyList<ReportMetricRow> Metrics { get; init; } = [];
+
+    public IReadOnlyList<ReportGlobalRow> Globals { get; init; } = [];
+
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

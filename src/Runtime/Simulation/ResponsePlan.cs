@@ -1,0 +1,22 @@
+using System;
+using PodBench.Dsl;
+
+namespace PodBench.Runtime.Simulation;
+
+/// <summary>What one accepted request will be answered with.</summary>
+/// <param name="Request">The request.</param>
+/// <param name="Ordinal">Its 1-based arrival order.</param>
+/// <param name="Tokens">Output tokens to generate.</param>
+/// <param name="FinishReason"><c>length</c> when <c>max_tokens</c> was reached, else <c>stop</c>.</param>
+/// <param name="Fault">The fault to show, or <see cref="SimulatorFault.None"/>.</param>
+internal sealed record ResponsePlan(GenerationRequest Request, long Ordinal, int Tokens, string FinishReason, SimulatorFault Fault)
+{
+    /// <summary>Unix seconds when the request was accepted.</summary>
+    public long Created { get; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    /// <summary>The response id, shaped like vLLM's.</summary>
+    public string Id { get; } = (Request.IsChat ? "chatcmpl-" : "cmpl-") + Ordinal.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Usage as (prompt, completion) tokens.</summary>
+    public (int Prompt, int Completion) Usage => (Request.PromptTokens, Tokens);
+}

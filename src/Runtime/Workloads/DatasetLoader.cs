@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using PodBench.Dsl;
+using PodBench.Runtime.Engine;
+
+namespace PodBench.Runtime.Workloads;
+
+/// <summary>
+/// Turns a plan's <see cref="Dataset"/> into the prompts to send. Everything is read and checked here, before any
+/// request goes out; problems raise <see cref="DatasetException"/>.
+/// </summary>
+public static class DatasetLoader
+{
+    /// <summary>
+    /// The rows of <paramref name="dataset"/> for <paramref name="model"/>.
+    /// </summary>
+    /// <param name="dataset">A synthetic, custom QA or trace dataset.</param>
+    /// <param name="model">The endpoint; its <see cref="ModelEndpoint.TokenizerPath"/> serves token-id datasets.</param>
+    /// <param name="baseDirectory">Relative dataset and tokenizer paths are resolved against it (the plan project folder).</param>
+    /// <param name="tokenizer">The endpoint's tokenizer if already loaded; otherwise token-id datasets load it from <see cref="ModelEndpoint.TokenizerPath"/>.</param>
+    /// <param name="numPrompts">Only the first N rows (reference: <c>--num-prompts</c>); null for all. The whole file is still checked.</param>
+    public static IReadOnlyList<PromptRow> Load(Dataset dataset, ModelEndpoint model, string baseDirectory, HfTokenizer? tokenizer, int? numPrompts)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(baseDirectory);
+        if (numPrompts is < 1)
+        {
+            throw new DatasetException($"dataset \"{dataset.Abbr}\": the number of prompts must be at least 1, got {numPrompts}");
+        }
+
+        if (dataset is CustomQaDataset { MaxOutLen: < 1 } bad)
+        {
+            throw new DatasetException($"dataset \"{bad.Abbr}\": MaxOutLen must be at least 1, got {bad.MaxOutLen}");
+        }
+
+        IReadOnlyList<PromptRow> rows = dataset switch
+        {
+            SyntheticDataset s => SyntheticGenerator.Generate(s, () => tokenizer ?? LoadTokenizer(s, model, baseDirectory), Math.Min(s.RequestCount, numPrompts ?? int.MaxValue)),
+            CustomQaDataset q => CustomQaReader.Read(ReadFile(q.Abbr, q.Path, baseDirectory), q.Path, q.Kind, q.MaxOutLen),
+            TraceDataset t => TraceReader.Read(ReadFile(t.Abbr, t.Path, baseDirectory), t.Path),
+            _ => throw new DatasetException($"dataset \"{dataset.Abbr}\": {dataset.GetType().Name} is not a known dataset kind"),
+        };
+
+        return numPrompts is { } n && n < rows.Count ? rows.Take(n).ToArray() : rows;
+    }
+
+    private static ReadOnlyMemory<byte> ReadFile(string abbr, string path, string baseDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new DatasetException($"dataset \"{abbr}\": Path is empty");
+        }
+
+        var full = Path.GetFullPath(path, Path.GetFullPath(baseDirectory));
+        try
+        {
+            return File.ReadAllBytes(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var what = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message;
+            throw new DatasetException($"{path}: {what} (dataset \"{abbr}\", looked at {full})", e);
+        }
+    }
+
+    private static HfTokenizer LoadTokenizer(SyntheticDataset dataset, ModelEndpoint model, string baseDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(model.TokenizerPath))
+        {
+            throw new DatasetException($"dataset \"{dataset.Abbr}\" generates token ids and needs a tokenizer, but model \"{model.Abbr}\" has no TokenizerPath");
+        }
+
+        try
+        {
+            return HfTokenizer.Load(Path.GetFullPath(model.TokenizerPath, Path.GetFullPath(baseDirectory)));
+        }
+        catch (TokenizerException e)
+        {
+            throw new DatasetException($"dataset \"{dataset.Abbr}\" needs the tokenizer of model \"{model.Abbr}\": {e.Message}", e);
+        }
+    }
+}

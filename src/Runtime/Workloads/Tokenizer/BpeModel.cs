@@ -1,0 +1,213 @@
+using System;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Text;
+
+namespace PodBench.Runtime.Workloads;
+
+/// <summary>
+/// A byte-level BPE model: the vocabulary, the merges with their ranks, and a thread-safe cache of the ids of
+/// each pre-token word (most words repeat, so counting a large output is mostly cache hits).
+/// </summary>
+internal sealed class BpeModel
+{
+    private const int CacheLimit = 200_000;
+    private const int SmallWord = 48;
+
+    // (left id << 32 | right id) -> (rank << 32 | merged id)
+    private readonly Dictionary<long, long> _merges;
+    private readonly int[] _byteToId;
+    private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _cacheBySpan;
+
+    public BpeModel(Dictionary<string, int> vocab, Dictionary<long, long> merges, bool ignoreMerges)
+    {
+        Vocab = vocab;
+        _merges = merges;
+        IgnoreMerges = ignoreMerges;
+        _byteToId = new int[256];
+        for (var b = 0; b < 256; b++)
+        {
+            _byteToId[b] = vocab.TryGetValue(ByteLevelMap.ByteToChar[b].ToString(), out var id) ? id : -1;
+        }
+
+        _cacheBySpan = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Token text to id.</summary>
+    public Dictionary<string, int> Vocab { get; }
+
+    /// <summary>When true a word found whole in the vocabulary is one token, whatever the merges say.</summary>
+    public bool IgnoreMerges { get; }
+
+    /// <summary>Forgets every cached word (benchmarks measure the cold path with it).</summary>
+    internal void ClearCache() => _cache.Clear();
+
+    /// <summary>Appends the ids of one pre-token word (raw text, before the byte mapping) and returns how many.</summary>
+    public int Encode(ReadOnlySpan<char> word, List<int>? output)
+    {
+        if (word.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (!_cacheBySpan.TryGetValue(word, out var ids))
+        {
+            ids = EncodeUncached(word);
+            if (_cache.Count >= CacheLimit)
+            {
+                _cache.Clear();
+            }
+
+            _cacheBySpan.TryAdd(word, ids);
+        }
+
+        output?.AddRange(ids);
+        return ids.Length;
+    }
+
+    private int[] EncodeUncached(ReadOnlySpan<char> word)
+    {
+        var byteCount = Encoding.UTF8.GetByteCount(word);
+        var rented = byteCount > 256 ? ArrayPool<byte>.Shared.Rent(byteCount) : null;
+        var bytes = rented is null ? stackalloc byte[byteCount] : rented.AsSpan(0, byteCount);
+        try
+        {
+            Encoding.UTF8.GetBytes(word, bytes);
+            if (IgnoreMerges && TryWholeWord(bytes, out var whole))
+            {
+                return [whole];
+            }
+
+            var symbols = new int[byteCount];
+            var count = 0;
+            foreach (var b in bytes)
+            {
+                var id = _byteToId[b];
+                if (id >= 0)
+                {
+                    symbols[count++] = id;
+                }
+            }
+
+            return count <= SmallWord ? MergeSmall(symbols, count) : MergeLarge(symbols, count);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private bool TryWholeWord(ReadOnlySpan<byte> bytes, out int id)
+    {
+        var chars = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[i] = ByteLevelMap.ByteToChar[bytes[i]];
+        }
+
+        return Vocab.TryGetValue(new string(chars), out id);
+    }
+
+    // Repeatedly merges the adjacent pair of lowest rank (leftmost on ties): quadratic, but fastest for short words.
+    private int[] MergeSmall(int[] symbols, int count)
+    {
+        while (count > 1)
+        {
+            var bestRank = long.MaxValue;
+            var bestPos = -1;
+            var bestId = 0;
+            for (var i = 0; i < count - 1; i++)
+            {
+                if (_merges.TryGetValue(Key(symbols[i], symbols[i + 1]), out var packed) && (packed >> 32) < bestRank)
+                {
+                    bestRank = packed >> 32;
+                    bestPos = i;
+                    bestId = (int)packed;
+                }
+            }
+
+            if (bestPos < 0)
+            {
+                break;
+            }
+
+            symbols[bestPos] = bestId;
+            Array.Copy(symbols, bestPos + 2, symbols, bestPos + 1, count - bestPos - 2);
+            count--;
+        }
+
+        return symbols.AsSpan(0, count).ToArray();
+    }
+
+    // The same merges with a priority queue over (rank, position) and a linked list of symbols: n log n.
+    private int[] MergeLarge(int[] ids, int count)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var next = new int[count];
+        var prev = new int[count];
+        var alive = new bool[count];
+        for (var i = 0; i < count; i++)
+        {
+            next[i] = i + 1 < count ? i + 1 : -1;
+            prev[i] = i - 1;
+            alive[i] = true;
+        }
+
+        var queue = new PriorityQueue<(int Left, int Right), (long Rank, int Pos)>();
+        for (var i = 0; i < count - 1; i++)
+        {
+            Push(queue, ids, i, i + 1);
+        }
+
+        while (queue.TryDequeue(out var pair, out var priority))
+        {
+            var (left, right) = pair;
+            if (!alive[left] || !alive[right] || next[left] != right
+                || !_merges.TryGetValue(Key(ids[left], ids[right]), out var packed) || (packed >> 32) != priority.Rank)
+            {
+                continue;
+            }
+
+            ids[left] = (int)packed;
+            alive[right] = false;
+            next[left] = next[right];
+            if (next[right] >= 0)
+            {
+                prev[next[right]] = left;
+                Push(queue, ids, left, next[left]);
+            }
+
+            if (prev[left] >= 0)
+            {
+                Push(queue, ids, prev[left], left);
+            }
+        }
+
+        var result = new List<int>(count);
+        for (var i = 0; i >= 0; i = next[i])
+        {
+            result.Add(ids[i]);
+        }
+
+        return result.ToArray();
+    }
+
+    private void Push(PriorityQueue<(int, int), (long, int)> queue, int[] ids, int left, int right)
+    {
+        if (_merges.TryGetValue(Key(ids[left], ids[right]), out var packed))
+        {
+            queue.Enqueue((left, right), (packed >> 32, left));
+        }
+    }
+
+    public static long Key(int left, int right) => ((long)left << 32) | (uint)right;
+}

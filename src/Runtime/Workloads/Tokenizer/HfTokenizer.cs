@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using PodBench.Runtime.Engine;
+
+namespace PodBench.Runtime.Workloads;
+
+/// <summary>
+/// A Hugging Face fast tokenizer (<c>tokenizer.json</c> + <c>tokenizer_config.json</c>) of the byte-level BPE
+/// family (Qwen, DeepSeek, Llama 3, GPT-2 style): added tokens, NFC normalizer, Split/ByteLevel/Digits
+/// pre-tokenizers, BPE merges and the ByteLevel decoder. Thread-safe; BPE results are cached per word.
+/// </summary>
+public sealed partial class HfTokenizer : ITokenCounter
+{
+    private const string ChatUserPrefix = "<|im_start|>user\n";
+    private const string ChatSuffix = "<|im_end|>\n<|im_start|>assistant\n";
+
+    [ThreadStatic]
+    private static List<(int Start, int Length)>[]? t_scratch;
+
+    private readonly BpeModel _model;
+    private readonly PreTokenizerStep[] _steps;
+    private readonly bool _nfc;
+    private readonly AddedTokenMatcher _matcher;
+    private readonly string?[] _idToToken;
+    private readonly HashSet<int> _special;
+    private readonly HashSet<int> _added;
+    private readonly int[] _prefix;
+    private readonly int[] _suffix;
+    private readonly string? _chatPrefix;
+    private readonly Lazy<int[]> _sampleable;
+
+    private HfTokenizer(string folder, TokenizerParts parts)
+    {
+        Folder = folder;
+        _model = parts.Model;
+        _steps = parts.Steps;
+        _nfc = parts.Nfc;
+        _matcher = new AddedTokenMatcher(parts.AddedTokens);
+        _idToToken = parts.IdToToken;
+        _special = [.. parts.SpecialIds];
+        _added = [.. parts.AddedTokens.Select(a => a.Id)];
+        _prefix = parts.SpecialPrefix;
+        _suffix = parts.SpecialSuffix;
+        SpecialTokenIds = parts.SpecialIds;
+        BosTokenId = parts.BosId;
+        EosTokenId = parts.EosId;
+        VocabSize = _model.Vocab.Count;
+        if (parts.ChatTemplate is { } template && template.Contains("<|im_start|>", StringComparison.Ordinal))
+        {
+            _chatPrefix = DefaultSystemPrompt(template) is { } system
+                ? "<|im_start|>system\n" + system + "<|im_end|>\n" + ChatUserPrefix
+                : ChatUserPrefix;
+        }
+
+        _sampleable = new Lazy<int[]>(() => Enumerable.Range(0, VocabSize).Where(id => !_special.Contains(id) && !_added.Contains(id)).ToArray());
+    }
+
+    /// <summary>The folder the tokenizer was loaded from (full path).</summary>
+    public string Folder { get; }
+
+    /// <summary>Size of the BPE vocabulary without added tokens (Hugging Face <c>vocab_size</c>).</summary>
+    public int VocabSize { get; }
+
+    /// <summary>Ids of the special tokens (added tokens marked special, and the config's bos/eos/pad/unk/additional ones), ascending.</summary>
+    public IReadOnlyList<int> SpecialTokenIds { get; }
+
+    /// <summary>The beginning-of-sequence token id, if the config names one.</summary>
+    public int? BosTokenId { get; }
+
+    /// <summary>The end-of-sequence token id, if the config names one.</summary>
+    public int? EosTokenId { get; }
+
+    /// <summary>True when the chat template is ChatML (<c>&lt;|im_start|&gt;</c>, Qwen style), which <see cref="CountChatPromptTokens"/> reproduces.</summary>
+    public bool HasChatMLTemplate => _chatPrefix is not null;
+
+    /// <summary>
+    /// Loads the tokenizer in <paramref name="folder"/>. Throws <see cref="TokenizerException"/> naming the path when
+    /// the folder or its tokenizer.json is missing, unreadable, or uses an unsupported feature.
+    /// </summary>
+    public static HfTokenizer Load(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var full = System.IO.Path.GetFullPath(folder);
+        return new HfTokenizer(full, TokenizerLoader.Load(full));
+    }
+
+    /// <summary>The token ids of <paramref name="text"/>, without special tokens added around it.</summary>
+    public int[] Encode(string text) => Encode(text, addSpecialTokens: false);
+
+    /// <summary>
+    /// The token ids of <paramref name="text"/>; with <paramref name="addSpecialTokens"/> the tokens Hugging Face's
+    /// <c>encode(add_special_tokens=True)</c> adds (e.g. DeepSeek's BOS) are added too.
+    /// </summary>
+    public int[] Encode(string text, bool addSpecialTokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var output = new List<int>(text.Length / 3 + 4);
+        if (addSpecialTokens)
+        {
+            output.AddRange(_prefix);
+        }
+
+        EncodeCore(text, output);
+        if (addSpecialTokens)
+        {
+            output.AddRange(_suffix);
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// The number of tokens of <paramref name="text"/> as the reference counts them: <c>len(tokenizer.encode(text))</c>,
+    /// special tokens added by the tokenizer included.
+    /// </summary>
+    public int CountTokens(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _prefix.Length + EncodeCore(text, null) + _suffix.Length;
+    }
+
+    /// <summary>
+    /// The input tokens of a chat request whose only message is the user <paramref name="prompt"/>, as the reference
+    /// counts them (<c>apply_chat_template(add_generation_prompt=True)</c> then encode). Exact for ChatML templates
+    /// (<see cref="HasChatMLTemplate"/>), whose rendering is known; other templates would need Jinja, so for them
+    /// this is <see cref="CountTokens"/> of the bare prompt.
+    /// </summary>
+    public int CountChatPromptTokens(string prompt) => CountTokens(RenderChatPrompt(prompt) ?? prompt);
+
+    /// <summary>The ChatML rendering of a single user message with the generation prompt, or null when the template is not ChatML.</summary>
+    public string? RenderChatPrompt(string prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return _chatPrefix is null ? null : string.Concat(_chatPrefix, prompt, ChatSuffix);
+    }
+
+    /// <summary>The text of <paramref name="ids"/> (special tokens kept); unknown ids are skipped.</summary>
+    public string Decode(ReadOnlySpan<int> ids) => Decode(ids, skipSpecialTokens: false);
+
+    /// <summary>The text of <paramref name="ids"/>; invalid UTF-8 becomes U+FFFD, as Hugging Face does.</summary>
+    public string Decode(ReadOnlySpan<int> ids, bool skipSpecialTokens)
+    {
+        var bytes = new List<byte>(ids.Length * 4);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var id in ids)
+        {
+            if ((uint)id >= (uint)_idToToken.Length || _idToToken[id] is not { } token || (skipSpecialTokens && _special.Contains(id)))
+            {
+                continue;
+            }
+
+            var start = bytes.Count;
+            var mapped = true;
+            foreach (var c in token)
+            {
+                if (c >= ByteLevelMap.CharLimit || ByteLevelMap.CharToByte[c] < 0)
+                {
+                    mapped = false;
+                    break;
+                }
+
+                bytes.Add((byte)ByteLevelMap.CharToByte[c]);
+            }
+
+            if (!mapped)
+            {
+                bytes.RemoveRange(start, bytes.Count - start);
+                bytes.AddRange(Encoding.UTF8.GetBytes(token));
+            }
+        }
+
+        return Encoding.UTF8.GetString(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes));
+    }
+
+    /// <summary>Forgets the per-word BPE cache.</summary>
+    internal void ClearCache() => _model.ClearCache();
+
+    /// <summary>Ids that random token-id prompts may use: the vocabulary without special or added tokens.</summary>
+    internal int[] SampleableIds => _sampleable.Value;
+
+    private int EncodeCore(string text, List<int>? output)
+    {
+        var count = 0;
+        var position = 0;
+        while (!_matcher.IsEmpty && _matcher.TryFindNext(text, position, out var token, out var start, out var end))
+        {
+            count += EncodeSegment(text.AsSpan(position, start - position), output);
+            output?.Add(token.Id);
+            count++;
+            position = end;
+        }
+
+        return count + EncodeSegment(text.AsSpan(position), output);
+    }
+
+    private int EncodeSegment(ReadOnlySpan<char> segment, List<int>? output)
+    {
+        if (segment.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (_nfc && !Nfc.IsQuickYes(segment))
+        {
+            segment = Nfc.Normalize(segment.ToString());
+        }
+
+        var scratch = t_scratch;
+        if (scratch is null || scratch.Length < _steps.Length)
+        {
+            scratch = new List<(int Start, int Length)>[Math.Max(_steps.Length, 4)];
+            for (var i = 0; i < scratch.Length; i++)
+            {
+                scratch[i] = new List<(int Start, int Length)>();
+            }
+
+            t_scratch = scratch;
+        }
+
+        return Walk(segment, 0, output, scratch);
+    }
+
+    private int Walk(ReadOnlySpan<char> piece, int stage, List<int>? output, List<(int Start, int Length)>[] scratch)
+    {
+        if (stage == _steps.Length)
+        {
+            return _model.Encode(piece, output);
+        }
+
+        if (_steps[stage] is PrefixSpaceStep)
+        {
+            return piece.Length > 0 && piece[0] != ' '
+                ? Walk(string.Concat(" ", piece), stage + 1, output, scratch)
+                : Walk(piece, stage + 1, output, scratch);
+        }
+
+        var segments = scratch[stage];
+        segments.Clear();
+        _steps[stage].Segment(piece, segments);
+        var count = 0;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var (start, length) = segments[i];
+            if (length > 0)
+            {
+                count += Walk(piece.Slice(start, length), stage + 1, output, scratch);
+            }
+        }
+
+        return count;
+    }
+
+    private static string? DefaultSystemPrompt(string template)
+    {
+        // Qwen2.5 style: {{- '<|im_start|>system\nYou are ...<|im_end|>\n' }} when the messages bring no system prompt.
+        var match = DefaultSystemRegex().Match(template);
+        return match.Success ? match.Groups[1].Value.Replace("\\n", "\n", StringComparison.Ordinal) : null;
+    }
+
+    [GeneratedRegex(@"'<\|im_start\|>system\\n([^'{}+]+?)<\|im_end\|>\\n'")]
+    private static partial Regex DefaultSystemRegex();
+}

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+
+namespace PodBench.Runtime.Workloads;
+
+/// <summary>What <see cref="TokenizerLoader"/> reads from a tokenizer folder.</summary>
+internal sealed record TokenizerParts(
+    BpeModel Model,
+    PreTokenizerStep[] Steps,
+    bool Nfc,
+    IReadOnlyList<AddedToken> AddedTokens,
+    string?[] IdToToken,
+    int[] SpecialPrefix,
+    int[] SpecialSuffix,
+    IReadOnlyList<int> SpecialIds,
+    int? BosId,
+    int? EosId,
+    string? ChatTemplate);

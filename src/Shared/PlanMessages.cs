@@ -1,0 +1,86 @@
+namespace PodBench.Shared;
+
+/// <summary>
+/// Titles and message formats of the plan rules, shared word for word by the compiler's diagnostics and the
+/// runner's start-up checks. Formats use composite formatting ({0}, {1}, ...).
+/// </summary>
+internal static class PlanMessages
+{
+    public const string PlanNotDerivedTitle = "A [BenchmarkPlan] class must derive from BenchmarkPlan";
+    public const string PlanNotDerived = "Class '{0}' is marked [BenchmarkPlan] but does not derive from PodBench.Dsl.BenchmarkPlan";
+
+    public const string PlanAbstractTitle = "A plan class must not be abstract";
+    public const string PlanAbstract = "Plan class '{0}' is abstract; the runner must be able to create it";
+
+    public const string PlanNoPublicConstructorTitle = "A plan class needs a public parameterless constructor";
+    public const string PlanNoPublicConstructor = "Plan class '{0}' has no public parameterless constructor; the runner creates the plan with 'new {0}()'";
+
+    public const string MultiplePlansTitle = "A project has one [BenchmarkPlan] class";
+    public const string MultiplePlans = "'{0}' is a second [BenchmarkPlan] class in this project ('{1}' is the first); a plan project has exactly one plan";
+
+    public const string UserEntryPointTitle = "A plan project gets its Main from the generator";
+    public const string UserEntryPoint = "{0} clashes with the entry point PodBench generates for plan '{1}'; remove it, or set <PodBenchGenerateEntryPoint>false</PodBenchGenerateEntryPoint> and call PodBench.Runtime.Cli.RunnerMain.Run yourself";
+
+    public const string DuplicateModelAbbrTitle = "Model abbrs must be unique";
+    public const string DuplicateModelAbbr = "Model abbr '{0}' is declared twice; abbrs name output folders, so a second one would overwrite the first's results";
+
+    public const string DuplicateDatasetAbbrTitle = "Dataset abbrs must be unique";
+    public const string DuplicateDatasetAbbr = "Dataset abbr '{0}' is declared twice; abbrs name output files, so a second one would overwrite the first's results";
+
+    public const string UnsafeAbbrTitle = "An abbr must be a safe file name";
+    public const string UnsafeAbbr = "{0} abbr '{1}' is not a safe file name: {2}";
+
+    public const string UndeclaredModelTitle = "A pod group's models must be declared in Models";
+    public const string UndeclaredModel = "Pods[{0}] uses model '{1}', which is not in Models";
+
+    public const string UndeclaredDatasetTitle = "A pod group's datasets must be declared in Datasets";
+    public const string UndeclaredDataset = "Pods[{0}] uses dataset '{1}', which is not in Datasets";
+
+    public const string EmptyPodGroupTitle = "A pod group needs a model and a dataset";
+    public const string EmptyPodGroup = "Pods[{0}] has no {1}, so its pod would run nothing";
+
+    public const string LengthMinAboveMaxTitle = "A length's MinValue must not exceed its MaxValue";
+    public const string LengthMinAboveMax = "MinValue {0} is greater than MaxValue {1}";
+
+    public const string LengthOutOfRangeTitle = "Lengths are between 1 and 2^20";
+    public const string LengthOutOfRange = "{0} {1} is outside 1..1048576";
+
+    public const string ZipfAlphaOutOfRangeTitle = "A zipf Alpha is in (1, 10]";
+    public const string ZipfAlphaOutOfRange = "Zipf Alpha {0} is outside (1, 10]";
+
+    public const string NegativeVarianceTitle = "A gaussian variance is at least 0";
+    public const string NegativeVariance = "Gaussian variance {0} is negative";
+
+    public const string RequestCountOutOfRangeTitle = "RequestCount is between 1 and 2^20";
+    public const string RequestCountOutOfRange = "RequestCount {0} is outside 1..1048576";
+
+    public const string IllegalStatisticTitle = "Statistics are Average, Min, Max, Median or P1 to P99";
+    public const string IllegalStatistic = "'{0}' is not a statistic: use Average, Min, Max, Median or P1..P99";
+
+    public const string TooManyStatisticsTitle = "At most 8 statistics";
+    public const string TooManyStatistics = "{0} statistics are listed; at most 8 are allowed";
+
+    public const string LiteralApiKeyTitle = "An API key is written in the plan";
+    public const string LiteralApiKey = "Model '{0}' has its API key written in the plan, where every reviewer and every clone sees it; use ApiKey.FromEnvironment(\"VARIABLE\")";
+
+    public const string DuplicatePodGroupTitle = "Two pod groups are identical";
+    public const string DuplicatePodGroup = "Pods[{0}] runs the same tasks as Pods[{1}]; the same results would be measured twice";
+
+    public const string ConcurrencyBelowOneTitle = "Concurrency is at least 1";
+    public const string ConcurrencyBelowOne = "Model '{0}' has Concurrency {1}; at least 1 request must be allowed in flight";
+
+    public const string NegativeRetryTitle = "Retry is at least 0";
+    public const string NegativeRetry = "Model '{0}' has Retry {1}; it counts attempts and cannot be negative";
+
+    public const string PrefixLenAboveRequestSizeTitle = "PrefixLen must not exceed RequestSize";
+    public const string PrefixLenAboveRequestSize = "PrefixLen {0} is greater than RequestSize {1}";
+
+    public const string RequestSizeOutOfRangeTitle = "RequestSize is between 1 and 2^20";
+    public const string RequestSizeOutOfRange = "RequestSize {0} is outside 1..1048576";
+
+    public const string ReplicasBelowOneTitle = "Replicas is at least 1";
+    public const string ReplicasBelowOne = "Pods[{0}] has Replicas {1}; a group runs on at least 1 pod";
+
+    public const string EmptyPlanTitle = "A plan needs models and datasets";
+    public const string EmptyPlan = "The plan declares no {0}, so it has no task to run";
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace PodBench.Shared;
+
+/// <summary>
+/// The pure rules a plan must satisfy, shared by the compiler (on values it can see in the code) and the runner
+/// (on the live plan object), so both report the same ids with the same words.
+/// </summary>
+internal static class PlanRules
+{
+    /// <summary>The largest length, request count and request size (2^20), as in the reference.</summary>
+    public const int MaxCount = 1 << 20;
+
+    /// <summary>The most statistic columns a summary may have.</summary>
+    public const int MaxStatistics = 8;
+
+    /// <summary>The folder the merge writes to; no model may take its name.</summary>
+    public const string ReservedAbbr = "merge_results";
+
+    /// <summary>Why <paramref name="abbr"/> cannot name a file or folder, or null when it can.</summary>
+    public static string? AbbrProblem(string? abbr)
+    {
+        if (abbr is null || abbr.Length == 0)
+        {
+            return "it is empty";
+        }
+
+        if (abbr[0] == '.')
+        {
+            return "it starts with '.'";
+        }
+
+        if (abbr == ReservedAbbr)
+        {
+            return "'" + ReservedAbbr + "' is the merge's folder";
+        }
+
+        foreach (var c in abbr)
+        {
+            var ok = c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_' or '.';
+            if (!ok)
+            {
+                return "'" + Describe(c) + "' is not allowed (use letters, digits, '-', '_' and '.')";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="value"/> is a legal length, request count or request size (1 .. 2^20).</summary>
+    public static bool InCountRange(double value) => value >= 1 && value <= MaxCount;
+
+    /// <summary>True when a zipf exponent is in (1, 10].</summary>
+    public static bool IsLegalZipfAlpha(double alpha) => alpha > 1 && alpha <= 10;
+
+    /// <summary>True for Average, Min, Max, Median and P1..P99 (the names the reference accepts).</summary>
+    public static bool IsLegalStatisticName(string? name)
+    {
+        if (name is null)
+        {
+            return false;
+        }
+
+        if (name is "Average" or "Min" or "Max" or "Median")
+        {
+            return true;
+        }
+
+        return name.Length >= 2 && name[0] == 'P'
+            && int.TryParse(name.Substring(1), NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+            && IsLegalPercentile(p);
+    }
+
+    /// <summary>True for a percentile a statistic may select, 1..99.</summary>
+    public static bool IsLegalPercentile(double percentile) => percentile >= 1 && percentile <= 99;
+
+    /// <summary>True for the rules that warn rather than fail (a literal API key, two identical pod groups).</summary>
+    public static bool IsWarning(string id) => id is PlanRuleIds.LiteralApiKey or PlanRuleIds.DuplicatePodGroup;
+
+    /// <summary>Formats a rule's message (one of <see cref="PlanMessages"/>) with invariant culture.</summary>
+    public static string Format(string messageFormat, params object?[] args) =>
+        string.Format(CultureInfo.InvariantCulture, messageFormat, args);
+
+    /// <summary>A number as the messages show it: integers without decimals, others round-trip.</summary>
+    public static string Number(double value) =>
+        value == System.Math.Floor(value) && System.Math.Abs(value) < 1e15
+            ? ((long)value).ToString(CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Describe(char c) => c switch
+    {
+        ' ' => "space",
+        '\t' => "tab",
+        _ when c < 0x20 => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+        _ => c.ToString(),
+    };
+}

@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using Xunit;
+
+namespace PodBench.Generators.Tests.PlanCompiler;
+
+/// <summary>
+/// One wrong plan per diagnostic. <c>/*!*/</c> marks where the diagnostic must start, <c>/*+*/</c> where its
+/// additional location must start (for the rules that name two places).
+/// </summary>
+internal static class DiagnosticCases
+{
+    private const string Basics = """
+            private static readonly ModelEndpoint M = ModelEndpoint.StreamChat("m");
+            private static readonly SyntheticDataset D = new("d") { RequestCount = 10 };
+        """;
+
+    private const string BasicLists = """
+            public override IReadOnlyList<ModelEndpoint> Models => [M];
+
+            public override IReadOnlyList<Dataset> Datasets => [D];
+        """;
+
+    public static TheoryData<string, string> All => new()
+    {
+        { "PB0001", """
+            using PodBench.Dsl;
+            [BenchmarkPlan]
+            public sealed class /*!*/NotAPlan
+            {
+            }
+            """ },
+        { "PB0002", Plan(Basics + BasicLists, "public abstract class /*!*/TestPlan") },
+        { "PB0003", Plan(Basics + BasicLists + "\n    public TestPlan(int seed) { }", "public sealed class /*!*/TestPlan") },
+        { "PB0004", Plan(Basics + BasicLists, "public sealed class /*+*/TestPlan") + "\n" + Plan(Basics + BasicLists, "public sealed class /*!*/SecondPlan", withUsings: false) },
+        { "PB0005", Plan(Basics + BasicLists) + "\ninternal static class Program\n{\n    public static int /*!*/Main(string[] args) => 0;\n}\n" },
+        { "PB0006", Plan("""
+                private static readonly ModelEndpoint M = ModelEndpoint.StreamChat(/*+*/"m");
+                private static readonly ModelEndpoint Copy = ModelEndpoint.Chat(/*!*/"m");
+                private static readonly SyntheticDataset D = new("d");
+                public override IReadOnlyList<ModelEndpoint> Models => [M, Copy];
+                public override IReadOnlyList<Dataset> Datasets => [D];
+            """) },
+        { "PB0007", Plan(Basics + """
+                private static readonly Dataset Same = D with { RequestCount = 5 };
+                public override IReadOnlyList<ModelEndpoint> Models => [M];
+                public override IReadOnlyList<Dataset> Datasets => [/*+*/D, /*!*/Same];
+            """) },
+        { "PB0008", Plan("""
+                private static readonly ModelEndpoint M = ModelEndpoint.StreamChat(/*!*/"gpu/a100");
+                private static readonly SyntheticDataset D = new("d");
+            """ + BasicLists) },
+        { "PB0009", Plan(Basics + BasicLists + """
+                private static readonly ModelEndpoint Other = M with { Abbr = "other" };
+                public override IReadOnlyList<PodGroup> Pods => [new(/*!*/Other, D)];
+            """) },
+        { "PB0010", Plan(Basics + BasicLists + """
+                public override IReadOnlyList<PodGroup> Pods => [new(M, D), new PodGroup([M], [D, /*!*/new SyntheticDataset("loose")])];
+            """) },
+        { "PB0011", Plan(Basics + BasicLists + """
+                public override IReadOnlyList<PodGroup> Pods => [new PodGroup(/*!*/[], [D])];
+            """) },
+        { "PB0012", Plan(Basics.Replace("RequestCount = 10", "Input = /*!*/Length.Uniform(200, 100)") + BasicLists) },
+        { "PB0013", Plan(Basics.Replace("RequestCount = 10", "Output = Length.Uniform(/*!*/0, 100)") + BasicLists) },
+        { "PB0014", Plan(Basics.Replace("RequestCount = 10", "Output = Length.Zipf(/*!*/1.0, 1, 100)") + BasicLists) },
+        { "PB0015", Plan(Basics.Replace("RequestCount = 10", "Input = Length.Gaussian(100, /*!*/-4, 1, 200)") + BasicLists) },
+        { "PB0016", Plan(Basics.Replace("RequestCount = 10", "RequestCount = /*!*/0") + BasicLists) },
+        { "PB0017", Plan(Basics + BasicLists + """
+                public override SummaryOptions Summary => SummaryOptions.Default.WithStatistics(Statistic.Average, /*!*/Statistic.P(100));
+            """) },
+        { "PB0018", Plan(Basics + BasicLists + """
+                public override SummaryOptions Summary => SummaryOptions.Default with
+                {
+                    Statistics = /*!*/[Statistic.Average, Statistic.Min, Statistic.Max, Statistic.Median, Statistic.P(25), Statistic.P75, Statistic.P90, Statistic.P99, Statistic.P(999 / 10)],
+                };
+            """) },
+        { "PB0019", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { ApiKey = /*!*/ApiKey.FromLiteral(\"sk-not-a-secret\") }") + BasicLists) },
+        { "PB0020", Plan(Basics + BasicLists + """
+                public override IReadOnlyList<PodGroup> Pods => [/*+*/new(M, D), /*!*/new PodGroup([M], [D])];
+            """) },
+        { "PB0021", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\").WithConcurrency(/*!*/0)") + BasicLists) },
+        { "PB0022", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { Retry = /*!*/-1 }") + BasicLists) },
+        { "PB0023", Plan(Basics.Replace("RequestCount = 10", "Kind = SyntheticKind.TokenId, RequestSize = 64, PrefixLen = /*!*/65") + BasicLists) },
+        { "PB0024", Plan(Basics.Replace("RequestCount = 10", "RequestSize = /*!*/(1 << 20) + 1") + BasicLists) },
+        { "PB0025", Plan(Basics + BasicLists + """
+                public override IReadOnlyList<PodGroup> Pods => [new PodGroup(M, D).WithReplicas(/*!*/0)];
+            """) },
+        { "PB0026", Plan(Basics + """
+                public override IReadOnlyList<ModelEndpoint> Models => /*!*/[];
+                public override IReadOnlyList<Dataset> Datasets => [D];
+            """) },
+    };
+
+    public static string Plan(string members, string declaration = "public sealed class TestPlan", bool withUsings = true) =>
+        (withUsings ? "using System.Collections.Generic;\nusing PodBench.Dsl;\n\n" : "")
+        + "[BenchmarkPlan]\n" + declaration + " : BenchmarkPlan\n{\n" + members + "\n}\n";
+
+    public static IEnumerable<string> Ids()
+    {
+        foreach (var row in All)
+        {
+            yield return (string)row[0];
+        }
+    }
+}

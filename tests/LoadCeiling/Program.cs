@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PodBench.Dsl;
+using PodBench.Runtime.Engine;
+using PodBench.Runtime.Planning;
+using PodBench.Runtime.Simulation;
+
+namespace PodBench.LoadCeiling;
+
+/// <summary>
+/// Drives a fast local server (in a child process) with the engine at rising concurrency and prints requests/s,
+/// chunks/s, client CPU per chunk, client lag and memory:
+/// <c>dotnet run -c Release --project tests/LoadCeiling -- [--kind sim|raw] [--levels 1,10,100,1000] [--seconds 5]
+/// [--chunks 64] [--rates 1000,4000,8000] [--streams 10000] [--stream-delay-ms 20]</c>.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = ParseArgs(args);
+        if (options.TryGetValue("server", out var serverKind))
+        {
+            return await ServeAsync(serverKind, Int(options, "chunks", 64), Double(options, "delay-ms", 0));
+        }
+
+        var kind = options.GetValueOrDefault("kind", "sim");
+        var chunks = Int(options, "chunks", 64);
+        var seconds = Double(options, "seconds", 5);
+        var levels = List(options, "levels", "1,10,100,1000");
+        var rates = List(options, "rates", "1000,4000,8000");
+        var streams = Int(options, "streams", 10_000);
+        var streamDelay = Double(options, "stream-delay-ms", 20);
+
+        Console.WriteLine($"load ceiling: server {kind} ({chunks} content chunks per request) in a child process; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+        Console.WriteLine(CaseResult.Header);
+        var results = new List<CaseResult>();
+        using (var server = ServerProcess.Start(kind, chunks, 0))
+        {
+            await RunCaseAsync(server, "warm-up", 50, chunks, RunOptions.Default.WithPressure(2), null, print: false);
+            foreach (var level in levels)
+            {
+                results.Add(await RunCaseAsync(server, "pressure", level, chunks, RunOptions.Default.WithPressure(seconds), null));
+            }
+
+            foreach (var rate in rates)
+            {
+                var count = (int)(rate * seconds);
+                results.Add(await RunCaseAsync(server, $"paced {rate}/s", 1000, chunks, RunOptions.Default with { NumPrompts = count }, rate));
+            }
+        }
+
+        if (streams > 0)
+        {
+            using var slow = ServerProcess.Start(kind, chunks, streamDelay);
+            results.Add(await RunCaseAsync(slow, $"streams d={streamDelay}ms", streams, chunks, RunOptions.Default.WithPressure(Math.Max(seconds, 3 * chunks * streamDelay / 1000)), null));
+        }
+
+        return 0;
+    }
+
+    private static async Task<CaseResult> RunCaseAsync(ServerProcess server, string name, int concurrency, int chunks, RunOptions run, double? rate, bool print = true)
+    {
+        var endpoint = ModelEndpoint.StreamChat("ceiling") with
+        {
+            Url = server.BaseUrl.ToString(),
+            Model = "qwen",
+            Concurrency = concurrency,
+            MaxOutLen = chunks,
+            Retry = 1,
+            RequestRate = rate ?? 0,
+            Burstiness = 0,
+            Generation = GenerationArgs.Empty.WithIgnoreEos(),
+        };
+        var rowCount = run.NumPrompts ?? 1024;
+        var rows = Enumerable.Range(0, rowCount).Select(i => new PromptRow(i, string.Join(' ', Enumerable.Repeat("A", 32)), MaxTokens: chunks)).ToArray();
+        var request = new TaskRunRequest
+        {
+            Task = new TaskSpec(endpoint, new SyntheticDataset("ceiling"), 0),
+            BaseUrl = server.BaseUrl,
+            Rows = rows,
+            Run = run with { WarmUp = 1 },
+            Clock = PodClock.Process,
+        };
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var sink = new CountingSink();
+        var self = Process.GetCurrentProcess();
+        var cpu0 = self.TotalProcessorTime;
+        var server0 = server.CpuTime;
+        using var stop = new CancellationTokenSource();
+        long peak = 0;
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, Environment.WorkingSet);
+                try
+                {
+                    await Task.Delay(100, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        });
+        var outcome = await TaskRunner.RunAsync(request, sink, null, CancellationToken.None);
+        self.Refresh();
+        var cpu = self.TotalProcessorTime - cpu0;
+        var serverCpu = server.CpuTime - server0;
+        await stop.CancelAsync();
+        await sampler;
+        var result = new CaseResult(name, concurrency, outcome, cpu, serverCpu, peak, GC.GetTotalMemory(false));
+        if (print)
+        {
+            Console.WriteLine(result);
+            if (!outcome.ClientKeptUp)
+            {
+                Console.WriteLine("    " + outcome.ClientMessage);
+            }
+
+            foreach (var (reason, count) in outcome.FailureReasons)
+            {
+                Console.WriteLine($"    failed {count}: {reason}");
+            }
+        }
+
+        return result;
+    }
+
+    private static async Task<int> ServeAsync(string kind, int chunks, double delayMs)
+    {
+        var delay = TimeSpan.FromMilliseconds(delayMs);
+        if (kind == "raw")
+        {
+            await using var app = await RawServer.StartAsync(chunks, delay);
+            Console.WriteLine("LISTENING " + RawServer.Address(app));
+            await Task.Run(() => Console.In.ReadToEnd());
+            await app.StopAsync();
+            return 0;
+        }
+
+        var options = SimulatorOptions.Fast with { DecodePerToken = delay, MaxBatch = 1_000_000, DefaultOutputTokens = chunks };
+        await using var server = await SimulatorServer.StartAsync(options, 0);
+        Console.WriteLine("LISTENING " + server.BaseUrl);
+        await Task.Run(() => Console.In.ReadToEnd());
+        return 0;
+    }
+
+    private static Dictionary<string, string> ParseArgs(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"unexpected argument '{args[i]}'");
+            }
+
+            var key = args[i][2..];
+            options[key] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+        }
+
+        return options;
+    }
+
+    private static int Int(Dictionary<string, string> o, string key, int fallback) => o.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    private static double Double(Dictionary<string, string> o, string key, double fallback) => o.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    private static int[] List(Dictionary<string, string> o, string key, string fallback) =>
+        o.GetValueOrDefault(key, fallback).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Where(v => v > 0).ToArray();
+}

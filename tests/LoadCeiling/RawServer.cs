@@ -1,0 +1,92 @@
+using System;
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PodBench.LoadCeiling;
+
+/// <summary>
+/// The fastest server we can write: each request gets a role chunk, <c>chunks</c> content chunks, a usage chunk and
+/// [DONE], every event stamped with <c>x_sim_ts</c> (Stopwatch) as it is written, flushed per event (like a real
+/// server sending tokens one by one) with an optional delay between events.
+/// </summary>
+internal static class RawServer
+{
+    private static readonly byte[] ChunkHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tok \"},\"finish_reason\":null}],\"usage\":null,\"x_sim_ts\":"u8.ToArray();
+    private static readonly byte[] RoleHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}],\"usage\":null,\"x_sim_ts\":"u8.ToArray();
+    private static readonly byte[] UsageHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":"u8.ToArray();
+    private static readonly byte[] Tail = "}\n\n"u8.ToArray();
+    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
+
+    public static async Task<WebApplication> StartAsync(int chunks, TimeSpan delay)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            o.Limits.MaxConcurrentConnections = null;
+            o.Limits.MaxConcurrentUpgradedConnections = null;
+        });
+        var app = builder.Build();
+        app.Run(http => ServeAsync(http, chunks, delay));
+        await app.StartAsync();
+        return app;
+    }
+
+    public static string Address(WebApplication app) => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    private static async Task ServeAsync(HttpContext http, int chunks, TimeSpan delay)
+    {
+        if (http.Request.Method == "GET")
+        {
+            await http.Response.WriteAsync("{\"data\":[{\"id\":\"raw\"}]}");
+            return;
+        }
+
+        var drain = new byte[4096];
+        while (await http.Request.Body.ReadAsync(drain) > 0)
+        {
+        }
+
+        http.Response.ContentType = "text/event-stream";
+        var writer = http.Response.BodyWriter;
+        for (var i = 0; i <= chunks + 1; i++)
+        {
+            var span = writer.GetSpan(512);
+            var head = i == 0 ? RoleHead : i <= chunks ? ChunkHead : UsageHead;
+            head.CopyTo(span);
+            var n = head.Length;
+            if (i > chunks)
+            {
+                Utf8Formatter.TryFormat(chunks, span[n..], out var w);
+                n += w;
+                "},\"x_sim_ts\":"u8.CopyTo(span[n..]);
+                n += 13;
+            }
+
+            Utf8Formatter.TryFormat(Stopwatch.GetTimestamp(), span[n..], out var written);
+            n += written;
+            Tail.CopyTo(span[n..]);
+            writer.Advance(n + Tail.Length);
+            await writer.FlushAsync();
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay);
+            }
+        }
+
+        Done.CopyTo(writer.GetSpan(Done.Length));
+        writer.Advance(Done.Length);
+        await writer.FlushAsync();
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Reflection;
+
+namespace PodBench.LoadCeiling;
+
+/// <summary>This program started again with <c>--server</c>: the server runs in its own process, so the client's CPU time is its own.</summary>
+internal sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, Uri baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public static ServerProcess Start(string kind, int chunks, double delayMs)
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this program's path");
+        var info = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            info.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
+        }
+
+        foreach (var arg in new[] { "--server", kind, "--chunks", chunks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--delay-ms", delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start the server process");
+        while (true)
+        {
+            var line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the server process ended before listening");
+            if (line.StartsWith("LISTENING ", StringComparison.Ordinal))
+            {
+                return new ServerProcess(process, new Uri(line["LISTENING ".Length..]));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _process.StandardInput.Close();
+            if (!_process.WaitForExit(5000))
+            {
+                _process.Kill();
+            }
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+}

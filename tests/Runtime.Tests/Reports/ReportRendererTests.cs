@@ -1,0 +1,104 @@
+using System;
+using System.IO;
+using System.Linq;
+using PodBench.Runtime.Reports;
+using PodBench.Runtime.Tests.Merge;
+using Xunit;
+
+namespace PodBench.Runtime.Tests.Reports;
+
+public sealed class ReportRendererTests
+{
+    [Fact]
+    public void HtmlIsSelfContainedAndEscapesUserText()
+    {
+        using var run = new RunFixture();
+        ReportFixture.MergedRun(run, scheduled: true);
+
+        var outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { AppendStepSummary = false });
+
+        var html = File.ReadAllText(outcome.HtmlPath);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("https:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        foreach (var id in new[] { "pct-ttft", "pct-e2el", "hist-ttft", "hist-e2el", "timeline", "inflight", "throughput-tokens", "throughput-requests", "pods", "client-lag" })
+        {
+            Assert.Contains($"<svg id=\"{id}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(52, html.Split("class=\"ttft\"").Length - 1);
+        Assert.Contains("P99 TTFT &lt;= 100 ms", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MarkdownHasTablesGatesAndEscapedText()
+    {
+        using var run = new RunFixture();
+        var merged = ReportFixture.MergedRun(run);
+
+        var outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { AppendStepSummary = false });
+
+        var md = File.ReadAllText(outcome.MarkdownPath);
+        Assert.DoesNotContain("<script", md, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert('x')&lt;/script&gt; \\| pipe", md, StringComparison.Ordinal);
+        Assert.Contains("## SLO gates: 1 FAIL", md, StringComparison.Ordinal);
+        Assert.Contains("| P99 TTFT &lt;= 100 ms | **FAIL** | measured ", md, StringComparison.Ordinal);
+        var lines = md.Split('\n');
+        var header = Array.IndexOf(lines, "| Metric | Stage | Average | Min | Max | Median | P75 | P90 | P99 | N |");
+        Assert.True(header > 0, md);
+        Assert.Equal("|---|---|---|---|---|---|---|---|---|---|", lines[header + 1]);
+        var rows = lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')).ToList();
+        Assert.Equal(merged.Merged.Metrics.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(11, r.Count(c => c == '|')));
+        var ttft = merged.Merged.Metrics.Single(m => m.Metric == "TTFT" && m.Stage == "total");
+        Assert.Contains($"| TTFT | total | {string.Join(" | ", ttft.Values.Select(v => PodBench.Runtime.Merge.CompatibleText.PyFloat(Math.Round(Math.Round(v.Value, 4) * 1000, 4))))}", md.Replace(" ms", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("| 0 | host-a | 40 | 40 | 0 | 4 |", md, StringComparison.Ordinal);
+        Assert.Contains("No request had a scheduled send time", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BaselineComparisonMarksRegressions()
+    {
+        using var baseline = new RunFixture();
+        using var current = new RunFixture();
+        ReportFixture.MergedRun(baseline);
+        ReportFixture.MergedRun(current, slowdown: 1.5);
+
+        var outcome = ReportRenderer.Render(current.RunDir, new ReportOptions { BaselineRunDirectory = baseline.RunDir, AppendStepSummary = false });
+
+        var comparison = outcome.Comparison!;
+        var p99 = comparison.Rows.Single(r => r.Metric == "TTFT" && r.Statistic == "P99");
+        Assert.True(p99.Regression);
+        Assert.Equal(50, p99.DeltaPercent!.Value, 6);
+        Assert.False(comparison.Rows.Single(r => r.Metric == "InputTokens" && r.Statistic == "Average").Regression);
+        Assert.True(comparison.Rows.Single(r => r.Metric == "Request Throughput").Regression);
+        var md = File.ReadAllText(outcome.MarkdownPath);
+        Assert.Contains("| P99 TTFT |", md, StringComparison.Ordinal);
+        Assert.Contains("| +50.0% | **regression** |", md, StringComparison.Ordinal);
+        Assert.Contains("regressions (threshold 5%)", md, StringComparison.Ordinal);
+        Assert.Contains("class=\"regression\"", File.ReadAllText(outcome.HtmlPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StepSummaryGetsTheMarkdownAppended()
+    {
+        using var run = new RunFixture();
+        ReportFixture.MergedRun(run);
+        var summary = Path.Combine(run.Root, "step-summary.md");
+        File.WriteAllText(summary, "before\n");
+        var previous = Environment.GetEnvironmentVariable(StepSummary.Variable);
+        Environment.SetEnvironmentVariable(StepSummary.Variable, summary);
+        try
+        {
+            var outcome = ReportRenderer.Render(run.RunDir);
+            Assert.Equal(summary, outcome.StepSummaryPath);
+            Assert.Equal("before\n" + File.ReadAllText(outcome.MarkdownPath), File.ReadAllText(summary));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(StepSummary.Variable, previous);
+        }
+    }
+}
