@@ -72,37 +72,29 @@ internal sealed class PooledDistribution
             }
         }
 
-        var needFine = lookups.Where(l => l.Bucket.Min != l.Bucket.Max).Select(l => l.Bucket.Id).Distinct().OrderBy(b => b).ToList();
-        var fine = new List<(bool Stable, long Value, long Count)>();
-        if (needFine.Count > 0)
-        {
-            var list = string.Join(", ", needFine.Select(b => b.ToString(CultureInfo.InvariantCulture)));
-            fine = sql.Rows(sql.Load("summary_pooled_fine.sql", ("shift", Shift.ToString(CultureInfo.InvariantCulture)), ("first_ns", first), ("last_ns", last), ("list_expr", listExpr), ("row_filter", rowFilter), ("buckets", list)))
-                .Select(r => ((bool)r[0]!, SqlRunner.Long(r[1]), SqlRunner.Long(r[2])))
-                .ToList();
-        }
-
         var rankValue = new Dictionary<(string, long), long>();
+        var wanted = new HashSet<(string Stage, long Bucket, long Offset)>();
         foreach (var (stage, rank, bucket, offset) in lookups)
         {
             if (bucket.Min == bucket.Max)
             {
                 rankValue[(stage, rank)] = bucket.Min;
-                continue;
             }
-
-            var values = fine.Where(f => (stage == "total" || f.Stable) && (f.Value >> Shift) == bucket.Id)
-                .GroupBy(f => f.Value).Select(g => (Value: g.Key, Count: g.Sum(x => x.Count))).OrderBy(v => v.Value);
-            var before = 0L;
-            foreach (var (value, count) in values)
+            else
             {
-                if (offset < before + count)
-                {
-                    rankValue[(stage, rank)] = value;
-                    break;
-                }
+                wanted.Add((stage, bucket.Id, offset));
+            }
+        }
 
-                before += count;
+        if (wanted.Count > 0)
+        {
+            var buckets = string.Join(", ", wanted.Select(w => w.Bucket).Distinct().Select(b => b.ToString(CultureInfo.InvariantCulture)));
+            var values = string.Join(", ", wanted.Select(w => $"('{w.Stage}', {w.Bucket.ToString(CultureInfo.InvariantCulture)}, {w.Offset.ToString(CultureInfo.InvariantCulture)})"));
+            var picked = sql.Rows(sql.Load("summary_pooled_fine.sql", ("shift", Shift.ToString(CultureInfo.InvariantCulture)), ("first_ns", first), ("last_ns", last), ("list_expr", listExpr), ("row_filter", rowFilter), ("buckets", buckets), ("wanted", values)))
+                .ToDictionary(r => ((string)r[0]!, SqlRunner.Long(r[1]), SqlRunner.Long(r[2])), r => SqlRunner.Long(r[3]));
+            foreach (var (stage, rank, bucket, offset) in lookups.Where(l => l.Bucket.Min != l.Bucket.Max))
+            {
+                rankValue[(stage, rank)] = picked[(stage, bucket.Id, offset)];
             }
         }
 

@@ -57,7 +57,7 @@ public static class Summarizer
             var stages = hasStable ? new[] { "total", "stable" } : new[] { "total" };
 
             var perRequest = PerRequestStatistics(sql, statistics, fill);
-            var itl = new PooledDistribution(sql, "list_transform(t[3:], (x, i) -> x - t[i + 1])", "len(t) >= 3", first, last)
+            var itl = new PooledDistribution(sql, "list_transform(range(2, len(t)), i -> t[i + 1] - t[i])", "len(t) >= 3", first, last)
                 .Compute(statistics, hasStable);
             var globals = Globals(sql, fill, request, first, last, stages, out var stageInfo);
 
@@ -285,7 +285,8 @@ public static class Summarizer
             _ = sum;
         }
 
-        var lagDistribution = new PooledDistribution(sql, "list_transform(s, (x, i) -> t[i + 1] - x)", "len(s) > 0", first, last)
+        var stamped = SqlRunner.Long(sql.Rows("SELECT count(*) FROM pb_req WHERE success AND has_server_stamps")[0][0]);
+        var lagDistribution = stamped == 0 ? default : new PooledDistribution(sql, "list_transform(s, (x, i) -> t[i + 1] - x)", "len(s) > 0", first, last)
             .Compute(p50p99, stable: false)["total"];
         if (lagDistribution.N > 0)
         {

@@ -1,5 +1,6 @@
 -- The `requests` view of docs/record-schema.md: details lines joined to their readings on (db_name, row).
--- A success whose readings are missing (a killed process) counts as failed, as in the reference.
+-- A success whose readings are missing (a killed process) counts as failed, as in the reference; its readings are
+-- NULL. (The lists are passed through untouched: wrapping them in coalesce() would copy every list.)
 CREATE OR REPLACE TEMP VIEW requests AS
 WITH details AS (
     {details_source}
@@ -23,8 +24,8 @@ SELECT
     coalesce(d.extra_perf_data.attempts, 1) AS attempts,
     coalesce(d.extra_perf_data.http_status, 0) AS http_status,
     coalesce(d.extra_perf_data.scheduled_ns, 0) AS scheduled_ns,
-    coalesce(t.time_points_ns, []::BIGINT[]) AS time_points_ns,
-    coalesce(t.server_time_points_ns, []::BIGINT[]) AS server_time_points_ns,
+    t.time_points_ns AS time_points_ns,
+    t.server_time_points_ns AS server_time_points_ns,
     coalesce(d.extra_perf_data.stream, true) AS stream,
     coalesce(d.turn_id, 0) AS turn_id,
     d.data_id AS data_id,
