@@ -68,6 +68,11 @@ internal sealed class ValueReader
         {
             return ReadCore(op, location);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Half-typed code in an editor can surprise the reader; an unreadable value is simply not checked.
+            return PlanValue.Unknown(location);
+        }
         finally
         {
             _depth--;
