@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -141,7 +142,7 @@ internal sealed class ValueReader
     {
         if (!IsDsl(creation.Type))
         {
-            return PlanValue.Unknown(location);
+            return IsList(creation.Type) && creation.Arguments.Length == 0 ? ReadListInitializer(creation.Initializer, location) : PlanValue.Unknown(location);
         }
 
         var value = NewObject(creation.Type!.Name, location);
@@ -165,6 +166,26 @@ internal sealed class ValueReader
 
         return ApplyInitializer(value, creation.Initializer);
     }
+
+    /// <summary>Reads <c>new List&lt;T&gt; { a, b }</c>: each item an <c>Add</c> call with one argument.</summary>
+    private PlanValue ReadListInitializer(IObjectOrCollectionInitializerOperation? initializer, LocationInfo? location)
+    {
+        var items = new List<IOperation>();
+        foreach (var element in initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            if (element is not IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add)
+            {
+                return PlanValue.Unknown(location);
+            }
+
+            items.Add(add.Arguments[0].Value);
+        }
+
+        return ReadList(items, location);
+    }
+
+    private static bool IsList(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "List", Arity: 1 } list && list.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 
     private static PlanValue SingleItemList(PlanValue item) =>
         new(ValueKind.List, item.Location) { Items = new EquatableArray<PlanValue>(new[] { item }) };
