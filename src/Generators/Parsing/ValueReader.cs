@@ -337,6 +337,11 @@ internal sealed class ValueReader
 
     private ExpressionSyntax? BodyOf(ISymbol member)
     {
+        if (AssignedInConstructor(member))
+        {
+            return null;
+        }
+
         var reference = member.DeclaringSyntaxReferences.FirstOrDefault();
         switch (reference?.GetSyntax(_cancellation))
         {
@@ -363,6 +368,34 @@ internal sealed class ValueReader
             default:
                 return null;
         }
+    }
+
+    /// <summary>True when a constructor may overwrite the member's initializer (a readonly field can be set there).</summary>
+    private bool AssignedInConstructor(ISymbol member)
+    {
+        if (member.ContainingType is null)
+        {
+            return false;
+        }
+
+        foreach (var constructor in member.ContainingType.InstanceConstructors.Concat(member.ContainingType.StaticConstructors))
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                var assigned = reference.GetSyntax(_cancellation).DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left switch
+                {
+                    IdentifierNameSyntax name => name.Identifier.ValueText == member.Name,
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == member.Name,
+                    _ => false,
+                });
+                if (assigned)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private SemanticModel ModelFor(SyntaxTree tree)

@@ -102,6 +102,23 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_field_a_constructor_overwrites_is_left_to_the_runner()
+    {
+        var source = DiagnosticCases.Plan("""
+                private static readonly SyntheticDataset D = new("d") { RequestCount = 0 };
+                private static readonly ModelEndpoint M = ModelEndpoint.StreamChat("m");
+                static TestPlan() { D = new("d") { RequestCount = 5 }; }
+                public override IReadOnlyList<ModelEndpoint> Models => [M];
+                public override IReadOnlyList<Dataset> Datasets => [D];
+            """);
+
+        var run = TestHelpers.Run(source);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("GeneratedPlan(\n            \"TestPlan\",\n            null)", run.Generated!.Replace("\r", ""));
+    }
+
+    [Fact]
     public void List_initializers_are_read_like_collection_expressions()
     {
         var source = DiagnosticCases.Plan("""
