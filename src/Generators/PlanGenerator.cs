@@ -39,14 +39,16 @@ public sealed class PlanGenerator : IIncrementalGenerator
             .CreateSyntaxProvider(EntryPointFinder.IsCandidate, EntryPointFinder.Read)
             .WithTrackingName(TrackingNames.EntryPoints)
             .Where(static e => e is not null)
+            .WithTrackingName(TrackingNames.EntryPointsFound)
             .Select(static (e, _) => e!)
+            .WithTrackingName(TrackingNames.EntryPointsNonNull)
             .Collect()
             .WithTrackingName(TrackingNames.AllEntryPoints);
 
         var project = plans.Collect().WithTrackingName(TrackingNames.AllPlans)
-            .Combine(options)
-            .Combine(outputKind)
-            .Combine(entryPoints)
+            .Combine(options).WithTrackingName(TrackingNames.WithOptions)
+            .Combine(outputKind).WithTrackingName(TrackingNames.WithOutputKind)
+            .Combine(entryPoints).WithTrackingName(TrackingNames.WithEntryPoints)
             .Select(static (input, _) => ProjectChecks.Build(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Project);
 

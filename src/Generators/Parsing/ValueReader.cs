@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -67,6 +68,11 @@ internal sealed class ValueReader
         try
         {
             return ReadCore(op, location);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Half-typed code in an editor can surprise the reader; an unreadable value is simply not checked.
+            return PlanValue.Unknown(location);
         }
         finally
         {
@@ -136,7 +142,7 @@ internal sealed class ValueReader
     {
         if (!IsDsl(creation.Type))
         {
-            return PlanValue.Unknown(location);
+            return IsList(creation.Type) && creation.Arguments.Length == 0 ? ReadListInitializer(creation.Initializer, location) : PlanValue.Unknown(location);
         }
 
         var value = NewObject(creation.Type!.Name, location);
@@ -160,6 +166,26 @@ internal sealed class ValueReader
 
         return ApplyInitializer(value, creation.Initializer);
     }
+
+    /// <summary>Reads <c>new List&lt;T&gt; { a, b }</c>: each item an <c>Add</c> call with one argument.</summary>
+    private PlanValue ReadListInitializer(IObjectOrCollectionInitializerOperation? initializer, LocationInfo? location)
+    {
+        var items = new List<IOperation>();
+        foreach (var element in initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            if (element is not IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add)
+            {
+                return PlanValue.Unknown(location);
+            }
+
+            items.Add(add.Arguments[0].Value);
+        }
+
+        return ReadList(items, location);
+    }
+
+    private static bool IsList(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "List", Arity: 1 } list && list.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 
     private static PlanValue SingleItemList(PlanValue item) =>
         new(ValueKind.List, item.Location) { Items = new EquatableArray<PlanValue>(new[] { item }) };
@@ -311,6 +337,11 @@ internal sealed class ValueReader
 
     private ExpressionSyntax? BodyOf(ISymbol member)
     {
+        if (AssignedInConstructor(member))
+        {
+            return null;
+        }
+
         var reference = member.DeclaringSyntaxReferences.FirstOrDefault();
         switch (reference?.GetSyntax(_cancellation))
         {
@@ -337,6 +368,34 @@ internal sealed class ValueReader
             default:
                 return null;
         }
+    }
+
+    /// <summary>True when a constructor may overwrite the member's initializer (a readonly field can be set there).</summary>
+    private bool AssignedInConstructor(ISymbol member)
+    {
+        if (member.ContainingType is null)
+        {
+            return false;
+        }
+
+        foreach (var constructor in member.ContainingType.InstanceConstructors.Concat(member.ContainingType.StaticConstructors))
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                var assigned = reference.GetSyntax(_cancellation).DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left switch
+                {
+                    IdentifierNameSyntax name => name.Identifier.ValueText == member.Name,
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == member.Name,
+                    _ => false,
+                });
+                if (assigned)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private SemanticModel ModelFor(SyntaxTree tree)

@@ -101,6 +101,40 @@ public sealed class DiagnosticTests
         Assert.Empty(TestHelpers.Run(source).Diagnostics);
     }
 
+    [Fact]
+    public void A_field_a_constructor_overwrites_is_left_to_the_runner()
+    {
+        var source = DiagnosticCases.Plan("""
+                private static readonly SyntheticDataset D = new("d") { RequestCount = 0 };
+                private static readonly ModelEndpoint M = ModelEndpoint.StreamChat("m");
+                static TestPlan() { D = new("d") { RequestCount = 5 }; }
+                public override IReadOnlyList<ModelEndpoint> Models => [M];
+                public override IReadOnlyList<Dataset> Datasets => [D];
+            """);
+
+        var run = TestHelpers.Run(source);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("GeneratedPlan(\n            \"TestPlan\",\n            null)", run.Generated!.Replace("\r", ""));
+    }
+
+    [Fact]
+    public void List_initializers_are_read_like_collection_expressions()
+    {
+        var source = DiagnosticCases.Plan("""
+                private static readonly ModelEndpoint A = ModelEndpoint.StreamChat("a");
+                private static readonly SyntheticDataset D = new("d");
+                public override IReadOnlyList<ModelEndpoint> Models => new List<ModelEndpoint> { A };
+                public override IReadOnlyList<Dataset> Datasets => new List<Dataset> { D };
+                public override IReadOnlyList<PodGroup> Pods => new List<PodGroup> { new(A, D), new(/*!*/ModelEndpoint.Chat("b"), D) };
+            """);
+
+        var diagnostic = Assert.Single(TestHelpers.Run(source).Diagnostics);
+
+        Assert.Equal("PB0009", diagnostic.Id);
+        Assert.Equal(Marker(source, "/*!*/"), diagnostic.Location.GetLineSpan().StartLinePosition);
+    }
+
     private static LinePosition Marker(string source, string marker)
     {
         var index = source.IndexOf(marker, System.StringComparison.Ordinal);
