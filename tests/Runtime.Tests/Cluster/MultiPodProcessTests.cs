@@ -103,8 +103,13 @@ public sealed class MultiPodProcessTests(PublishedPlan plan)
         var merged = File.ReadAllText(Path.Combine(runDir, "performances", "merge_results", "merged_details.jsonl"));
         Assert.Contains("cluster-small", merged, StringComparison.Ordinal);
 
-        // 4. A rerun of pod 1 alone (what rerun-pod-1.yaml runs) sends only what is missing and completes the run.
-        var rerun = StartPod(1).WaitForExit(Long);
+        // 4. A rerun of pod 1 alone, as rerun/rerun-pod-1.yaml runs it, sends only what is missing and completes the run.
+        var rerunJob = KubernetesYaml.LoadAllFromString(File.ReadAllText(Path.Combine(k8s, KubernetesManifestWriter.RerunFile(1))), null, strict: true).OfType<V1Job>().Single();
+        var rerunContainer = rerunJob.Spec.Template.Spec.Containers.Single();
+        var index = rerunContainer.Env.Single(e => e.Name == "JOB_COMPLETION_INDEX").Value;
+        var rerunEnv = new Dictionary<string, string>(options.Data) { ["JOB_COMPLETION_INDEX"] = index, ["BENCHMARK_API_KEY"] = Key };
+        var rerunArgs = rerunContainer.Args.Select(a => Local(a.Replace("$(JOB_COMPLETION_INDEX)", index, StringComparison.Ordinal), mount, data));
+        var rerun = ChildProcess.Run(plan.Runner, rerunArgs, work, Long, PublishedPlan.Environment(rerunEnv));
         Assert.True(rerun.ExitCode == 0, rerun.Output);
         Assert.Contains("reuse:", rerun.Output, StringComparison.Ordinal);
         Assert.True(PodBarrier.ReadStart(runDir, 1)!.Rerun);
