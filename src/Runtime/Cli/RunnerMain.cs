@@ -52,6 +52,12 @@ public static class RunnerMain
             Console.Error.WriteLine("error: cancelled; every request that finished is kept in the run folder.");
             return 130;
         }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("PODBENCH_TRACE") != "1")
+        {
+            // A plain line for the user; PODBENCH_TRACE=1 lets the stack trace through for a bug report.
+            Console.Error.WriteLine($"error: {e.GetType().Name}: {e.Message} (set PODBENCH_TRACE=1 for the stack trace)");
+            return 1;
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;

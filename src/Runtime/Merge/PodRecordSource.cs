@@ -52,7 +52,7 @@ internal static class PodRecordSource
         var body = selects.Count == 0
             ? "SELECT NULL::VARCHAR AS model_abbr, NULL::VARCHAR AS data_abbr, NULL::INTEGER AS pod, NULL::BIGINT AS id, NULL::VARCHAR AS uuid, false AS success, '' AS error_info, 0::BIGINT AS input_tokens, 0::BIGINT AS output_tokens, '' AS usage_source, 1 AS attempts, 0 AS http_status, 0::BIGINT AS scheduled_ns, []::BIGINT[] AS time_points_ns, []::BIGINT[] AS server_time_points_ns, '' AS db_name WHERE false"
             : string.Join("\nUNION ALL\n", selects);
-        Sql.Execute(connection, $"CREATE OR REPLACE TABLE requests AS SELECT * FROM ({body}) ORDER BY pod, model_abbr, data_abbr, time_points_ns[1] NULLS LAST, uuid");
+        Sql.Execute(connection, $"CREATE OR REPLACE TABLE requests AS SELECT * FROM ({body})");
     }
 
     private static string Full(string runDir, string relative) => Path.GetFullPath(Path.Combine(runDir, relative)).Replace('\\', '/');

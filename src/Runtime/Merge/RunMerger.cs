@@ -41,6 +41,8 @@ public static class RunMerger
             throw new MergeException($"Nothing to merge in {runDir}: there is no {PlanDocument.FileName} and no pod manifest under {PodManifestWriter.PodsFolder}/.", []);
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Step(string what) => options.Log?.Invoke($"merge: {what} ({clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
         var verification = PodVerifier.Verify(runDir, expected.Distinct().OrderBy(p => p).ToList(), plan?.PlanHash);
         if (verification.Problems.Count > 0 && !options.AllowPartial)
         {
@@ -54,6 +56,7 @@ public static class RunMerger
             throw new MergeException($"Nothing to merge in {runDir}: no expected pod is complete.", verification.Problems);
         }
 
+        Step($"verified {verification.Complete.Count} of {verification.Expected.Count} pods");
         var statistics = options.Statistics ?? plan?.Statistics ?? DefaultStatistics;
         var stable = options.StableStage ?? plan?.StableStage ?? true;
         var gates = options.Gates ?? plan?.Gates ?? [];
@@ -80,25 +83,23 @@ public static class RunMerger
 
             WritePodsAndTasks(connection, verification.Complete);
             PodRecordSource.CreateRequestsTable(connection, runDir, verification.Complete);
+            Step("loaded the records into DuckDB");
             var requestsParquet = Path.Combine(dbDir, "requests.parquet");
             Sql.Execute(connection, $"COPY requests TO {Sql.Text(requestsParquet)} (FORMAT parquet, COMPRESSION zstd)");
             files.Add(requestsParquet);
+            Step("wrote requests.parquet");
 
-            RecordSummarizer.Prepare(connection);
             var maxConcurrency = verification.Complete.Sum(m => m.Tasks.Sum(t => (long)t.Concurrency));
-            var merged = RecordSummarizer.Summarize(connection, MergeFolder + "/merged", "true", statistics, stable, maxConcurrency);
-            var tasks = verification.Complete.SelectMany(m => m.Tasks)
+            var scopes = verification.Complete.SelectMany(m => m.Tasks)
                 .GroupBy(t => (t.Model, t.Dataset))
                 .OrderBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
-                .Select(g => RecordSummarizer.Summarize(
-                    connection,
-                    g.Key.Model + "/" + g.Key.Dataset,
-                    $"model_abbr = {Sql.Text(g.Key.Model)} AND data_abbr = {Sql.Text(g.Key.Dataset)}",
-                    statistics,
-                    stable,
-                    g.Sum(t => (long)t.Concurrency)))
+                .Select(g => new SummaryScope(g.Key.Model + "/" + g.Key.Dataset, g.Key.Model, g.Key.Dataset, g.Sum(t => (long)t.Concurrency)))
+                .Prepend(new SummaryScope(MergeFolder + "/merged", null, null, maxConcurrency))
                 .ToList();
-            Sql.Execute(connection, "DROP TABLE IF EXISTS per_request");
+            var summaries = RecordSummarizer.SummarizeAll(connection, scopes, statistics, stable);
+            var merged = summaries[0];
+            var tasks = summaries.Skip(1).ToList();
+            Step("summarized the merge and every task");
             Sql.Execute(connection, "CHECKPOINT");
             merged = Annotate(merged, verification);
             document = new MergeSummaryDocument
@@ -125,6 +126,7 @@ public static class RunMerger
         files.Add(csv);
         files.Add(json);
         files.Add(ConcatenateDetails(runDir, outputDir, verification.Complete));
+        Step("wrote the compatible files and merged_details.jsonl");
         var summaryPath = Path.Combine(outputDir, MergeSummaryDocument.FileName);
         File.WriteAllText(summaryPath, document.ToJson(), new UTF8Encoding(false));
         files.Add(summaryPath);

@@ -11,7 +11,7 @@ namespace PodBench.Runtime.Reports;
 /// <summary>Queries the merged database and draws the HTML report's charts.</summary>
 internal static class ReportCharts
 {
-    private const string Ok = "success AND len(time_points_ns) >= 2";
+    private const string Ok = "success AND readings >= 2";
 
     public static List<ReportChart> Draw(DuckDBConnection connection, MergeSummaryDocument document, int timelineRequests)
     {
@@ -33,8 +33,8 @@ internal static class ReportCharts
                 "The merged bars are computed from the union of every pod's records, not by averaging the tasks."));
         }
 
-        charts.Add(HistogramChart(connection, "hist-ttft", "TTFT distribution", "(time_points_ns[2] - time_points_ns[1]) / 1e6", "TTFT (ms)"));
-        charts.Add(HistogramChart(connection, "hist-e2el", "E2EL distribution", "(time_points_ns[-1] - time_points_ns[1]) / 1e6", "E2EL (ms)"));
+        charts.Add(HistogramChart(connection, "hist-ttft", "TTFT distribution", "(first_ns - start_ns) / 1e6", "TTFT (ms)"));
+        charts.Add(HistogramChart(connection, "hist-e2el", "E2EL distribution", "(end_ns - start_ns) / 1e6", "E2EL (ms)"));
         charts.Add(Timeline(connection, timelineRequests));
         charts.Add(InFlight(connection, document.Merged));
         charts.AddRange(Throughput(connection));
@@ -53,19 +53,19 @@ internal static class ReportCharts
 
     private static (double Origin, double End) Span(DuckDBConnection connection)
     {
-        var row = Sql.Row(connection, $"SELECT min(time_points_ns[1]), max(time_points_ns[-1]) FROM requests WHERE {Ok}");
+        var row = Sql.Row(connection, $"SELECT min(start_ns), max(end_ns) FROM request_times WHERE {Ok}");
         return (Sql.Double(row.ElementAtOrDefault(0)), Sql.Double(row.ElementAtOrDefault(1)));
     }
 
     private static ReportChart HistogramChart(DuckDBConnection connection, string id, string title, string expr, string label)
     {
         const int bins = 40;
-        var range = Sql.Row(connection, $"SELECT min({expr}), max({expr}), count(*) FROM requests WHERE {Ok}");
+        var range = Sql.Row(connection, $"SELECT min({expr}), max({expr}), count(*) FROM request_times WHERE {Ok}");
         var low = Sql.Double(range[0]);
         var high = Sql.Double(range[1]);
         var width = high > low ? (high - low) / bins : 1;
         var counts = new long[high > low ? bins : 1];
-        foreach (var row in Sql.Rows(connection, $"SELECT least(floor(({expr} - {Sql.Number(low)}) / {Sql.Number(width)}), {counts.Length - 1})::INTEGER AS b, count(*) FROM requests WHERE {Ok} GROUP BY b ORDER BY b"))
+        foreach (var row in Sql.Rows(connection, $"SELECT least(floor(({expr} - {Sql.Number(low)}) / {Sql.Number(width)}), {counts.Length - 1})::INTEGER AS b, count(*) FROM request_times WHERE {Ok} GROUP BY b ORDER BY b"))
         {
             counts[Math.Clamp((int)Sql.Long(row[0]), 0, counts.Length - 1)] += Sql.Long(row[1]);
         }
@@ -78,9 +78,9 @@ internal static class ReportCharts
         var (origin, _) = Span(connection);
         var rows = Sql.Rows(connection, $"""
             SELECT s, f, e FROM (
-                SELECT time_points_ns[1] AS s, time_points_ns[2] AS f, time_points_ns[-1] AS e,
-                       row_number() OVER (ORDER BY time_points_ns[1], uuid) - 1 AS rn, count(*) OVER () AS n
-                FROM requests WHERE {Ok})
+                SELECT start_ns AS s, first_ns AS f, end_ns AS e,
+                       row_number() OVER (ORDER BY start_ns, uuid) - 1 AS rn, count(*) OVER () AS n
+                FROM request_times WHERE {Ok})
             WHERE rn % greatest(1, ceil(n / {Math.Max(1, max)})::BIGINT) = 0
             ORDER BY s
             """);
@@ -95,8 +95,8 @@ internal static class ReportCharts
         var bucketNs = Math.Max(1, (end - origin) / 600);
         var rows = Sql.Rows(connection, $"""
             WITH ev AS (
-                SELECT time_points_ns[1] AS t, 1 AS d FROM requests WHERE {Ok}
-                UNION ALL SELECT time_points_ns[-1] AS t, -1 AS d FROM requests WHERE {Ok}),
+                SELECT start_ns AS t, 1 AS d FROM request_times WHERE {Ok}
+                UNION ALL SELECT end_ns AS t, -1 AS d FROM request_times WHERE {Ok}),
             run AS (SELECT t, sum(d) OVER (ORDER BY t, d ROWS UNBOUNDED PRECEDING) AS c FROM ev)
             SELECT floor((t - {Sql.Number(origin)}) / {Sql.Number(bucketNs)}) AS b, max(c), arg_max(c, t)
             FROM run GROUP BY b ORDER BY b
@@ -126,8 +126,8 @@ internal static class ReportCharts
         var seconds = (end - origin) / 1e9;
         var bucketS = seconds <= 60 ? Math.Max(seconds / 30, 1e-3) : Math.Ceiling(seconds / 60);
         var rows = Sql.Rows(connection, $"""
-            SELECT floor((time_points_ns[-1] - {Sql.Number(origin)}) / 1e9 / {Sql.Number(bucketS)}) AS b, count(*), sum(output_tokens)
-            FROM requests WHERE {Ok} GROUP BY b ORDER BY b
+            SELECT floor((end_ns - {Sql.Number(origin)}) / 1e9 / {Sql.Number(bucketS)}) AS b, count(*), sum(output_tokens)
+            FROM request_times WHERE {Ok} GROUP BY b ORDER BY b
             """);
         var tokens = rows.Select(r => ((Sql.Double(r[0]) + 0.5) * bucketS, Sql.Double(r[2]) / bucketS)).ToList();
         var requests = rows.Select(r => ((Sql.Double(r[0]) + 0.5) * bucketS, Sql.Double(r[1]) / bucketS)).ToList();
@@ -153,13 +153,13 @@ internal static class ReportCharts
 
     private static ReportChart? SendLag(DuckDBConnection connection)
     {
-        var count = Sql.Long(Sql.Row(connection, $"SELECT count(*) FROM requests WHERE {Ok} AND scheduled_ns > 0")[0]);
+        var count = Sql.Long(Sql.Row(connection, $"SELECT count(*) FROM request_times WHERE {Ok} AND scheduled_ns > 0")[0]);
         if (count == 0)
         {
             return null;
         }
 
-        var chart = HistogramChart(connection, "client-lag", "Client send lag", "(time_points_ns[1] - scheduled_ns) / 1e6", "send time minus scheduled time (ms)");
+        var chart = HistogramChart(connection, "client-lag", "Client send lag", "(start_ns - scheduled_ns) / 1e6", "send time minus scheduled time (ms)");
         return chart with { Caption = "How late each scheduled request was sent (open-loop runs): a saturated client shows a long tail. " + chart.Caption };
     }
 }

@@ -89,9 +89,9 @@ internal static class ReportModelBuilder
     private static List<ReportSlowRequest> Slowest(DuckDBConnection connection, string mergeDir, out string note)
     {
         var rows = Sql.Rows(connection, """
-            SELECT pod, model_abbr || '/' || data_abbr, id, (time_points_ns[-1] - time_points_ns[1]) / 1e6, (time_points_ns[2] - time_points_ns[1]) / 1e6, output_tokens, uuid
-            FROM requests WHERE success AND len(time_points_ns) >= 2
-            ORDER BY time_points_ns[-1] - time_points_ns[1] DESC, uuid LIMIT 5
+            SELECT pod, model_abbr || '/' || data_abbr, id, (end_ns - start_ns) / 1e6, (first_ns - start_ns) / 1e6, output_tokens, uuid
+            FROM request_times WHERE success AND readings >= 2
+            ORDER BY end_ns - start_ns DESC, uuid LIMIT 5
             """);
         var predictions = new Dictionary<string, string>(StringComparer.Ordinal);
         var details = Path.Combine(mergeDir, "merged_details.jsonl");

@@ -14,10 +14,10 @@ internal static class ReportPods
                    coalesce(quantile_cont(ttft, 0.5) FILTER (WHERE ok), 0), coalesce(quantile_cont(ttft, 0.99) FILTER (WHERE ok), 0),
                    coalesce(quantile_cont(e2el, 0.5) FILTER (WHERE ok), 0), coalesce(quantile_cont(e2el, 0.99) FILTER (WHERE ok), 0),
                    coalesce(max(e) FILTER (WHERE ok) - min(s) FILTER (WHERE ok), 0), coalesce(sum(output_tokens) FILTER (WHERE ok), 0)
-            FROM (SELECT pod, output_tokens, success AND len(time_points_ns) >= 2 AS ok,
-                         time_points_ns[1] AS s, time_points_ns[-1] AS e,
-                         (time_points_ns[2] - time_points_ns[1]) / 1e6 AS ttft, (time_points_ns[-1] - time_points_ns[1]) / 1e6 AS e2el
-                  FROM requests)
+            FROM (SELECT pod, output_tokens, success AND readings >= 2 AS ok,
+                         start_ns AS s, end_ns AS e,
+                         (first_ns - start_ns) / 1e6 AS ttft, (end_ns - start_ns) / 1e6 AS e2el
+                  FROM request_times)
             GROUP BY pod ORDER BY pod
             """)
             .Select(r =>

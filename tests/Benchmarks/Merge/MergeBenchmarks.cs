@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using PodBench.Runtime.Merge;
 using PodBench.Runtime.Reports;
 
@@ -14,7 +13,7 @@ namespace PodBench.Benchmarks.Merge;
 /// Merge + summarize + render of a multi-pod run of 4K-in/4K-out requests (1/10 of the 250,000-request target by default;
 /// set <c>PODBENCH_MERGE_REQUESTS=250000</c> for the full size). Peak resident memory of the process is printed.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 2)]
+[Config(typeof(MergeBenchmarkConfig))]
 [MemoryDiagnoser]
 public class MergeBenchmarks
 {
@@ -37,8 +36,10 @@ public class MergeBenchmarks
     [Benchmark]
     public int MergeAndReport()
     {
-        var outcome = RunMerger.Merge(new MergeOptions { RunDirectory = runDir, MemoryLimit = "6GB" });
+        var outcome = RunMerger.Merge(new MergeOptions { RunDirectory = runDir, MemoryLimit = "6GB", Log = Console.WriteLine });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         ReportRenderer.Render(runDir, new ReportOptions { AppendStepSummary = false });
+        Console.WriteLine($"// reports rendered in {clock.Elapsed.TotalSeconds:0.0} s");
         return outcome.Files.Count;
     }
 

@@ -62,11 +62,11 @@ public static class SyntheticRun
             command.CommandText = $$"""
                 CREATE TABLE r AS
                 SELECT i, printf('%08x%024x', {{pod}}, i) AS uuid,
-                       200000000 + hash(i, {{pod}}, 'ttft') % 500000000 AS ttft,
+                       200000000 + (hash(i, {{pod}}, 'ttft') % 500000000)::BIGINT AS ttft,
                        i % {{concurrency}} AS slot, i // {{concurrency}} AS seq
                 FROM range({{count}}) t(i);
                 CREATE TABLE p AS
-                SELECT uuid, i, {{T0}} + {{pod}} * 1000000 + slot * 3000000 + seq * (ttft + {{tokens}} * 12000000) AS start_ns, ttft
+                SELECT uuid, i, {{T0}} + {{pod}} * 1000000 + slot * 3000000 + seq * (ttft + {{tokens}}::BIGINT * 12000000) AS start_ns, ttft
                 FROM r;
                 COPY (
                     SELECT uuid,
@@ -78,7 +78,7 @@ public static class SyntheticRun
                 COPY (
                     SELECT 'synthetic' AS data_abbr, i AS id, true AS success, '' AS error_info,
                            {'__db_ref__': uuid} AS time_points, {{tokens}} AS input_tokens, {{tokens}} AS output_tokens,
-                           {}::MAP(VARCHAR, VARCHAR) AS extra_perf_data, {}::MAP(VARCHAR, VARCHAR) AS extra_details_data,
+                           MAP {} AS extra_perf_data, MAP {} AS extra_details_data,
                            repeat('A ', {{tokens}}) AS input, uuid, 0 AS turn_id, NULL AS data_id,
                            repeat('tok ', {{tokens}}) AS prediction, '{{dbName}}' AS db_name
                     FROM r ORDER BY i

@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace PodBench.Benchmarks.Merge;
+
+/// <summary>
+/// One launch, no warm-up, two measured merges, in process: a merge takes seconds to minutes, and the process's
+/// peak resident memory (DuckDB's native memory included) is then the benchmark's own.
+/// </summary>
+public sealed class MergeBenchmarkConfig : ManualConfig
+{
+    public MergeBenchmarkConfig()
+    {
+        AddJob(Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(0)
+            .WithIterationCount(2));
+    }
+}
