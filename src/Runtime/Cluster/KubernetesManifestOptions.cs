@@ -136,7 +136,8 @@ public sealed record KubernetesManifestOptions
 
     /// <summary>
     /// Write only a Job that reruns this one pod into the existing run (<c>BenchmarkPod</c>), e.g. after it failed
-    /// for good: <c>rerun-pod-&lt;i&gt;.yaml</c>. The runner reuses what the pod had finished.
+    /// for good: <c>rerun/rerun-pod-&lt;i&gt;.yaml</c> (a full write has one for every pod). The runner reuses what
+    /// the pod had finished.
     /// </summary>
     public int? RerunPod { get; init; }
 

@@ -10,7 +10,8 @@ namespace PodBench.Runtime.Cluster;
 /// Writes the Kubernetes manifests that run a plan's pods on a cluster: the shared run volume, a ConfigMap of run
 /// options, an Indexed Job with one completion per plan pod, and a merge Job that waits for every pod's manifest and
 /// then runs the runner's <c>merge</c> and <c>report</c> verbs. <c>kubectl apply -f &lt;folder&gt;</c> applies them in
-/// file-name order. A <c>fetch/</c> sub-folder holds a pod for copying the run folder out afterwards.
+/// file-name order. Sub-folders, which that command does not apply: <c>fetch/</c>, a pod for copying the run folder
+/// out; <c>rerun/</c>, one Job per pod that reruns only that pod into the run (reusing what it finished).
 /// </summary>
 public static partial class KubernetesManifestWriter
 {
@@ -32,7 +33,7 @@ public static partial class KubernetesManifestWriter
     private const string VolumeName = "data";
 
     /// <summary>The file of the Job that reruns pod <paramref name="pod"/> (see <see cref="KubernetesManifestOptions.RerunPod"/>).</summary>
-    public static string RerunFile(int pod) => "rerun-pod-" + pod.ToString(CultureInfo.InvariantCulture) + ".yaml";
+    public static string RerunFile(int pod) => "rerun/rerun-pod-" + pod.ToString(CultureInfo.InvariantCulture) + ".yaml";
 
     /// <summary>Writes the manifests into <see cref="KubernetesManifestOptions.OutputDirectory"/>.</summary>
     /// <returns>The full paths of the files written, in apply order.</returns>
@@ -57,10 +58,15 @@ public static partial class KubernetesManifestWriter
             documents.Add((PodsFile, PodsJob(options, names, null)));
             documents.Add((MergeFile, MergeJob(options, names)));
             documents.Add((FetchFile, FetchPod(options, names)));
+            for (var pod = 0; pod < options.PodCount; pod++)
+            {
+                documents.Add((RerunFile(pod), PodsJob(options, names, pod)));
+            }
         }
 
         var output = Path.GetFullPath(options.OutputDirectory);
         Directory.CreateDirectory(Path.Combine(output, "fetch"));
+        Directory.CreateDirectory(Path.Combine(output, "rerun"));
         if (options.ExistingClaim is not null && options.RerunPod is null)
         {
             File.Delete(Path.Combine(output, VolumeFile)); // left by an earlier write that created the volume

@@ -52,7 +52,7 @@ public sealed class KubernetesManifestWriterTests : IDisposable
     {
         var files = KubernetesManifestWriter.Write(Options());
         Assert.Equal(
-            ["00-volume.yaml", "01-options.yaml", "02-pods.yaml", "03-merge.yaml", "fetch/fetch-pod.yaml"],
+            ["00-volume.yaml", "01-options.yaml", "02-pods.yaml", "03-merge.yaml", "fetch/fetch-pod.yaml", "rerun/rerun-pod-0.yaml", "rerun/rerun-pod-1.yaml", "rerun/rerun-pod-2.yaml"],
             files.Select(f => Path.GetRelativePath(_dir, f).Replace('\\', '/')));
         Assert.All(files, f => Assert.True(File.Exists(f)));
     }
@@ -287,7 +287,8 @@ public sealed class KubernetesManifestWriterTests : IDisposable
     {
         var files = KubernetesManifestWriter.Write(Options(pods: 3) with { RerunPod = 2 });
         var file = Assert.Single(files);
-        Assert.EndsWith("rerun-pod-2.yaml", file, StringComparison.Ordinal);
+        Assert.EndsWith("rerun/rerun-pod-2.yaml", file, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(file), File.ReadAllText(Assert.Single(KubernetesManifestWriter.Write(Options(pods: 3)), f => f.EndsWith("rerun-pod-2.yaml", StringComparison.Ordinal))));
         var job = Load<V1Job>(file);
         Assert.Equal("multipod-20261128-010443-rerun-2", job.Metadata.Name);
         Assert.Null(job.Spec.CompletionMode);

@@ -34,7 +34,7 @@ public sealed class PublishedPlan : IDisposable
 
             private static readonly SyntheticDataset Small = new("cluster-small") { RequestCount = 4, Input = Length.Uniform(10, 10), Output = Length.Uniform(40, 40) };
 
-            private static readonly SyntheticDataset Long = new("cluster-long") { RequestCount = 20, Input = Length.Uniform(10, 10), Output = Length.Uniform(40, 40) };
+            private static readonly SyntheticDataset Long = new("cluster-long") { RequestCount = 12, Input = Length.Uniform(10, 10), Output = Length.Uniform(40, 40) };
 
             public override IReadOnlyList<ModelEndpoint> Models => [One, Two, Three];
 
