@@ -72,8 +72,10 @@ public sealed class RunMergerTests
         var csv = File.ReadAllLines(Path.Combine(outcome.OutputDirectory, "merged.csv"));
         Assert.Equal("Performance Parameters,Stage,Average,Min,Max,Median,P75,P90,P99,N", csv[0]);
         Assert.Equal(2, outcome.Document.Tasks.Count);
-        Assert.Equal(20, File.ReadAllLines(Path.Combine(outcome.OutputDirectory, "merged_details.jsonl")).Count(l => l.Contains("\"db_name\":\"pod0_0001\"", StringComparison.Ordinal)));
-        Assert.Equal(25, File.ReadAllLines(Path.Combine(outcome.OutputDirectory, "merged_details.jsonl")).Length);
+        var lines = File.ReadAllLines(Path.Combine(outcome.OutputDirectory, "merged_details.jsonl"));
+        Assert.Equal(25, lines.Length);
+        Assert.All(Enumerable.Range(0, 20), i => Assert.Contains(RunFixture.Uuid(0, i), lines[i], StringComparison.Ordinal));
+        Assert.All(Enumerable.Range(0, 5), i => Assert.Contains(RunFixture.Uuid(1, i), lines[20 + i], StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(outcome.OutputDirectory, "db_data", "requests.parquet")));
         Assert.False(outcome.Partial);
     }
@@ -117,7 +119,8 @@ public sealed class RunMergerTests
 
         Assert.Equal(2, e.Problems.Count);
         Assert.StartsWith("pod 0: performances/m0/ds_details.jsonl checksum mismatch", e.Problems[0], StringComparison.Ordinal);
-        Assert.StartsWith("pod 1: performances/m1/db_data/pod1_0001.parquet has ", e.Problems[1], StringComparison.Ordinal);
+        Assert.StartsWith("pod 1: performances/m1/db_data/", e.Problems[1], StringComparison.Ordinal);
+        Assert.Contains(".parquet has ", e.Problems[1], StringComparison.Ordinal);
         Assert.Contains("truncated", e.Problems[1], StringComparison.Ordinal);
     }
 
