@@ -44,7 +44,7 @@ public sealed class ReportRendererTests
         Assert.DoesNotContain("<script", md, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert('x')&lt;/script&gt; \\| pipe", md, StringComparison.Ordinal);
         Assert.Contains("## SLO gates: 1 FAIL", md, StringComparison.Ordinal);
-        Assert.Contains("| P99 TTFT &lt;= 100 ms | **FAIL** | measured ", md, StringComparison.Ordinal);
+        Assert.Contains("| P99 TTFT &lt;= 100 ms | **FAIL** | P99 TTFT measured ", md, StringComparison.Ordinal);
         var lines = md.Split('\n');
         var header = Array.IndexOf(lines, "| Metric | Stage | Average | Min | Max | Median | P75 | P90 | P99 | N |");
         Assert.True(header > 0, md);
