@@ -10,6 +10,7 @@ public static class FuzzTargets
     private static readonly Dictionary<string, Func<IFuzzTarget>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         ["datasets"] = () => new DatasetReadersTarget(),
+        ["sse"] = () => new SseStreamTarget(),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

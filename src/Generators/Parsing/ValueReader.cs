@@ -25,6 +25,7 @@ internal sealed class ValueReader
     private readonly CancellationToken _cancellation;
     private readonly Dictionary<ISymbol, PlanValue> _members = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _reading = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
     private int _depth;
 
     public ValueReader(SemanticModel model, CancellationToken cancellation)
@@ -338,8 +339,21 @@ internal sealed class ValueReader
         }
     }
 
-    private SemanticModel ModelFor(SyntaxTree tree) =>
-        tree == _model.SyntaxTree ? _model : _compilation.GetSemanticModel(tree);
+    private SemanticModel ModelFor(SyntaxTree tree)
+    {
+        if (tree == _model.SyntaxTree)
+        {
+            return _model;
+        }
+
+        if (!_models.TryGetValue(tree, out var model))
+        {
+            model = _compilation.GetSemanticModel(tree);
+            _models[tree] = model;
+        }
+
+        return model;
+    }
 
     private static PlanValue NewObject(string type, LocationInfo? location) =>
         new(ValueKind.Object, location) { TypeName = type };

@@ -134,6 +134,12 @@ public sealed record KubernetesManifestOptions
     /// <summary>User and group id the containers run as (the .NET images' <c>app</c> user is 1654).</summary>
     public int RunAsUser { get; init; } = 1654;
 
+    /// <summary>
+    /// Write only a Job that reruns this one pod into the existing run (<c>BenchmarkPod</c>), e.g. after it failed
+    /// for good: <c>rerun-pod-&lt;i&gt;.yaml</c>. The runner reuses what the pod had finished.
+    /// </summary>
+    public int? RerunPod { get; init; }
+
     /// <summary>The run folder inside the pods: <c>&lt;DataMountPath&gt;/outputs/&lt;RunName&gt;</c>.</summary>
     public string RunDirectory => DataMountPath.TrimEnd('/') + "/outputs/" + RunName;
 }

@@ -31,6 +31,9 @@ public static partial class KubernetesManifestWriter
 
     private const string VolumeName = "data";
 
+    /// <summary>The file of the Job that reruns pod <paramref name="pod"/> (see <see cref="KubernetesManifestOptions.RerunPod"/>).</summary>
+    public static string RerunFile(int pod) => "rerun-pod-" + pod.ToString(CultureInfo.InvariantCulture) + ".yaml";
+
     /// <summary>Writes the manifests into <see cref="KubernetesManifestOptions.OutputDirectory"/>.</summary>
     /// <returns>The full paths of the files written, in apply order.</returns>
     /// <exception cref="ArgumentException">An option is invalid; the message names it and its MSBuild property.</exception>
@@ -39,19 +42,26 @@ public static partial class KubernetesManifestWriter
         Validate(options);
         var names = new ObjectNames(options);
         var documents = new List<(string File, YamlMap Document)>();
-        if (options.ExistingClaim is null)
+        if (options.RerunPod is { } rerun)
+        {
+            documents.Add((RerunFile(rerun), PodsJob(options, names, rerun)));
+        }
+        else if (options.ExistingClaim is null)
         {
             documents.Add((VolumeFile, Volume(options, names)));
         }
 
-        documents.Add((OptionsFile, ConfigMap(options, names)));
-        documents.Add((PodsFile, PodsJob(options, names)));
-        documents.Add((MergeFile, MergeJob(options, names)));
-        documents.Add((FetchFile, FetchPod(options, names)));
+        if (options.RerunPod is null)
+        {
+            documents.Add((OptionsFile, ConfigMap(options, names)));
+            documents.Add((PodsFile, PodsJob(options, names, null)));
+            documents.Add((MergeFile, MergeJob(options, names)));
+            documents.Add((FetchFile, FetchPod(options, names)));
+        }
 
         var output = Path.GetFullPath(options.OutputDirectory);
         Directory.CreateDirectory(Path.Combine(output, "fetch"));
-        if (options.ExistingClaim is not null)
+        if (options.ExistingClaim is not null && options.RerunPod is null)
         {
             File.Delete(Path.Combine(output, VolumeFile)); // left by an earlier write that created the volume
         }
@@ -110,7 +120,8 @@ public static partial class KubernetesManifestWriter
         };
     }
 
-    private static YamlMap PodsJob(KubernetesManifestOptions options, ObjectNames names)
+    // rerun null: the Indexed Job of every pod; else a one-pod Job with the index given as a literal.
+    private static YamlMap PodsJob(KubernetesManifestOptions options, ObjectNames names, int? rerun)
     {
         var arguments = new List<string>(options.RunArguments ?? ["run", "--run", options.RunDirectory]);
         if (!arguments.Contains("--pod"))
@@ -119,10 +130,19 @@ public static partial class KubernetesManifestWriter
             arguments.Add("$(" + ClusterEnvironment.CompletionIndex + ")");
         }
 
+        if (arguments.Contains("--barrier") && !arguments.Contains("--barrier-timeout"))
+        {
+            // Pods on different nodes start minutes apart when images are pulled: the barrier waits that long.
+            arguments.Add("--barrier-timeout");
+            arguments.Add(ClusterEnvironment.FormatSeconds(options.BarrierTimeout.TotalSeconds));
+        }
+
         var env = new List<YamlMap>
         {
             // Declared explicitly (Kubernetes adds it too) so that $(JOB_COMPLETION_INDEX) expands in args.
-            FieldEnv(ClusterEnvironment.CompletionIndex, "metadata.annotations['batch.kubernetes.io/job-completion-index']"),
+            rerun is { } pod
+                ? new YamlMap { { "name", ClusterEnvironment.CompletionIndex }, { "value", pod.ToString(CultureInfo.InvariantCulture) } }
+                : FieldEnv(ClusterEnvironment.CompletionIndex, "metadata.annotations['batch.kubernetes.io/job-completion-index']"),
             FieldEnv("BENCHMARK_POD_NAME", "metadata.name"),
             FieldEnv("BENCHMARK_NODE_NAME", "spec.nodeName"),
         };
@@ -157,6 +177,18 @@ public static partial class KubernetesManifestWriter
             });
         }
 
+        if (rerun is { } one)
+        {
+            return Job(options, names, names.Rerun(one), "pod", new YamlMap
+            {
+                { "completions", 1 },
+                { "parallelism", 1 },
+                { "backoffLimit", options.BackoffLimitPerIndex },
+                { "activeDeadlineSeconds", Seconds(options.ActiveDeadline) },
+                { "ttlSecondsAfterFinished", Seconds(options.TtlAfterFinished) },
+            }, podSpec);
+        }
+
         return Job(options, names, names.Pods, "pod", new YamlMap
         {
             { "completionMode", "Indexed" },
@@ -180,7 +212,8 @@ public static partial class KubernetesManifestWriter
         {
             { "completions", 1 },
             { "parallelism", 1 },
-            { "backoffLimit", 1 },
+            // A merge that fails names the missing pods; retrying would only wait for them again.
+            { "backoffLimit", 0 },
             { "activeDeadlineSeconds", Seconds(wait + TimeSpan.FromHours(1)) },
             { "ttlSecondsAfterFinished", Seconds(options.TtlAfterFinished) },
         }, podSpec);
@@ -215,7 +248,7 @@ public static partial class KubernetesManifestWriter
             "    p=$((p + 1))",
             "  done",
             "  if [ -z \"$missing\" ]; then echo \"all $n pods finished; merging $run\"; exit 0; fi",
-            $"  if [ \"$i\" -ge \"$tries\" ]; then echo \"pods$missing wrote no manifest within {Seconds(wait)} s; merging what there is\"; exit 0; fi",
+            $"  if [ \"$i\" -ge \"$tries\" ]; then echo \"pods$missing wrote no manifest within {Seconds(wait)} s; the merge names them\"; exit 0; fi",
             "  i=$((i + 1)); sleep 5",
             "done") + "\n";
     }
@@ -350,6 +383,7 @@ public static partial class KubernetesManifestWriter
         Require(o.ExistingClaim is null || DnsSubdomain().IsMatch(o.ExistingClaim), nameof(o.ExistingClaim), "existing claim", $"'{o.ExistingClaim}' is not a claim name.");
         Require(EnvName().IsMatch(o.ApiKeyVariable), nameof(o.ApiKeyVariable), "API key variable", $"'{o.ApiKeyVariable}' is not a variable name.");
         Require(SecretKey().IsMatch(o.ApiKeySecretKey), nameof(o.ApiKeySecretKey), "API key secret key", $"'{o.ApiKeySecretKey}' is not a Secret key.");
+        Require(o.RerunPod is null || (o.RerunPod >= 0 && o.RerunPod < o.PodCount), nameof(o.RerunPod), "BenchmarkPod", $"pod {o.RerunPod} does not exist; the plan has pods 0 to {o.PodCount - 1}.");
         Require(o.BackoffLimitPerIndex >= 0, nameof(o.BackoffLimitPerIndex), "retries per pod", "must be 0 or more.");
         Require(o.ActiveDeadline > TimeSpan.Zero && o.TtlAfterFinished >= TimeSpan.Zero && o.BarrierTimeout > TimeSpan.Zero && o.StartMargin >= TimeSpan.Zero && (o.MergeWaitTimeout is null || o.MergeWaitTimeout > TimeSpan.Zero), nameof(o.ActiveDeadline), "time limits", "deadlines and timeouts must be positive.");
         Require(o.PodManifestPattern.Contains("{0}", StringComparison.Ordinal) && ManifestPattern().IsMatch(o.PodManifestPattern), nameof(o.PodManifestPattern), "pod manifest path", $"'{o.PodManifestPattern}' must be a relative path with {{0}} for the pod index.");
@@ -416,5 +450,11 @@ public static partial class KubernetesManifestWriter
         public string Merge => Base + "-merge";
 
         public string Fetch => Base + "-fetch";
+
+        public string Rerun(int pod)
+        {
+            var suffix = "-rerun-" + pod.ToString(CultureInfo.InvariantCulture);
+            return Base[..Math.Min(Base.Length, 63 - suffix.Length)].TrimEnd('-') + suffix;
+        }
     }
 }

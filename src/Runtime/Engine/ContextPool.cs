@@ -6,12 +6,12 @@ namespace PodBench.Runtime.Engine;
 /// <summary>Reusable request contexts: at most one per concurrency slot is ever created.</summary>
 internal sealed class ContextPool : IDisposable
 {
-    private readonly ConcurrentBag<RequestContext> _free = new();
+    private readonly ConcurrentQueue<RequestContext> _free = new();
     private readonly ConcurrentBag<RequestContext> _all = new();
 
     public RequestContext Rent()
     {
-        if (_free.TryTake(out var ctx))
+        if (_free.TryDequeue(out var ctx))
         {
             return ctx;
         }
@@ -21,7 +21,7 @@ internal sealed class ContextPool : IDisposable
         return ctx;
     }
 
-    public void Return(RequestContext ctx) => _free.Add(ctx);
+    public void Return(RequestContext ctx) => _free.Enqueue(ctx);
 
     public void Dispose()
     {

@@ -21,15 +21,21 @@ internal sealed class LagHistogram
 
     public long MaxNs => Interlocked.Read(ref _max);
 
-    public void Record(long ns)
+    public void Record(long ns) => Record(ns, countIt: true);
+
+    private void Record(long ns, bool countIt)
     {
         if (ns < 0)
         {
             ns = 0;
         }
 
-        Interlocked.Increment(ref _counts[Index(ns)]);
-        Interlocked.Increment(ref _count);
+        if (countIt)
+        {
+            Interlocked.Increment(ref _counts[Index(ns)]);
+            Interlocked.Increment(ref _count);
+        }
+
         var max = Interlocked.Read(ref _max);
         while (ns > max)
         {
@@ -41,6 +47,37 @@ internal sealed class LagHistogram
 
             max = seen;
         }
+    }
+
+    /// <summary>
+    /// Records the gaps <c>(later[i + offset] - earlier[i]) * nsPerTick</c> for every i in one batch (the total and
+    /// the maximum updated once per batch); negative gaps (clocks of different machines) are left out.
+    /// </summary>
+    public void RecordGaps(ReadOnlySpan<long> earlier, ReadOnlySpan<long> later, int offset, double nsPerTick)
+    {
+        var count = 0;
+        long max = 0;
+        for (var i = 0; i < earlier.Length && i + offset < later.Length; i++)
+        {
+            var gap = later[i + offset] - earlier[i];
+            if (gap < 0)
+            {
+                continue;
+            }
+
+            var ns = (long)(gap * nsPerTick);
+            Interlocked.Increment(ref _counts[Index(ns)]);
+            max = Math.Max(max, ns);
+            count++;
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        Interlocked.Add(ref _count, count);
+        Record(max, countIt: false);
     }
 
     /// <summary>The value at percentile <paramref name="p"/> (0..100), ns; 0 when empty.</summary>

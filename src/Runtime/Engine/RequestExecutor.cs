@@ -20,7 +20,7 @@ namespace PodBench.Runtime.Engine;
 /// </summary>
 internal sealed class RequestExecutor
 {
-    private static readonly long DrainTicks = Stopwatch.Frequency * 5;
+    private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(5);
     private static readonly double NsPerTick = 1_000_000_000.0 / Stopwatch.Frequency;
 
     private readonly HttpClient _http;
@@ -109,7 +109,7 @@ internal sealed class RequestExecutor
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
             status = ctx.Status;
             error = "cancelled";
@@ -120,6 +120,11 @@ internal sealed class RequestExecutor
             {
                 Interlocked.Decrement(ref counters.InFlight);
             }
+        }
+
+        if (!warmUp && ctx.AllStamped && ctx.ServerTicks.Count > 0)
+        {
+            ClientLag.RecordGaps(ctx.ServerTicks.Span, ctx.Ticks.Span, 1, NsPerTick);
         }
 
         var record = BuildRecord(ctx, row, scheduledTicks, warmUp, success, Redact(error), status, attempts);
@@ -221,11 +226,6 @@ internal sealed class RequestExecutor
                 if (ctx.Fields.HasServerTimestamp)
                 {
                     ctx.ServerTicks.Add(ctx.Fields.ServerTimestamp);
-                    var lag = now - ctx.Fields.ServerTimestamp;
-                    if (lag >= 0 && !ctx.WarmUp)
-                    {
-                        ClientLag.Record((long)(lag * NsPerTick));
-                    }
                 }
                 else
                 {
@@ -269,18 +269,32 @@ internal sealed class RequestExecutor
         return true;
     }
 
-    /// <summary>Reads to the end of the response after [DONE], so the connection is reused and the server has finished.</summary>
+    /// <summary>
+    /// Reads to the end of the response after [DONE], so the connection goes back to the pool and the server has
+    /// finished the request before its slot is reused. A server that keeps the stream open after [DONE] is given
+    /// 5 s; the request has succeeded either way.
+    /// </summary>
     private static async Task DrainAsync(RequestContext ctx, Stream stream, CancellationToken token)
     {
-        var deadline = Stopwatch.GetTimestamp() + DrainTicks;
         ctx.Reader.Reset();
-        while (Stopwatch.GetTimestamp() < deadline)
+        var first = stream.ReadAsync(ctx.Reader.GetReadMemory(), token);
+        if (first.IsCompletedSuccessfully && first.Result == 0)
         {
-            var read = await stream.ReadAsync(ctx.Reader.GetReadMemory(), token).ConfigureAwait(false);
-            if (read == 0)
+            return;
+        }
+
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(token);
+        drain.CancelAfter(DrainTime);
+        try
+        {
+            var read = await first.ConfigureAwait(false);
+            while (read > 0)
             {
-                return;
+                read = await stream.ReadAsync(ctx.Reader.GetReadMemory(), drain.Token).ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
         }
     }
 

@@ -59,7 +59,7 @@ public static class TaskRunner
                     await RunUnpacedAsync(launcher, plan).ConfigureAwait(false);
                     break;
                 default:
-                    await RunPacedAsync(launcher, plan, start).ConfigureAwait(false);
+                    await RunPacedAsync(launcher, plan).ConfigureAwait(false);
                     break;
             }
         }
@@ -158,10 +158,10 @@ public static class TaskRunner
         await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
-    private static async Task RunPacedAsync(RequestLauncher launcher, TaskPlan plan, long start)
+    private static async Task RunPacedAsync(RequestLauncher launcher, TaskPlan plan)
     {
         var offsets = plan.OffsetTicks!;
-        var thread = new Thread(() => Dispatch(launcher, plan, offsets, start))
+        var thread = new Thread(() => Dispatch(launcher, plan, offsets))
         {
             IsBackground = true,
             Name = "PodBench scheduler",
@@ -172,8 +172,10 @@ public static class TaskRunner
         thread.Join();
     }
 
-    private static void Dispatch(RequestLauncher launcher, TaskPlan plan, long[] offsets, long start)
+    private static void Dispatch(RequestLauncher launcher, TaskPlan plan, long[] offsets)
     {
+        // the schedule's origin is taken on the scheduler thread itself, so thread start-up is not counted as lag
+        var start = Stopwatch.GetTimestamp();
         try
         {
             for (var k = 0; k < plan.Rows.Length; k++)

@@ -91,6 +91,13 @@ internal sealed class GenerationRun
 
     private async Task<GenerationRequest?> ReadAsync(long ordinal, long arrival, CancellationToken token)
     {
+        if (!_app.IsAuthorized(_context))
+        {
+            RecordRejected(ordinal, arrival, StatusCodes.Status401Unauthorized);
+            await SimulatorApp.RefuseUnauthorizedAsync(_context).ConfigureAwait(false);
+            return null;
+        }
+
         GenerationRequest request;
         string error;
         try
@@ -121,15 +128,17 @@ internal sealed class GenerationRun
 
     private Task RejectAsync(long ordinal, long arrival, int status, string type, string message, string? param)
     {
-        _app.Stats.Record(new SimulatedRequest
-        {
-            Ordinal = ordinal,
-            ArrivalTimestamp = arrival,
-            Path = _chat ? "/v1/chat/completions" : "/v1/completions",
-            Status = status,
-        });
+        RecordRejected(ordinal, arrival, status);
         return JsonResponses.WriteAsync(_context, status, type, message, param);
     }
+
+    private void RecordRejected(long ordinal, long arrival, int status) => _app.Stats.Record(new SimulatedRequest
+    {
+        Ordinal = ordinal,
+        ArrivalTimestamp = arrival,
+        Path = _chat ? "/v1/chat/completions" : "/v1/completions",
+        Status = status,
+    });
 
     /// <summary>Answers the request; false when a fault cut it short.</summary>
     private async Task<bool> RespondAsync(ResponsePlan plan, DeadlineWaiter waiter, CancellationToken token)

@@ -66,28 +66,25 @@ internal sealed class SimulatorApp : IDisposable
     {
         var path = context.Request.Path.Value ?? "";
         var method = context.Request.Method;
-        if (_expectedAuthorization is not null
-            && path.StartsWith("/v1", StringComparison.Ordinal)
-            && !string.Equals(context.Request.Headers.Authorization.ToString(), _expectedAuthorization, StringComparison.Ordinal))
-        {
-            if (path is "/v1/chat/completions" or "/v1/completions")
-            {
-                Stats.OnRejected();
-            }
-
-            return JsonResponses.WriteJsonAsync(context, StatusCodes.Status401Unauthorized, UnauthorizedBody);
-        }
-
         return path switch
         {
             "/v1/chat/completions" => Post(context, method, chat: true),
             "/v1/completions" => Post(context, method, chat: false),
-            "/v1/models" => Get(context, method, _modelsBody),
+            "/v1/models" => IsAuthorized(context) ? Get(context, method, _modelsBody) : RefuseUnauthorizedAsync(context),
             "/health" => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? Task.CompletedTask : NotAllowed(context),
             "/version" => Get(context, method, VersionBody),
             _ => JsonResponses.WriteJsonAsync(context, StatusCodes.Status404NotFound, NotFoundBody),
         };
     }
+
+    /// <summary>True when no key is required or the request carries it (vLLM checks every <c>/v1</c> path).</summary>
+    public bool IsAuthorized(HttpContext context)
+        => _expectedAuthorization is null
+            || string.Equals(context.Request.Headers.Authorization.ToString(), _expectedAuthorization, StringComparison.Ordinal);
+
+    /// <summary>vLLM's answer to a missing or wrong key.</summary>
+    public static Task RefuseUnauthorizedAsync(HttpContext context)
+        => JsonResponses.WriteJsonAsync(context, StatusCodes.Status401Unauthorized, UnauthorizedBody);
 
     /// <summary>Ends every stream; the server stops next.</summary>
     public void BeginStop() => _stopping.Cancel();

@@ -39,7 +39,7 @@ internal sealed class StreamingResponder
         var tokens = _plan.Tokens;
         var events = new SseEventWriter(_context.Response.BodyWriter, _plan.Request.IsChat, _plan.Id, _plan.Created, options.ModelId);
         var faultAt = Math.Min(2, tokens - 1);
-        var usageInChoice = options.UsagePlacement == UsagePlacement.InLastChoiceChunk;
+        var usageInChoice = options.UsagePlacement == UsagePlacement.InLastChoiceChunk && fault != SimulatorFault.CutWithoutDone;
         if (_plan.Request.IsChat)
         {
             Ensure(await events.WriteRoleAsync(_token).ConfigureAwait(false));

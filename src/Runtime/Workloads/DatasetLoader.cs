@@ -31,6 +31,11 @@ public static class DatasetLoader
             throw new DatasetException($"dataset \"{dataset.Abbr}\": the number of prompts must be at least 1, got {numPrompts}");
         }
 
+        if (dataset is CustomQaDataset { MaxOutLen: < 1 } bad)
+        {
+            throw new DatasetException($"dataset \"{bad.Abbr}\": MaxOutLen must be at least 1, got {bad.MaxOutLen}");
+        }
+
         IReadOnlyList<PromptRow> rows = dataset switch
         {
             SyntheticDataset s => SyntheticGenerator.Generate(s, () => tokenizer ?? LoadTokenizer(s, model, baseDirectory), Math.Min(s.RequestCount, numPrompts ?? int.MaxValue)),

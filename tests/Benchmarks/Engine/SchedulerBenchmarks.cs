@@ -10,6 +10,7 @@ namespace PodBench.Benchmarks.Engine;
 /// wait is the overshoot) and recording a lag.
 /// </summary>
 [MemoryDiagnoser]
+[InProcess]
 public class SchedulerBenchmarks
 {
     private static readonly long Wait100Us = Stopwatch.Frequency / 10_000;

@@ -12,6 +12,7 @@ namespace PodBench.Benchmarks.Engine;
 /// and is read as it comes; 64 KiB models chunks that queued up.
 /// </summary>
 [MemoryDiagnoser]
+[InProcess]
 public class SseParserBenchmarks
 {
     private byte[] _stream = Array.Empty<byte>();

@@ -281,4 +281,24 @@ public sealed class KubernetesManifestWriterTests : IDisposable
         var text = File.ReadAllText(Path.Combine(_dir, KubernetesManifestWriter.PodsFile));
         Assert.Contains("\n  completionMode: Indexed\n", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Rerun_of_one_pod_is_a_single_job_with_a_fixed_index()
+    {
+        var files = KubernetesManifestWriter.Write(Options(pods: 3) with { RerunPod = 2 });
+        var file = Assert.Single(files);
+        Assert.EndsWith("rerun-pod-2.yaml", file, StringComparison.Ordinal);
+        var job = Load<V1Job>(file);
+        Assert.Equal("multipod-20261128-010443-rerun-2", job.Metadata.Name);
+        Assert.Null(job.Spec.CompletionMode);
+        Assert.Equal(1, job.Spec.Completions);
+        var container = Assert.Single(job.Spec.Template.Spec.Containers);
+        Assert.Equal("2", Assert.Single(container.Env, e => e.Name == "JOB_COMPLETION_INDEX").Value);
+        Assert.Equal(["run", "--run", "/data/outputs/20261128_010443", "--pod", "$(JOB_COMPLETION_INDEX)"], container.Args);
+        Assert.Equal("multipod-20261128-010443-data", job.Spec.Template.Spec.Volumes[0].PersistentVolumeClaim.ClaimName);
+        Assert.Equal("llm-api-key", Assert.Single(container.Env, e => e.Name == "BENCHMARK_API_KEY").ValueFrom.SecretKeyRef.Name);
+
+        var error = Assert.Throws<ArgumentException>(() => KubernetesManifestWriter.Write(Options(pods: 3) with { RerunPod = 3 }));
+        Assert.Contains("pods 0 to 2", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -133,4 +133,17 @@ public sealed class EngineFailureTests
         Assert.False(r.Success);
         Assert.StartsWith("timed out after 0.3 s", r.ErrorInfo);
     }
+
+    [Fact]
+    public async Task Cancelling_stops_the_task_and_keeps_what_was_measured()
+    {
+        await using var server = await TestServer.StartAsync(_ => new TestServerPlan { Chunks = 5, ChunkDelay = TimeSpan.FromMilliseconds(20) });
+        var request = EngineTestKit.Request(server, EngineTestKit.Endpoint(server).WithConcurrency(2), EngineTestKit.Rows(3), RunOptions.Default.WithPressure(60) with { WarmUp = 0 });
+        var sink = new MemorySink();
+        using var cts = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TaskRunner.RunAsync(request, sink, null, cts.Token));
+        Assert.NotEmpty(sink.Records);
+        Assert.Contains(sink.Records, r => r.Success);
+        Assert.All(sink.Records.Where(r => !r.Success), r => Assert.Equal("cancelled", r.ErrorInfo));
+    }
 }

@@ -14,7 +14,7 @@ namespace PodBench.Runtime.Tests.Engine;
 /// </summary>
 public sealed class EngineTrafficTests
 {
-    private static void AssertFollowsSchedule(Results.RequestRecord[] records, double[] expectedOffsetsSeconds)
+    private static void AssertFollowsSchedule(global::PodBench.Runtime.Results.RequestRecord[] records, double[] expectedOffsetsSeconds)
     {
         var bySchedule = records.OrderBy(r => r.ScheduledNs).ThenBy(r => r.Id).ToArray();
         Assert.Equal(expectedOffsetsSeconds.Length, bySchedule.Length);

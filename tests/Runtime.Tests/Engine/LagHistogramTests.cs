@@ -32,4 +32,16 @@ public sealed class LagHistogramTests
         Assert.Equal(3, histogram.PercentileNs(50));
         Assert.Equal(100, histogram.PercentileNs(100));
     }
+
+    [Fact]
+    public void Gaps_pair_each_earlier_reading_with_the_later_one_at_the_offset()
+    {
+        var histogram = new LagHistogram();
+        long[] server = { 100, 200, 300 };
+        long[] client = { 50, 110, 260, 290 };
+        histogram.RecordGaps(server, client, 1, 1.0);
+        Assert.Equal(2, histogram.Count);
+        Assert.Equal(10, histogram.PercentileNs(50));
+        Assert.Equal(60, histogram.MaxNs);
+    }
 }

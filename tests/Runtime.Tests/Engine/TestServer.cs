@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -42,11 +44,18 @@ public sealed class TestServer : IAsyncDisposable
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
-    public static async Task<TestServer> StartAsync(Func<TestServerRequest, TestServerPlan>? behave = null)
+    public static async Task<TestServer> StartAsync(Func<TestServerRequest, TestServerPlan>? behave = null, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         var server = new TestServer(app, behave ?? (_ => new TestServerPlan()));
         app.Run(server.HandleAsync);
@@ -102,7 +111,7 @@ public sealed class TestServer : IAsyncDisposable
         var prompt = root.TryGetProperty("messages", out var messages) ? messages[0].GetProperty("content").GetString()! : root.GetProperty("prompt").GetString()!;
         var stream = root.TryGetProperty("stream", out var s) && s.GetBoolean();
         var attempt = _attempts.AddOrUpdate(prompt, 1, (_, n) => n + 1);
-        var request = new TestServerRequest(http.Request.Path, body, prompt, stream, attempt, http.Request.Headers.Authorization.FirstOrDefault(), received);
+        var request = new TestServerRequest(http.Request.Path, body, prompt, stream, attempt, http.Request.Headers.Authorization.FirstOrDefault(), received, http.Request.Protocol);
         Requests.Enqueue(request);
         var plan = _behave(request);
         if (plan.Status != 200)

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
@@ -132,6 +133,11 @@ public sealed class EndpointTests
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         using var health = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        using var models = await client.GetAsync("/v1/models");
+        Assert.Equal(HttpStatusCode.Unauthorized, models.StatusCode);
+        Assert.Equal(3, server.Stats.RequestsReceived);
+        Assert.Equal(2, server.Stats.RequestsRejected);
+        Assert.Equal(new[] { 401, 401, 200 }, server.Stats.GetRequests().Select(r => r.Status));
     }
 
     [Fact]

@@ -37,4 +37,16 @@ public sealed class UsagePlacementTests
         var body = JsonDocument.Parse(await whole.Content.ReadAsStringAsync()).RootElement;
         Assert.False(body.TryGetProperty("usage", out _));
     }
+
+    [Fact]
+    public async Task A_cut_stream_has_no_usage_even_in_the_last_chunk()
+    {
+        var options = StreamingShapeTests.Quick.WithFault(SimulatorFault.CutWithoutDone) with { UsagePlacement = UsagePlacement.InLastChoiceChunk };
+        await using var server = await SimulatorServer.StartAsync(options);
+        using var client = SimClient.Create(server.BaseUrl);
+        var events = await SimClient.StreamAsync(client, "/v1/chat/completions", SimClient.ChatBody(maxTokens: 3));
+
+        Assert.Equal(1 + 3, events.Count);
+        Assert.DoesNotContain(events, e => e.IsDone || e.Json.TryGetProperty("usage", out _));
+    }
 }

@@ -134,6 +134,13 @@ public sealed class FileDatasetTests : IDisposable
     }
 
     [Fact]
+    public void A_non_positive_MaxOutLen_is_an_error_naming_the_member()
+    {
+        var e = Assert.Throws<DatasetException>(() => Qa("{\"question\": \"q\"}", maxOutLen: 0));
+        Assert.Equal("dataset \"qa\": MaxOutLen must be at least 1, got 0", e.Message);
+    }
+
+    [Fact]
     public void Empty_and_missing_files_are_errors_naming_the_file()
     {
         Assert.Contains("data/qa.jsonl: no rows", Assert.Throws<DatasetException>(() => Qa("\n\n")).Message, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public sealed class SyntheticDatasetTests
 {
     private static readonly ModelEndpoint Model = ModelEndpoint.StreamChat("m");
 
-    private static System.Collections.Generic.IReadOnlyList<Engine.PromptRow> Load(SyntheticDataset d, int? numPrompts = null) =>
+    private static System.Collections.Generic.IReadOnlyList<PodBench.Runtime.Engine.PromptRow> Load(SyntheticDataset d, int? numPrompts = null) =>
         DatasetLoader.Load(d, Model, ".", null, numPrompts);
 
     [Fact]

@@ -175,6 +175,9 @@ public sealed partial class HfTokenizer : ITokenCounter
         return Encoding.UTF8.GetString(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes));
     }
 
+    /// <summary>Forgets the per-word BPE cache.</summary>
+    internal void ClearCache() => _model.ClearCache();
+
     /// <summary>Ids that random token-id prompts may use: the vocabulary without special or added tokens.</summary>
     internal int[] SampleableIds => _sampleable.Value;
 

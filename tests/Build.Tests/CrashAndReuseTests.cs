@@ -1,0 +1,120 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PodBench.Dsl;
+using PodBench.Runtime.Simulation;
+using Xunit;
+
+namespace PodBench.Build.Tests;
+
+/// <summary>
+/// A pod killed with SIGKILL mid-run keeps every finished record readable, and a rerun of that pod with
+/// <c>--reuse</c> sends only what is missing; the merge then counts every request once.
+/// </summary>
+public sealed class CrashAndReuseTests
+{
+    [Fact]
+    public async Task A_killed_pod_keeps_its_records_and_a_reuse_rerun_sends_only_the_rest()
+    {
+        var build = DotnetCli.Run(["build", RepoPaths.MultiPodProject, "-nologo", "-v:q"], RepoPaths.Root);
+        Assert.True(build.ExitCode == 0, build.Output);
+        var runner = Path.Combine(RepoPaths.Root, "examples", "MultiPod", "bin", "Debug", "net10.0", "MultiPod.dll");
+
+        // One stream decoded at a time, about 1 s each: the requests finish one by one, so the kill lands mid-run.
+        await using var server = await SimulatorServer.StartAsync(SimulatorOptions.Default with { DecodePerToken = TimeSpan.FromMilliseconds(4), MaxBatch = 1 });
+        var url = server.BaseUrl.ToString().TrimEnd('/');
+        var output = Path.Combine(Path.GetTempPath(), "podbench-crash-" + Guid.NewGuid().ToString("N")[..8]);
+        var details = Path.Combine(output, "r", "performances", "demo-vllm-api-general-chat-test2", "synthetic-test2_details.jsonl");
+        try
+        {
+            // Pod 1 sends its 20 requests at once (concurrency 100); kill it as soon as some, not all, have finished.
+            using (var first = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url]))
+            {
+                var deadline = DateTime.UtcNow.AddMinutes(3);
+                while (Lines(details) < 3 && DateTime.UtcNow < deadline && !first.HasExited)
+                {
+                    Thread.Sleep(20);
+                }
+
+                first.Kill(entireProcessTree: true);
+                first.WaitForExit();
+            }
+
+            var finished = Lines(details);
+            Assert.InRange(finished, 1, 19);
+            Assert.False(File.Exists(Path.Combine(output, "r", "pods", "pod-1.json")), "a killed pod must not publish a manifest");
+            var receivedBefore = server.Stats.RequestsReceived;
+
+            using (var rerun = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url, "--reuse"]))
+            {
+                Assert.True(rerun.WaitForExit(TimeSpan.FromMinutes(5)), "the rerun did not finish");
+                Assert.Equal(0, rerun.ExitCode);
+            }
+
+            // Warm-up requests are not results; everything else sent by the rerun is exactly the missing rows.
+            var sentByRerun = server.Stats.RequestsReceived - receivedBefore;
+            var warmUp = 1;
+            Assert.Equal(20 - finished + warmUp, sentByRerun);
+            var ids = File.ReadAllLines(details).Where(l => l.Contains("\"success\": true", StringComparison.Ordinal) || l.Contains("\"success\":true", StringComparison.Ordinal)).Count();
+            Assert.Equal(20, ids);
+            Assert.True(File.Exists(Path.Combine(output, "r", "pods", "pod-1.json")));
+
+            // The task's summary counts the records of both runs, the killed run's time points included.
+            using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(details.Replace("_details", "", StringComparison.Ordinal), ".json")));
+            Assert.Equal(20, summary.RootElement.GetProperty("Success Requests").GetProperty("total").GetInt32());
+            Assert.Equal(20, summary.RootElement.GetProperty("Total Requests").GetProperty("total").GetInt32());
+            var csv = File.ReadAllLines(Path.ChangeExtension(details.Replace("_details", "", StringComparison.Ordinal), ".csv"));
+            Assert.Contains(csv, l => l.StartsWith("E2EL,total,", StringComparison.Ordinal) && l.EndsWith(",20", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    private static int Lines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        var count = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.EndsWith('}'))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static Process Start(string runner, string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(runner)! };
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add(runner);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["PODBENCH_PLAIN_PROGRESS"] = "1";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
