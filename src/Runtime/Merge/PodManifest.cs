@@ -111,7 +111,7 @@ public sealed record PodManifest
             return "failed";
         }
 
-        if (relativePath.Replace('\\', '/').Contains("/db_data/", StringComparison.Ordinal) && name.EndsWith(".parquet", StringComparison.Ordinal))
+        if (relativePath.Replace('\\', '/').Contains("/db_data/", StringComparison.Ordinal) && (name.EndsWith(".parquet", StringComparison.Ordinal) || name.EndsWith(".jsonl", StringComparison.Ordinal)))
         {
             return "db_data";
         }

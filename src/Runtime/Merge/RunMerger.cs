@@ -22,7 +22,7 @@ public static class RunMerger
     public const string MergeFolder = "merge_results";
 
     /// <summary>The statistic columns used when neither the options nor the plan name any.</summary>
-    public static readonly IReadOnlyList<string> DefaultStatistics = ["Average", "Min", "Max", "Median", "P75", "P90", "P99"];
+    public static IReadOnlyList<string> DefaultStatistics => SummaryRequest.DefaultStatistics;
 
     /// <summary>Merges the run <see cref="MergeOptions.RunDirectory"/>; throws <see cref="MergeException"/> when it refuses.</summary>
     public static MergeOutcome Merge(MergeOptions options)
@@ -82,24 +82,26 @@ public static class RunMerger
             }
 
             WritePodsAndTasks(connection, verification.Complete);
-            PodRecordSource.CreateRequestsTable(connection, runDir, verification.Complete);
+            MergedRecords.Load(connection, runDir, verification.Complete);
             Step("loaded the records into DuckDB");
             var requestsParquet = Path.Combine(dbDir, "requests.parquet");
-            Sql.Execute(connection, $"COPY requests TO {Sql.Text(requestsParquet)} (FORMAT parquet, COMPRESSION zstd)");
+            Sql.Execute(connection, $"COPY {MergedRecords.Table(connection)} TO {Sql.Text(requestsParquet)} (FORMAT parquet, COMPRESSION zstd)");
             files.Add(requestsParquet);
             Step("wrote requests.parquet");
 
-            var maxConcurrency = verification.Complete.Sum(m => m.Tasks.Sum(t => (long)t.Concurrency));
-            var scopes = verification.Complete.SelectMany(m => m.Tasks)
+            var maxConcurrency = verification.Complete.Sum(m => m.Tasks.Sum(t => t.Concurrency));
+            var merged = MergedRecords.Summarize(connection, new SummaryRequest { Scope = MergeFolder + "/merged", Statistics = statistics, Stable = stable, MaxConcurrency = maxConcurrency }, null, null);
+            Step("summarized the merge");
+            var tasks = verification.Complete.SelectMany(m => m.Tasks)
                 .GroupBy(t => (t.Model, t.Dataset))
                 .OrderBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
-                .Select(g => new SummaryScope(g.Key.Model + "/" + g.Key.Dataset, g.Key.Model, g.Key.Dataset, g.Sum(t => (long)t.Concurrency)))
-                .Prepend(new SummaryScope(MergeFolder + "/merged", null, null, maxConcurrency))
+                .Select(g => MergedRecords.Summarize(
+                    connection,
+                    new SummaryRequest { Scope = g.Key.Model + "/" + g.Key.Dataset, Statistics = statistics, Stable = stable, MaxConcurrency = g.Sum(t => t.Concurrency) },
+                    g.Key.Model,
+                    g.Key.Dataset))
                 .ToList();
-            var summaries = RecordSummarizer.SummarizeAll(connection, scopes, statistics, stable);
-            var merged = summaries[0];
-            var tasks = summaries.Skip(1).ToList();
-            Step("summarized the merge and every task");
+            Step("summarized every task");
             Sql.Execute(connection, "CHECKPOINT");
             merged = Annotate(merged, verification);
             document = new MergeSummaryDocument
@@ -121,8 +123,8 @@ public static class RunMerger
         files.Add(dbPath);
         var csv = Path.Combine(outputDir, "merged.csv");
         var json = Path.Combine(outputDir, "merged.json");
-        CompatibleText.WriteCsv(document.Merged, csv);
-        CompatibleText.WriteJson(document.Merged, json);
+        CompatibleFiles.WriteCsv(document.Merged, csv);
+        CompatibleFiles.WriteJson(document.Merged with { Globals = document.Merged.Globals.Concat(document.Merged.Extras.Where(e => e.Key.StartsWith("Pods ", StringComparison.Ordinal))).ToList() }, json);
         files.Add(csv);
         files.Add(json);
         files.Add(ConcatenateDetails(runDir, outputDir, verification.Complete));
@@ -216,8 +218,8 @@ public static class RunMerger
         }
 
         var extras = merged.Extras.ToList();
-        extras.Add(new GlobalValue("Pods Expected", "total", verification.Expected.Count, ""));
-        extras.Add(new GlobalValue("Pods Merged", "total", verification.Complete.Count, ""));
+        extras.Add(new GlobalValue("Pods Expected", "total", verification.Expected.Count, "") { Integer = true });
+        extras.Add(new GlobalValue("Pods Merged", "total", verification.Complete.Count, "") { Integer = true });
         return merged with { Notes = notes, Extras = extras };
     }
 

@@ -23,19 +23,20 @@ public static class GateEvaluator
             "AtLeast" => ">=",
             _ => null,
         };
-        var name = (runLevel ? "" : gate.Statistic + " ") + gate.Metric + " " + (op ?? gate.Comparison) + " " + Format(gate.Threshold, unit);
+        var label = (runLevel ? "" : gate.Statistic + " ") + gate.Metric;
+        var name = label + " " + (op ?? gate.Comparison) + " " + Format(gate.Threshold, unit);
         if (op is null)
         {
-            return new GateResult(name, gate.Metric, gate.Statistic, gate.Comparison, gate.Threshold, measured, unit, false, $"unknown comparison '{gate.Comparison}': use AtMost or AtLeast");
+            return new GateResult(name, gate.Metric, gate.Statistic, gate.Comparison, gate.Threshold, measured, unit, false, $"{label}: unknown comparison '{gate.Comparison}': use AtMost or AtLeast");
         }
 
         if (measured is null)
         {
-            return new GateResult(name, gate.Metric, gate.Statistic, gate.Comparison, gate.Threshold, null, unit, false, reason ?? "not measured");
+            return new GateResult(name, gate.Metric, gate.Statistic, gate.Comparison, gate.Threshold, null, unit, false, label + ": " + (reason ?? "not measured"));
         }
 
         var passed = op == "<=" ? measured.Value <= gate.Threshold : measured.Value >= gate.Threshold;
-        var message = $"measured {Format(measured.Value, unit)}, threshold {op} {Format(gate.Threshold, unit)}: {(passed ? "pass" : "FAIL")}";
+        var message = $"{label} measured {Format(measured.Value, unit)}, threshold {op} {Format(gate.Threshold, unit)}: {(passed ? "pass" : "FAIL")}";
         return new GateResult(name, gate.Metric, gate.Statistic, gate.Comparison, gate.Threshold, measured, unit, passed, message);
     }
 

@@ -18,7 +18,7 @@ internal static class ReportModelBuilder
     {
         var merged = document.Merged;
         var total = merged.Globals.Where(g => g.Stage == "total").ToDictionary(g => g.Key, g => g);
-        string G(string key) => total.TryGetValue(key, out var g) ? CompatibleText.FormatGlobal(g) : "n/a";
+        string G(string key) => total.TryGetValue(key, out var g) ? CompatibleFormat.Global(g) : "n/a";
         var gatesFailed = document.Gates.Count(g => !g.Passed);
         var head = $"{G("Success Requests")} of {G("Total Requests")} requests succeeded ({G("Failed Requests")} failed) in {G("Benchmark Duration")}: "
             + $"{G("Request Throughput")}, {G("Output Token Throughput")} output; max concurrency {G("Max Concurrency")} (sum over pods)."
@@ -49,8 +49,8 @@ internal static class ReportModelBuilder
                     Rate(q?.RequestThroughput, "req/s"), Rate(q?.OutputThroughput, "token/s"),
                     $"{N(p.Anchor.MonotonicTicks)} ticks = {N(p.Anchor.UtcNs)} ns UTC @ {N(p.Anchor.StopwatchFrequency)} Hz");
             }).ToList(),
-            ClientLag = merged.Extras.Where(e => e.Key.StartsWith("Send Lag", StringComparison.Ordinal) || e.Key == "Scheduled Requests")
-                .Select(e => new ReportPair(e.Key, CompatibleText.FormatGlobal(e))).ToList(),
+            ClientLag = merged.Extras.Where(e => !e.Key.StartsWith("Pods ", StringComparison.Ordinal))
+                .Select(e => new ReportPair(e.Key, CompatibleFormat.Global(e))).ToList(),
             Failures = merged.Failures.Select(f => new ReportPair(f.Reason, N(f.Count))).ToList(),
             Slowest = slowest,
             SlowestNote = slowestNote,
@@ -63,12 +63,12 @@ internal static class ReportModelBuilder
     {
         var stages = summary.Globals.GroupBy(g => g.Key).Select(g => new ReportGlobalRow(
             g.Key,
-            g.Where(v => v.Stage == "total").Select(CompatibleText.FormatGlobal).FirstOrDefault() ?? "",
-            g.Where(v => v.Stage == "stable").Select(CompatibleText.FormatGlobal).FirstOrDefault() ?? "")).ToList();
+            g.Where(v => v.Stage == "total").Select(CompatibleFormat.Global).FirstOrDefault() ?? "",
+            g.Where(v => v.Stage == "stable").Select(CompatibleFormat.Global).FirstOrDefault() ?? "")).ToList();
         return new ReportScope
         {
             Scope = summary.Scope,
-            Metrics = summary.Metrics.Select(m => new ReportMetricRow(m.Metric, m.Stage, m.Values.Select(v => CompatibleText.FormatMetric(v.Value, m.Kind)).ToList(), N(m.N))).ToList(),
+            Metrics = summary.Metrics.Select(m => new ReportMetricRow(m.Metric, m.Stage, m.Values.Select(v => CompatibleFormat.Statistic(m.Kind, v.Value)).ToList(), N(m.N))).ToList(),
             Globals = stages,
             Notes = summary.Notes,
         };
@@ -117,7 +117,7 @@ internal static class ReportModelBuilder
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Ms(double? value) => value is null ? "n/a" : CompatibleText.FormatMetric(value.Value / 1000, MetricKind.Time);
+    private static string Ms(double? value) => value is null ? "n/a" : CompatibleFormat.TimeMs(value.Value / 1000);
 
     private static string Rate(double? value, string unit) => value is null ? "n/a" : value.Value.ToString("0.####", CultureInfo.InvariantCulture) + " " + unit;
 

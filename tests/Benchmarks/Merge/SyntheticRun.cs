@@ -69,7 +69,7 @@ public static class SyntheticRun
                 SELECT uuid, i, {{T0}} + {{pod}} * 1000000 + slot * 3000000 + seq * (ttft + {{tokens}}::BIGINT * 12000000) AS start_ns, ttft
                 FROM r;
                 COPY (
-                    SELECT uuid,
+                    SELECT '{{dbName}}' AS db_name, i AS row, uuid,
                            list_concat([start_ns, start_ns + ttft],
                                        list_transform(range(1, {{tokens}} + 1), lambda k: start_ns + ttft + k * 8000000 + (hash(i, k) % 4000000)::BIGINT)) AS time_points_ns,
                            []::BIGINT[] AS server_time_points_ns
@@ -77,8 +77,9 @@ public static class SyntheticRun
                 ) TO '{{parquet}}' (FORMAT parquet, COMPRESSION zstd);
                 COPY (
                     SELECT 'synthetic' AS data_abbr, i AS id, true AS success, '' AS error_info,
-                           {'__db_ref__': uuid} AS time_points, {{tokens}} AS input_tokens, {{tokens}} AS output_tokens,
-                           MAP {} AS extra_perf_data, MAP {} AS extra_details_data,
+                           {'__db_ref__': i} AS time_points, {{tokens}} AS input_tokens, {{tokens}} AS output_tokens,
+                           {'model_abbr': '{{model}}', 'pod': {{pod}}, 'scheduled_ns': 0, 'usage_source': 'server', 'attempts': 1, 'http_status': 200, 'stream': true} AS extra_perf_data,
+                           MAP {} AS extra_details_data,
                            repeat('A ', {{tokens}}) AS input, uuid, 0 AS turn_id, NULL AS data_id,
                            repeat('tok ', {{tokens}}) AS prediction, '{{dbName}}' AS db_name
                     FROM r ORDER BY i

@@ -3,12 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
-using System.Text.Json;
-using DuckDB.NET.Data;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Merge;
 using PodBench.Runtime.Planning;
+using PodBench.Runtime.Results;
 
 namespace PodBench.Runtime.Tests.Merge;
 
@@ -42,60 +40,44 @@ public sealed class RunFixture : IDisposable
         plan.Write(Path.Combine(RunDir, PlanDocument.FileName));
     }
 
-    /// <summary>Writes pod <paramref name="pod"/>'s task (model <c>m&lt;pod&gt;</c>, dataset <c>ds</c>) and publishes it.</summary>
+    /// <summary>Writes pod <paramref name="pod"/>'s task (model <c>m&lt;pod&gt;</c>, dataset <c>ds</c>) with the pods' own writer and publishes it.</summary>
     public PodManifest WritePod(int pod, IReadOnlyList<FixtureRequest> requests, int concurrency, bool publish = true, string model = "")
     {
         model = model.Length == 0 ? "m" + pod.ToString(CultureInfo.InvariantCulture) : model;
         PodManifestWriter.WriteStarted(RunDir, pod, PlanHash, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var taskDir = Path.Combine(RunDir, "performances", model);
-        var dbDir = Path.Combine(taskDir, "db_data");
-        Directory.CreateDirectory(dbDir);
-        var dbName = "pod" + pod.ToString(CultureInfo.InvariantCulture) + "_0001";
-        var details = Path.Combine(taskDir, "ds_details.jsonl");
-        var sb = new StringBuilder();
-        var uuids = new List<string>();
+        var layout = new RunLayout(RunDir);
+        var writer = TaskResultWriter.Open(layout, pod, model, "ds");
         for (var i = 0; i < requests.Count; i++)
         {
             var r = requests[i];
-            var uuid = $"{pod:x8}{i:x24}";
-            uuids.Add(uuid);
-            var line = new Dictionary<string, object?>
+            writer.WriteAsync(new RequestRecord
             {
-                ["data_abbr"] = "ds",
-                ["id"] = i,
-                ["success"] = r.Success,
-                ["error_info"] = r.Error,
-                ["time_points"] = new Dictionary<string, object> { ["__db_ref__"] = uuid },
-                ["input_tokens"] = r.InputTokens,
-                ["output_tokens"] = r.OutputTokens,
-                ["extra_perf_data"] = new Dictionary<string, object>(),
-                ["extra_details_data"] = new Dictionary<string, object>(),
-                ["input"] = "A A A",
-                ["uuid"] = uuid,
-                ["turn_id"] = 0,
-                ["data_id"] = null,
-                ["prediction"] = r.Prediction,
-                ["db_name"] = dbName,
-                ["scheduled_ns"] = r.ScheduledNs,
-            };
-            sb.Append(JsonSerializer.Serialize(line)).Append('\n');
+                ModelAbbr = model,
+                DataAbbr = "ds",
+                Id = i,
+                Uuid = Uuid(pod, i),
+                Pod = pod,
+                Success = r.Success,
+                ErrorInfo = r.Error,
+                TimePointsNs = r.TimePoints(),
+                ScheduledNs = r.ScheduledNs,
+                InputTokens = r.InputTokens,
+                OutputTokens = r.OutputTokens,
+                HttpStatus = r.Success ? 200 : 500,
+                Input = "A A A",
+                Prediction = r.Prediction,
+            }).AsTask().GetAwaiter().GetResult();
         }
 
-        File.WriteAllText(details, sb.ToString());
-        var parquet = Path.Combine(dbDir, dbName + ".parquet");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        writer.CompleteAsync().GetAwaiter().GetResult();
+        var files = new List<string> { writer.DetailsPath, writer.ParquetPath };
+        if (File.Exists(layout.FailedFile(model, "ds")))
         {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            var values = requests.Select((r, i) => $"('{uuids[i]}', [{string.Join(",", r.TimePoints())}]::BIGINT[], []::BIGINT[])");
-            command.CommandText = "CREATE TABLE t (uuid VARCHAR, time_points_ns BIGINT[], server_time_points_ns BIGINT[]);"
-                + (requests.Count > 0 ? "INSERT INTO t VALUES " + string.Join(",", values) + ";" : "")
-                + $"COPY t TO '{parquet}' (FORMAT parquet);";
-            command.ExecuteNonQuery();
+            files.Add(layout.FailedFile(model, "ds"));
         }
 
         var success = requests.Count(r => r.Success);
-        var task = new PodTaskFiles(model, "ds", concurrency, new PodRecordCounts(requests.Count, success, requests.Count - success), [details, parquet]);
+        var task = new PodTaskFiles(model, "ds", concurrency, new PodRecordCounts(requests.Count, success, requests.Count - success), files);
         var manifest = PodManifest.Create(RunDir, pod, PlanHash, new PodClock(1000, 1_767_225_600_000_000_000), new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), [task], new DateTimeOffset(2026, 1, 1, 0, 1, 0, TimeSpan.Zero), "host-a");
         if (publish)
         {
@@ -104,6 +86,8 @@ public sealed class RunFixture : IDisposable
 
         return manifest;
     }
+
+    public static string Uuid(int pod, int i) => $"{pod:x8}{i:x24}";
 
     public void Dispose()
     {

@@ -72,8 +72,10 @@ public sealed class RunMergerTests
         var csv = File.ReadAllLines(Path.Combine(outcome.OutputDirectory, "merged.csv"));
         Assert.Equal("Performance Parameters,Stage,Average,Min,Max,Median,P75,P90,P99,N", csv[0]);
         Assert.Equal(2, outcome.Document.Tasks.Count);
-        Assert.Equal(20, File.ReadAllLines(Path.Combine(outcome.OutputDirectory, "merged_details.jsonl")).Count(l => l.Contains("\"db_name\":\"pod0_0001\"", StringComparison.Ordinal)));
-        Assert.Equal(25, File.ReadAllLines(Path.Combine(outcome.OutputDirectory, "merged_details.jsonl")).Length);
+        var lines = File.ReadAllLines(Path.Combine(outcome.OutputDirectory, "merged_details.jsonl"));
+        Assert.Equal(25, lines.Length);
+        Assert.All(Enumerable.Range(0, 20), i => Assert.Contains(RunFixture.Uuid(0, i), lines[i], StringComparison.Ordinal));
+        Assert.All(Enumerable.Range(0, 5), i => Assert.Contains(RunFixture.Uuid(1, i), lines[20 + i], StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(outcome.OutputDirectory, "db_data", "requests.parquet")));
         Assert.False(outcome.Partial);
     }
@@ -117,7 +119,8 @@ public sealed class RunMergerTests
 
         Assert.Equal(2, e.Problems.Count);
         Assert.StartsWith("pod 0: performances/m0/ds_details.jsonl checksum mismatch", e.Problems[0], StringComparison.Ordinal);
-        Assert.StartsWith("pod 1: performances/m1/db_data/pod1_0001.parquet has ", e.Problems[1], StringComparison.Ordinal);
+        Assert.StartsWith("pod 1: performances/m1/db_data/", e.Problems[1], StringComparison.Ordinal);
+        Assert.Contains(".parquet has ", e.Problems[1], StringComparison.Ordinal);
         Assert.Contains("truncated", e.Problems[1], StringComparison.Ordinal);
     }
 
@@ -178,7 +181,11 @@ public sealed class RunMergerTests
         Assert.Equal(1, second.Merged.Globals.Single(g => g.Key == "Failed Requests" && g.Stage == "total").Value);
         var back = MergeSummaryDocument.Read(Path.Combine(second.OutputDirectory, MergeSummaryDocument.FileName));
         Assert.Equal(second.Merged.Metrics.Count, back.Merged.Metrics.Count);
-        Assert.Equal(second.Merged.Metrics[0].Values, back.Merged.Metrics[0].Values);
+        Assert.All(second.Merged.Metrics.Zip(back.Merged.Metrics), p => Assert.All(p.First.Values.Zip(p.Second.Values), v =>
+        {
+            Assert.Equal(v.First.Key, v.Second.Key);
+            Assert.Equal(v.First.Value, v.Second.Value, 1e-9 * Math.Max(1, Math.Abs(v.First.Value)));
+        }));
     }
 
     [Fact]
@@ -208,7 +215,28 @@ public sealed class RunMergerTests
         var cases = suite.Elements("testcase").ToList();
         Assert.Equal("P99 TTFT <= 100 ms", cases[0].Attribute("name")!.Value);
         var p99 = Numpy.Percentile(fast.Concat(slow).Select(r => r.TtftSeconds * 1000), 99);
-        Assert.Equal($"measured {Math.Round(p99, 4):0.####} ms, threshold <= 100 ms: FAIL", cases[0].Element("failure")!.Attribute("message")!.Value);
+        Assert.Equal($"P99 TTFT measured {Math.Round(p99, 4):0.####} ms, threshold <= 100 ms: FAIL", cases[0].Element("failure")!.Attribute("message")!.Value);
         Assert.Null(cases[1].Element("failure"));
+    }
+
+    [Fact]
+    public void StableStageOfTheMergeUsesTheLimitSummedOverPods()
+    {
+        using var run = new RunFixture();
+        static List<FixtureRequest> ClosedLoop(long offsetNs) => Enumerable.Range(0, 20)
+            .Select(i => new FixtureRequest(T0 + offsetNs + (i / 2) * 100_000_000L + (i % 2) * 7_000_000L, 15_000_000, 8, 10_000_000, 50, 9))
+            .ToList();
+        run.WritePlan(pods: 2, concurrency: 2);
+        run.WritePod(0, ClosedLoop(0), concurrency: 2);
+        run.WritePod(1, ClosedLoop(3_000_000), concurrency: 2);
+
+        var outcome = RunMerger.Merge(new MergeOptions { RunDirectory = run.RunDir });
+
+        var stable = outcome.Merged.Globals.Where(g => g.Stage == "stable").ToDictionary(g => g.Key, g => g.Value);
+        Assert.Equal(4, stable["Max Concurrency"]);
+        Assert.True(stable["Concurrency"] <= 4);
+        Assert.InRange(stable["Success Requests"], 1, 39);
+        Assert.Contains(outcome.Merged.Metrics, m => m.Metric == "E2EL" && m.Stage == "stable");
+        Assert.All(outcome.Document.Tasks, t => Assert.Equal(2, t.Globals.First(g => g.Key == "Max Concurrency").Value));
     }
 }
