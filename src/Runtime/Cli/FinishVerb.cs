@@ -1,4 +1,6 @@
 using System.IO;
+using PodBench.Runtime.Merge;
+using PodBench.Runtime.Reports;
 
 namespace PodBench.Runtime.Cli;
 
@@ -9,6 +11,15 @@ internal static class FinishVerb
     {
         var outputRoot = args.Get("output") ?? Path.Combine(context.BaseDirectory, "outputs", "default");
         var runDirectory = RunLocator.Resolve(outputRoot, args.Get("run"));
+        if (args.Verb == "report" && File.Exists(Path.Combine(runDirectory, "performances", "merge_results", MergeSummaryDocument.FileName)))
+        {
+            // The merge is done (e.g. by the cluster's merge Job): only render the reports again.
+            var report = ReportRenderer.Render(runDirectory, new ReportOptions { BaselineRunDirectory = args.Get("baseline") });
+            output.WriteLine("wrote " + report.MarkdownPath);
+            output.WriteLine("wrote " + report.HtmlPath);
+            return 0;
+        }
+
         var outcome = RunFinisher.Finish(new FinishOptions(runDirectory, args.Flag("partial"), args.Get("baseline")), output);
         Print(outcome, output);
         return ExitCode(outcome);

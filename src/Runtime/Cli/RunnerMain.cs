@@ -123,7 +123,7 @@ public static class RunnerMain
           merge [--output DIR] [--run NAME] [--partial] [--baseline DIR]
                                         merge a run's pods, summarize, render reports, check gates (sends nothing)
           report [--output DIR] [--run NAME] [--baseline DIR]
-                                        the same as merge (re-renders the reports)
+                                        re-render the reports of a merged run (merges first when it is not)
           manifests --out DIR --image IMAGE [--namespace NS] [--run NAME]
                                         Kubernetes manifests that run the pods as an Indexed Job
           simulate [--port N]           the built-in simulated OpenAI-compatible server

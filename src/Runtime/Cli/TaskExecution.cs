@@ -29,11 +29,6 @@ internal static class TaskExecution
         {
             var baseUrl = EndpointResolver.Resolve(task.Model, options.Settings, options.SimulatorUrl);
             var apiKey = ApiKeys.Resolve(task.Model.ApiKey);
-            if (!task.Model.Tls.VerifyCertificate && baseUrl.Scheme == Uri.UriSchemeHttps)
-            {
-                output.WriteLine($"warning: {prefix} TLS certificate checks are off for {baseUrl.Host} (the plan turned them off).");
-            }
-
             var tokenizer = task.Model.TokenizerPath is { Length: > 0 } path ? HfTokenizer.Load(Path.GetFullPath(path, context.BaseDirectory)) : null;
             var rows = DatasetLoader.Load(task.Dataset, task.Model, context.BaseDirectory, tokenizer, run.NumPrompts);
             rows = SkipFinished(rows, layout, task, options.Reuse, run, output, prefix);

@@ -144,8 +144,54 @@ internal static class ChunkParser
             return;
         }
 
-        var written = reader.CopyString(text.GetSpan(raw.Length));
-        text.Advance(written);
+        try
+        {
+            var written = reader.CopyString(text.GetSpan(raw.Length));
+            text.Advance(written);
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape or invalid UTF-8: Python's json accepts it and so must the request; the
+            // text is kept with U+FFFD in place of what cannot be decoded (only the prediction is affected).
+            LenientUnescape(raw, text);
+        }
+    }
+
+    private static void LenientUnescape(ReadOnlySpan<byte> raw, PooledByteBuffer text)
+    {
+        var chars = new System.Text.StringBuilder(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] != (byte)'\\' || i + 1 >= raw.Length)
+            {
+                var start = i;
+                while (i + 1 < raw.Length && raw[i + 1] != (byte)'\\')
+                {
+                    i++;
+                }
+
+                chars.Append(System.Text.Encoding.UTF8.GetString(raw[start..(i + 1)]));
+                continue;
+            }
+
+            var c = raw[++i];
+            switch (c)
+            {
+                case (byte)'n': chars.Append('\n'); break;
+                case (byte)'r': chars.Append('\r'); break;
+                case (byte)'t': chars.Append('\t'); break;
+                case (byte)'b': chars.Append('\b'); break;
+                case (byte)'f': chars.Append('\f'); break;
+                case (byte)'u' when i + 4 < raw.Length && System.Buffers.Text.Utf8Parser.TryParse(raw.Slice(i + 1, 4), out ushort unit, out var used, 'x') && used == 4:
+                    chars.Append((char)unit);
+                    i += 4;
+                    break;
+                default: chars.Append((char)c); break;
+            }
+        }
+
+        // Encoding.UTF8 turns every unpaired surrogate into U+FFFD.
+        text.Append(System.Text.Encoding.UTF8.GetBytes(chars.ToString()));
     }
 
     private static bool IsWhiteSpace(ReadOnlySpan<byte> rest)

@@ -113,7 +113,7 @@ public static class RunMerger
                 Partial = verification.Complete.Count < verification.Expected.Count,
                 Problems = verification.Problems,
                 Pods = verification.Complete.Select(Describe).ToList(),
-                ClockSkew = Skew(verification.Complete),
+                ClockSkew = Skew(runDir, verification),
                 Merged = merged,
                 Tasks = tasks,
                 Gates = GateEvaluator.Evaluate(merged, gates),
@@ -199,8 +199,15 @@ public static class RunMerger
         m.Tasks.Sum(t => t.Counts.Failed),
         m.Tasks.Sum(t => (long)t.Concurrency));
 
-    private static string Skew(IReadOnlyList<PodManifest> pods)
+    private static string Skew(string runDir, PodVerification verification)
     {
+        // Pods that met at the start barrier measured their clocks against the shared volume: state that bound.
+        if (Directory.Exists(Path.Combine(runDir, Cluster.PodBarrier.FolderName)))
+        {
+            return Cluster.ClockSkewReport.FromBarrier(runDir, verification.Expected.Count).Describe();
+        }
+
+        var pods = verification.Complete;
         var hosts = pods.Select(p => p.HostName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return hosts.Count <= 1
             ? $"0: every pod ran on host {hosts.FirstOrDefault() ?? "?"}, whose one clock anchored them all"

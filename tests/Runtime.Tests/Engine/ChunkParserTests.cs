@@ -34,6 +34,18 @@ public sealed class ChunkParserTests
     }
 
     [Fact]
+    public void A_lone_surrogate_escape_is_kept_as_a_replacement_character_not_an_error()
+    {
+        // Found by the fuzzing harness (tests/Fuzz, target sse): Python's json.loads accepts "\ud800", so the
+        // reference keeps such a request; it must not fail here either.
+        var (text, fields) = Parse(
+            "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\\ud800b\"}}]}",
+            "{\"choices\":[],\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":1}}");
+        Assert.Equal("a\uFFFDb", text);
+        Assert.Equal(1, fields.CompletionTokens);
+    }
+
+    [Fact]
     public void Takes_usage_from_a_separate_usage_chunk_vllm()
     {
         var (text, fields) = Parse(

@@ -140,8 +140,20 @@ public sealed class EngineFailureTests
         await using var server = await TestServer.StartAsync(_ => new TestServerPlan { Chunks = 5, ChunkDelay = TimeSpan.FromMilliseconds(20) });
         var request = EngineTestKit.Request(server, EngineTestKit.Endpoint(server).WithConcurrency(2), EngineTestKit.Rows(3), RunOptions.Default.WithPressure(60) with { WarmUp = 0 });
         var sink = new MemorySink();
-        using var cts = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(1));
+        using var cts = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(120));
+
+        // Cancel once a request has finished (however slow the machine), so that something was measured before.
+        var canceller = Task.Run(async () =>
+        {
+            while (!sink.Records.Any(r => r.Success) && !cts.IsCancellationRequested)
+            {
+                await Task.Delay(10);
+            }
+
+            cts.Cancel();
+        });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TaskRunner.RunAsync(request, sink, null, cts.Token));
+        await canceller;
         Assert.NotEmpty(sink.Records);
         Assert.Contains(sink.Records, r => r.Success);
         Assert.All(sink.Records.Where(r => !r.Success), r => Assert.Equal("cancelled", r.ErrorInfo));
