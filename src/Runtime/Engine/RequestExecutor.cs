@@ -370,6 +370,7 @@ internal sealed class RequestExecutor
             Input = row.Prompt,
             Prediction = prediction,
             WarmUp = warmUp,
+            Stream = _stream,
         };
     }
 
