@@ -78,6 +78,48 @@ public sealed class CrashAndReuseTests
         }
     }
 
+    [Fact]
+    public async Task A_reuse_rerun_sends_the_failed_requests_again_and_counts_each_request_once()
+    {
+        var build = DotnetCli.Run(["build", RepoPaths.MultiPodProject, "-nologo", "-v:q"], RepoPaths.Root);
+        Assert.True(build.ExitCode == 0, build.Output);
+        var runner = Path.Combine(RepoPaths.Root, "examples", "MultiPod", "bin", "Debug", "net10.0", "MultiPod.dll");
+        var fast = SimulatorOptions.Default with { BaseTtft = TimeSpan.FromMilliseconds(1), DecodePerToken = TimeSpan.FromMilliseconds(0.1) };
+        await using var failing = await SimulatorServer.StartAsync(fast with { Fault = SimulatorFault.Http500, FaultRate = 0.5 });
+        await using var healthy = await SimulatorServer.StartAsync(fast);
+        var output = Path.Combine(Path.GetTempPath(), "podbench-retry-" + Guid.NewGuid().ToString("N")[..8]);
+        var task = Path.Combine(output, "r", "performances", "demo-vllm-api-general-chat-test2", "synthetic-test2");
+        try
+        {
+            using (var first = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", failing.BaseUrl.ToString().TrimEnd('/')]))
+            {
+                Assert.True(first.WaitForExit(TimeSpan.FromMinutes(5)));
+            }
+
+            var failedFirst = File.ReadAllLines(task + "_details.jsonl").Count(l => !l.Contains("\"success\":true", StringComparison.Ordinal));
+            Assert.InRange(failedFirst, 1, 19);
+
+            using (var rerun = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", healthy.BaseUrl.ToString().TrimEnd('/'), "--reuse"]))
+            {
+                Assert.True(rerun.WaitForExit(TimeSpan.FromMinutes(5)));
+                Assert.Equal(0, rerun.ExitCode);
+            }
+
+            Assert.Equal(failedFirst + 1, healthy.Stats.RequestsReceived);
+            Assert.Equal(failedFirst, File.ReadAllLines(task + "_retried.jsonl").Length);
+            using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(task + ".json"));
+            Assert.Equal(20, summary.RootElement.GetProperty("Total Requests").GetProperty("total").GetInt32());
+            Assert.Equal(20, summary.RootElement.GetProperty("Success Requests").GetProperty("total").GetInt32());
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
     private static int Lines(string path)
     {
         if (!File.Exists(path))

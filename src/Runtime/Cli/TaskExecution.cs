@@ -84,6 +84,7 @@ internal static class TaskExecution
         }
 
         var finished = TaskResultWriter.ReadFinished(layout, task.Pod, task.Model.Abbr, task.Dataset.Abbr).Select(f => f.Id).ToHashSet();
+        SetAsideFailures(layout.DetailsFile(task.Model.Abbr, task.Dataset.Abbr), output, prefix);
         if (finished.Count == 0)
         {
             return rows;
@@ -92,6 +93,54 @@ internal static class TaskExecution
         var missing = rows.Where(r => !finished.Contains(r.Id)).ToArray();
         output.WriteLine($"{prefix} reuse: {finished.Count} request(s) already finished, {missing.Length} to send.");
         return missing;
+    }
+
+    /// <summary>
+    /// A reuse rerun sends the failed requests again, so their old lines move from the details file to
+    /// <c>&lt;dataset&gt;_retried.jsonl</c> (kept, never deleted): each request then counts once.
+    /// </summary>
+    private static void SetAsideFailures(string details, TextWriter output, string prefix)
+    {
+        if (!File.Exists(details))
+        {
+            return;
+        }
+
+        var keep = new List<string>();
+        var retried = new List<string>();
+        foreach (var line in File.ReadLines(details))
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            (Succeeded(line) ? keep : retried).Add(line);
+        }
+
+        if (retried.Count == 0)
+        {
+            return;
+        }
+
+        File.AppendAllLines(details[..^"_details.jsonl".Length] + "_retried.jsonl", retried);
+        var temp = details + ".tmp";
+        File.WriteAllLines(temp, keep);
+        File.Move(temp, details, overwrite: true);
+        output.WriteLine($"{prefix} reuse: {retried.Count} failed or torn record(s) set aside in {Path.GetFileName(details[..^"_details.jsonl".Length])}_retried.jsonl; those requests are sent again.");
+    }
+
+    private static bool Succeeded(string line)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(line);
+            return doc.RootElement.TryGetProperty("success", out var success) && success.ValueKind == System.Text.Json.JsonValueKind.True;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private static void WarnShortPressure(RunOptions run, PerfSummary summary, TextWriter output, string prefix)
