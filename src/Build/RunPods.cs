@@ -102,15 +102,7 @@ public sealed class RunPods : Microsoft.Build.Utilities.Task, ICancelableTask
 
         var pods = listing.Plan.Pods;
         var models = pods.SelectMany(p => p.Tasks).Select(t => t.Model).Distinct().ToArray();
-        var settings = new RunSettings
-        {
-            Endpoint = SettingParser.Url("BenchmarkEndpoint", Endpoint),
-            Endpoints = SettingParser.Endpoints("BenchmarkEndpoints", Endpoints, models),
-            Pressure = SettingParser.Flag("BenchmarkPressure", Pressure),
-            PressureTime = SettingParser.Seconds("BenchmarkPressureTime", PressureTime),
-            MaxWorkers = SettingParser.PositiveInt("BenchmarkMaxWorkers", MaxWorkers, "a positive number of parallel tasks"),
-            NumPrompts = SettingParser.PositiveInt("BenchmarkNumPrompts", NumPrompts, "a positive number of prompts"),
-        };
+        var settings = BenchmarkProperties.Settings(Endpoint, Endpoints, Pressure, PressureTime, MaxWorkers, NumPrompts, models);
         var onlyPod = SettingParser.NonNegativeInt("BenchmarkPod", Pod, "a pod number (a 0-based integer)");
         if (onlyPod is { } chosen && chosen >= pods.Count)
         {

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Microsoft.Build.Framework;
 using PodBench.Build.Tasks;
 using PodBench.Runtime.Cli;
-using PodBench.Runtime.Planning;
 
 namespace PodBench.Build;
 
@@ -76,15 +75,7 @@ public sealed class WriteKubernetesManifests : Microsoft.Build.Utilities.Task
 
         try
         {
-            args.AddRange(RunnerCommandLine.Settings(new RunSettings
-            {
-                Endpoint = SettingParser.Url("BenchmarkEndpoint", Endpoint),
-                Endpoints = SettingParser.Endpoints("BenchmarkEndpoints", Endpoints, null),
-                Pressure = SettingParser.Flag("BenchmarkPressure", Pressure),
-                PressureTime = SettingParser.Seconds("BenchmarkPressureTime", PressureTime),
-                MaxWorkers = SettingParser.PositiveInt("BenchmarkMaxWorkers", MaxWorkers, "a positive number of parallel tasks"),
-                NumPrompts = SettingParser.PositiveInt("BenchmarkNumPrompts", NumPrompts, "a positive number of prompts"),
-            }));
+            args.AddRange(RunnerCommandLine.Settings(BenchmarkProperties.Settings(Endpoint, Endpoints, Pressure, PressureTime, MaxWorkers, NumPrompts, null)));
         }
         catch (UsageException e)
         {

@@ -9,32 +9,9 @@ namespace PodBench.Runtime.Merge;
 /// <summary>Small helpers for running DuckDB SQL.</summary>
 internal static class Sql
 {
-    public static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    public static void Execute(DuckDBConnection connection, string sql) => new Metrics.SqlRunner(connection).Execute(sql);
 
-    public static List<object?[]> Rows(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public static List<object?[]> Rows(DuckDBConnection connection, string sql) => new Metrics.SqlRunner(connection).Rows(sql);
 
     public static object?[] Row(DuckDBConnection connection, string sql)
     {
