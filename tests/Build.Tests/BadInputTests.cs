@@ -27,6 +27,28 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void An_output_folder_that_cannot_be_created_is_a_plain_error()
+    {
+        // A regular file where the output folder should be: no folder can be made under it, whoever runs the build.
+        var blocker = Path.GetTempFileName();
+        try
+        {
+            var (exitCode, log) = DotnetCli.Run(
+                ["build", RepoPaths.MultiPodProject, "-t:RunBenchmark", "-nologo", $"-p:BenchmarkOutput={blocker}", "-p:BenchmarkRun=r"],
+                RepoPaths.Root);
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains(blocker, log);
+            Assert.DoesNotContain("   at ", log);
+            Assert.Equal(0, new FileInfo(blocker).Length);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    [Fact]
     public void MergeBenchmark_without_any_run_says_where_it_looked()
     {
         var output = Path.Combine(Path.GetTempPath(), "podbench-none-" + Guid.NewGuid().ToString("N")[..8]);
