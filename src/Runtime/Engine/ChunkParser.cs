@@ -17,6 +17,20 @@ internal static class ChunkParser
 
     public static void Parse(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields)
     {
+        try
+        {
+            ParseObject(json, text, ref fields);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json throws this (not JsonException) for an undecodable escape in a property name; the
+            // event is malformed JSON like any other (found by tests/Fuzz, target sse).
+            throw new JsonException("invalid string escape: " + e.Message, e);
+        }
+    }
+
+    private static void ParseObject(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields)
+    {
         fields.HasServerTimestamp = false;
         var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);
         var section = SectionOther;

@@ -34,6 +34,13 @@ public sealed class ChunkParserTests
     }
 
     [Fact]
+    public void A_lone_surrogate_escape_in_a_property_name_is_malformed_json()
+    {
+        // Found by tests/Fuzz (target sse): System.Text.Json throws InvalidOperationException here, not JsonException.
+        Assert.Throws<System.Text.Json.JsonException>(() => Parse("{\"ch\\ud800\":1,\"choices\":[]}"));
+    }
+
+    [Fact]
     public void A_lone_surrogate_escape_is_kept_as_a_replacement_character_not_an_error()
     {
         // Found by the fuzzing harness (tests/Fuzz, target sse): Python's json.loads accepts "\ud800", so the
