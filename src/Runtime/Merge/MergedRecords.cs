@@ -17,8 +17,9 @@ internal static class MergedRecords
     public static void Load(DuckDBConnection connection, string runDir, IReadOnlyList<PodManifest> pods)
     {
         var files = pods.SelectMany(p => p.Tasks).SelectMany(t => t.Files).ToList();
-        var details = files.Where(f => f.Kind == "details").Select(f => Full(runDir, f.Path)).ToList();
-        var db = files.Where(f => f.Kind == "db_data").Select(f => Full(runDir, f.Path)).ToList();
+        // Distinct: pods of a replicated group list their task's one shared details file each.
+        var details = files.Where(f => f.Kind == "details").Select(f => Full(runDir, f.Path)).Distinct(System.StringComparer.Ordinal).ToList();
+        var db = files.Where(f => f.Kind == "db_data").Select(f => Full(runDir, f.Path)).Distinct(System.StringComparer.Ordinal).ToList();
         if (details.Count == 0)
         {
             Sql.Execute(connection, "CREATE OR REPLACE TEMP VIEW requests AS SELECT NULL::VARCHAR AS model_abbr, NULL::VARCHAR AS data_abbr, NULL::INTEGER AS pod, NULL::BIGINT AS id, NULL::VARCHAR AS uuid, false AS success, '' AS error_info, 0::BIGINT AS input_tokens, 0::BIGINT AS output_tokens, '' AS usage_source, 1 AS attempts, 0 AS http_status, 0::BIGINT AS scheduled_ns, []::BIGINT[] AS time_points_ns, []::BIGINT[] AS server_time_points_ns, true AS stream, 0 AS turn_id, NULL::VARCHAR AS data_id, NULL::VARCHAR AS db_name, NULL::BIGINT AS db_row WHERE false");

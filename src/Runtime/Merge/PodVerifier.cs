@@ -76,9 +76,13 @@ public static class PodVerifier
             }
         }
 
+        // A task run by several pods (a replicated group) has one details file that every one of them appends to, so
+        // a pod's checksum of it is only true when that pod finished: such a file may only have grown since.
+        var shared = checks.GroupBy(c => c.File.Path, StringComparer.Ordinal).Where(g => g.Select(c => c.Manifest.Pod).Distinct().Count() > 1)
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         Parallel.ForEach(checks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, check =>
         {
-            var problem = CheckFile(runDir, check.File);
+            var problem = CheckFile(runDir, check.File, shared.Contains(check.File.Path));
             if (problem is not null)
             {
                 fileProblems.GetOrAdd(check.Manifest.Pod, _ => []).Add((check.Order, $"pod {Text(check.Manifest.Pod)}: {check.File.Path} {problem}"));
@@ -93,7 +97,7 @@ public static class PodVerifier
         return new PodVerification(expected, complete, problems.Values.SelectMany(p => p).ToList(), hash);
     }
 
-    private static string? CheckFile(string runDir, PodFileEntry file)
+    private static string? CheckFile(string runDir, PodFileEntry file, bool shared)
     {
         var full = Path.GetFullPath(Path.Combine(runDir, file.Path));
         if (!full.StartsWith(Path.GetFullPath(runDir), StringComparison.Ordinal))
@@ -107,6 +111,11 @@ public static class PodVerifier
         }
 
         var length = new FileInfo(full).Length;
+        if (shared)
+        {
+            return length >= file.Bytes ? null : $"has {Text(length)} bytes, fewer than the {Text(file.Bytes)} the manifest says (a shared file was truncated)";
+        }
+
         if (length != file.Bytes)
         {
             return $"has {Text(length)} bytes, the manifest says {Text(file.Bytes)} (truncated or rewritten)";

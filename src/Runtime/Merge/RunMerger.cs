@@ -236,9 +236,9 @@ public static class RunMerger
         var tmp = path + ".tmp";
         using (var output = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
-            foreach (var file in pods.SelectMany(m => m.Tasks).SelectMany(t => t.Files).Where(f => f.Kind == "details"))
+            foreach (var file in pods.SelectMany(m => m.Tasks).SelectMany(t => t.Files).Where(f => f.Kind == "details").Select(f => f.Path).Distinct(StringComparer.Ordinal))
             {
-                using var input = new FileStream(Path.Combine(runDir, file.Path), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+                using var input = new FileStream(Path.Combine(runDir, file), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
                 input.CopyTo(output, 1 << 20);
                 if (input.Length > 0)
                 {

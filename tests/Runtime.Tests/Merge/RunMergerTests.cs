@@ -81,6 +81,22 @@ public sealed class RunMergerTests
     }
 
     [Fact]
+    public void PodsOfAReplicatedGroupShareTheirTaskFileAndEachRequestCountsOnce()
+    {
+        using var run = new RunFixture();
+        run.WritePlan(2, 4);
+        var requests = Enumerable.Range(0, 5).Select(i => new FixtureRequest(1_000_000L * i, 2_000_000, 3, 1_000_000, 10, 4)).ToList();
+        run.WritePod(0, requests, 2, model: "shared");
+        run.WritePod(1, requests.Concat(requests).ToList(), 2, model: "shared");
+
+        var outcome = RunMerger.Merge(new MergeOptions { RunDirectory = run.RunDir, ExpectedPods = [0, 1] });
+
+        Assert.Empty(outcome.Problems);
+        Assert.Equal(15, outcome.Merged.Globals.Single(g => g.Key == "Total Requests" && g.Stage == "total").Value);
+        Assert.Equal(15, File.ReadAllLines(Path.Combine(outcome.OutputDirectory, "merged_details.jsonl")).Length);
+    }
+
+    [Fact]
     public void MissingPodsAreNamedWithTheirStartedState()
     {
         using var run = new RunFixture();
