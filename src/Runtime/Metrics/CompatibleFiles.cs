@@ -99,7 +99,7 @@ public static class CompatibleFiles
             Directory.CreateDirectory(dir);
         }
 
-        var temp = path + ".tmp";
+        var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temp, text, new UTF8Encoding(false));
         File.Move(temp, path, overwrite: true);
     }

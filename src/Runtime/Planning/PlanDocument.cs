@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
@@ -48,10 +49,13 @@ public sealed record PlanDocument
     /// <summary>Tasks of one pod run in parallel.</summary>
     public int MaxWorkers { get; init; } = 1;
 
-    /// <summary>Writes the document to <paramref name="path"/> atomically (temp file, then rename).</summary>
+    /// <summary>
+    /// Writes the document to <paramref name="path"/> atomically (a temp file of this process, then rename), so that
+    /// pods starting together, which write the same document, never see a half-written one.
+    /// </summary>
     public void Write(string path)
     {
-        var tmp = path + ".tmp";
+        var tmp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(tmp, JsonSerializer.Serialize(this, Options));
         File.Move(tmp, path, overwrite: true);
     }
