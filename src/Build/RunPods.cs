@@ -15,7 +15,7 @@ namespace PodBench.Build;
 /// Runs the pods of a plan: each pod is the plan's built runner in its own process (<c>run --pod i</c>), all in
 /// parallel, with output prefixed by the pod. Starts one simulated server for every pod when the plan needs it.
 /// </summary>
-public sealed class RunPods : Microsoft.Build.Utilities.Task, ICancelableTask
+public sealed class RunPods : RunSettingsTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<Process> _processes = [];
@@ -41,24 +41,6 @@ public sealed class RunPods : Microsoft.Build.Utilities.Task, ICancelableTask
 
     /// <summary><c>BenchmarkPod</c>: run only this pod (0-based); empty runs every pod.</summary>
     public string? Pod { get; set; }
-
-    /// <summary><c>BenchmarkEndpoint</c>: base URL for every model.</summary>
-    public string? Endpoint { get; set; }
-
-    /// <summary><c>BenchmarkEndpoints</c>: abbr=url pairs separated by ';'.</summary>
-    public string? Endpoints { get; set; }
-
-    /// <summary><c>BenchmarkPressure</c>.</summary>
-    public string? Pressure { get; set; }
-
-    /// <summary><c>BenchmarkPressureTime</c>, seconds.</summary>
-    public string? PressureTime { get; set; }
-
-    /// <summary><c>BenchmarkMaxWorkers</c>.</summary>
-    public string? MaxWorkers { get; set; }
-
-    /// <summary><c>BenchmarkNumPrompts</c>.</summary>
-    public string? NumPrompts { get; set; }
 
     /// <summary>The run folder the pods wrote into.</summary>
     [Output]
@@ -102,7 +84,7 @@ public sealed class RunPods : Microsoft.Build.Utilities.Task, ICancelableTask
 
         var pods = listing.Plan.Pods;
         var models = pods.SelectMany(p => p.Tasks).Select(t => t.Model).Distinct().ToArray();
-        var settings = BenchmarkProperties.Settings(Endpoint, Endpoints, Pressure, PressureTime, MaxWorkers, NumPrompts, models);
+        var settings = ReadSettings(models);
         var onlyPod = SettingParser.NonNegativeInt("BenchmarkPod", Pod, "a pod number (a 0-based integer)");
         if (onlyPod is { } chosen && chosen >= pods.Count)
         {

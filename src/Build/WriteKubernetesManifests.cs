@@ -9,7 +9,7 @@ namespace PodBench.Build;
 /// Writes the Kubernetes manifests of a plan (an Indexed Job of its pods, the shared volume, the run options, the
 /// merge Job) by running the built runner's <c>manifests</c> verb: the same code a user can run without MSBuild.
 /// </summary>
-public sealed class WriteKubernetesManifests : Microsoft.Build.Utilities.Task
+public sealed class WriteKubernetesManifests : RunSettingsTask
 {
     /// <summary>The plan project's built assembly.</summary>
     [Required]
@@ -35,24 +35,6 @@ public sealed class WriteKubernetesManifests : Microsoft.Build.Utilities.Task
     /// <summary><c>BenchmarkApiKeySecret</c>: the Secret holding the API key (key <c>api-key</c>).</summary>
     public string? ApiKeySecret { get; set; }
 
-    /// <summary><c>BenchmarkEndpoint</c>.</summary>
-    public string? Endpoint { get; set; }
-
-    /// <summary><c>BenchmarkEndpoints</c>.</summary>
-    public string? Endpoints { get; set; }
-
-    /// <summary><c>BenchmarkPressure</c>.</summary>
-    public string? Pressure { get; set; }
-
-    /// <summary><c>BenchmarkPressureTime</c>.</summary>
-    public string? PressureTime { get; set; }
-
-    /// <summary><c>BenchmarkMaxWorkers</c>.</summary>
-    public string? MaxWorkers { get; set; }
-
-    /// <summary><c>BenchmarkNumPrompts</c>.</summary>
-    public string? NumPrompts { get; set; }
-
     /// <inheritdoc />
     public override bool Execute()
     {
@@ -75,7 +57,7 @@ public sealed class WriteKubernetesManifests : Microsoft.Build.Utilities.Task
 
         try
         {
-            args.AddRange(RunnerCommandLine.Settings(BenchmarkProperties.Settings(Endpoint, Endpoints, Pressure, PressureTime, MaxWorkers, NumPrompts, null)));
+            args.AddRange(RunnerCommandLine.Settings(ReadSettings(null)));
         }
         catch (UsageException e)
         {
