@@ -16,8 +16,6 @@ namespace PodBench.Runtime.Cli;
 /// </summary>
 internal static class RunVerb
 {
-    public const string PodIndexVariable = "JOB_COMPLETION_INDEX";
-
     public static int Run(RunnerContext context, RunnerArguments args, TextWriter output, CancellationToken cancellationToken) =>
         RunAsync(context, args, output, cancellationToken).GetAwaiter().GetResult();
 
@@ -50,7 +48,7 @@ internal static class RunVerb
     public static int? PodIndex(RunnerContext context, RunnerArguments args)
     {
         var pod = SettingParser.NonNegativeInt("--pod", args.Get("pod"), "a pod number (a 0-based integer)")
-            ?? SettingParser.NonNegativeInt(PodIndexVariable, Environment.GetEnvironmentVariable(PodIndexVariable), "a pod number (a 0-based integer)");
+            ?? SettingParser.NonNegativeInt(ClusterEnvironment.CompletionIndex, Environment.GetEnvironmentVariable(ClusterEnvironment.CompletionIndex), "a pod number (a 0-based integer)");
         if (pod is { } p && p >= context.Pods.Count)
         {
             throw new UsageException($"pod {p}: the plan has {context.Pods.Count} pod(s), numbered 0 to {context.Pods.Count - 1}.");
