@@ -29,6 +29,11 @@ public static class Program
         }
 
         var kind = options.GetValueOrDefault("kind", "sim");
+        if (kind == "soak")
+        {
+            return await SoakRun.RunAsync(options);
+        }
+
         var chunks = Int(options, "chunks", 64);
         var seconds = Double(options, "seconds", 5);
         var levels = List(options, "levels", "1,10,100,1000");

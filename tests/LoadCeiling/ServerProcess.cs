@@ -27,6 +27,15 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
+    public long WorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     public static ServerProcess Start(string kind, int chunks, double delayMs, string flush = "each")
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this program's path");
