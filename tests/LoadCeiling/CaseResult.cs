@@ -14,9 +14,9 @@ internal sealed record CaseResult(string Name, int Concurrency, TaskOutcome Outc
 
     public double ClientCpuUsPerChunk => Outcome.Events == 0 ? 0 : ClientCpu.TotalMicroseconds / Outcome.Events;
 
-    public static string Header => "case                 conc   time_s      req/s     chunks/s  cli_us/chunk  cli_cpu%  srv_cpu%  lag_p50_us  lag_p99_us  send_p99_us  failed  max_inflight  peak_ws_MiB  heap_MiB";
+    public static string Header => "case                 conc   time_s      req/s     chunks/s  cli_us/chunk  cli_cpu%  srv_cpu%  lag_p50_us  lag_p99_us  lag_p999_us  send_p99_us  failed  max_inflight  peak_ws_MiB  heap_MiB";
 
     public override string ToString() => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"{Name,-20} {Concurrency,5} {Seconds,8:0.00} {RequestsPerSecond,10:0} {ChunksPerSecond,12:0} {ClientCpuUsPerChunk,13:0.00} {100 * ClientCpu.TotalSeconds / Seconds,9:0} {100 * ServerCpu.TotalSeconds / Seconds,9:0} {Outcome.ClientLag.P50Us,11:0} {Outcome.ClientLag.P99Us,11:0} {(Outcome.SendLag.Count == 0 ? double.NaN : Outcome.SendLag.P99Us),12:0} {Outcome.Failed,7} {Outcome.MaxInFlight,13} {PeakWorkingSet / 1048576.0,12:0} {HeapAfter / 1048576.0,9:0}");
+        $"{Name,-20} {Concurrency,5} {Seconds,8:0.00} {RequestsPerSecond,10:0} {ChunksPerSecond,12:0} {ClientCpuUsPerChunk,13:0.00} {100 * ClientCpu.TotalSeconds / Seconds,9:0} {100 * ServerCpu.TotalSeconds / Seconds,9:0} {Outcome.ClientLag.P50Us,11:0} {Outcome.ClientLag.P99Us,11:0} {Outcome.ClientLag.P999Us,12:0} {(Outcome.SendLag.Count == 0 ? double.NaN : Outcome.SendLag.P99Us),12:0} {Outcome.Failed,7} {Outcome.MaxInFlight,13} {PeakWorkingSet / 1048576.0,12:0} {HeapAfter / 1048576.0,9:0}");
 }

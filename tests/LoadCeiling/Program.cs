@@ -16,13 +16,21 @@ namespace PodBench.LoadCeiling;
 /// Drives a fast local server (in a child process) with the engine at rising concurrency and prints requests/s,
 /// chunks/s, client CPU per chunk, client lag and memory:
 /// <c>dotnet run -c Release --project tests/LoadCeiling -- [--kind sim|raw] [--levels 1,10,100,1000] [--seconds 5]
-/// [--chunks 64] [--rates 1000,4000,8000] [--streams 10000] [--stream-delay-ms 20] [--flush each|end]</c>.
+/// [--chunks 64] [--rates 1000,4000,8000] [--streams 10000] [--stream-delay-ms 20] [--flush each|end] [--inline on|off]</c>;
+/// <c>--kind lag [--lag-streams 1000] [--lag-delay-ms 20,50] [--single-delay-ms 1,5] [--seconds 20]</c> (client lag
+/// where the server keeps up); <c>--kind soak [--minutes 60] [--concurrency 64] [--chunks 32] [--delay-ms 8]
+/// [--server-kind sim|raw] [--csv file] [--sink files|counting]</c> (memory over a long pressure run).
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
         var options = ParseArgs(args);
+        if (options.GetValueOrDefault("inline", "on") == "on")
+        {
+            EngineProcessSettings.Apply();
+        }
+
         if (options.TryGetValue("server", out var serverKind))
         {
             return await ServeAsync(serverKind, Int(options, "chunks", 64), Double(options, "delay-ms", 0), options.GetValueOrDefault("flush", "each") == "each");
@@ -32,6 +40,11 @@ public static class Program
         if (kind == "soak")
         {
             return await SoakRun.RunAsync(options);
+        }
+
+        if (kind == "lag")
+        {
+            return await RunLagCasesAsync(options);
         }
 
         var chunks = Int(options, "chunks", 64);
@@ -66,6 +79,42 @@ public static class Program
             results.Add(await RunCaseAsync(slow, $"streams d={streamDelay}ms", streams, chunks, RunOptions.Default.WithPressure(Math.Max(seconds, 3 * chunks * streamDelay / 1000)), null));
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// Client lag where the server keeps up: the raw server paces each stream (a delay after every event), so the
+    /// client is idle between events and the lag is the client's own reaction time, not CPU queueing behind a
+    /// saturated server. Cases: <c>--lag-streams</c> streams at <c>--lag-delay-ms</c> per token, and one stream at
+    /// each of <c>--single-delay-ms</c>.
+    /// </summary>
+    private static async Task<int> RunLagCasesAsync(Dictionary<string, string> options)
+    {
+        var chunks = Int(options, "chunks", 64);
+        var seconds = Double(options, "seconds", 20);
+        var streams = List(options, "lag-streams", "1000");
+        var streamDelays = options.GetValueOrDefault("lag-delay-ms", "20,50").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var singleDelays = options.GetValueOrDefault("single-delay-ms", "1,5").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        Console.WriteLine($"load ceiling, lag where the server keeps up: raw server in a child process ({chunks} chunks per request, a delay after each event); {Environment.ProcessorCount} cores; .NET {Environment.Version}; inline socket completions {EngineProcessSettings.InlineSocketCompletions}; load average {SoakRun.LoadAverage()}");
+        Console.WriteLine(CaseResult.Header);
+        foreach (var delay in singleDelays)
+        {
+            using var server = ServerProcess.Start("raw", chunks, delay);
+            await RunCaseAsync(server, "warm-up", 1, chunks, RunOptions.Default.WithPressure(1), null, print: false);
+            await RunCaseAsync(server, $"1 stream d={delay}ms", 1, chunks, RunOptions.Default.WithPressure(seconds), null);
+        }
+
+        foreach (var count in streams)
+        {
+            foreach (var delay in streamDelays)
+            {
+                using var server = ServerProcess.Start("raw", chunks, delay);
+                await RunCaseAsync(server, "warm-up", 50, chunks, RunOptions.Default.WithPressure(1), null, print: false);
+                await RunCaseAsync(server, $"{count} str d={delay}ms", count, chunks, RunOptions.Default.WithPressure(Math.Max(seconds, 3 * chunks * delay / 1000)), null);
+            }
+        }
+
+        Console.WriteLine($"load average at the end {SoakRun.LoadAverage()}");
         return 0;
     }
 

@@ -40,12 +40,14 @@ internal sealed class ServerProcess : IDisposable
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this program's path");
         var info = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // the server keeps .NET's default socket scheduling whatever the client uses
+        info.Environment.Remove(PodBench.Runtime.Engine.EngineProcessSettings.InlineCompletionsVariable);
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             info.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
         }
 
-        foreach (var arg in new[] { "--server", kind, "--chunks", chunks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--delay-ms", delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--flush", flush })
+        foreach (var arg in new[] { "--server", kind, "--chunks", chunks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--delay-ms", delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--flush", flush, "--inline", "off" })
         {
             info.ArgumentList.Add(arg);
         }

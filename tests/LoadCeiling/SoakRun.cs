@@ -94,7 +94,8 @@ internal static class SoakRun
         TaskOutcome outcome;
         await using (writer)
         {
-            outcome = await TaskRunner.RunAsync(request, writer, null, CancellationToken.None);
+            IRecordSink sink = options.GetValueOrDefault("sink", "files") == "counting" ? new CountingSink() : writer;
+            outcome = await TaskRunner.RunAsync(request, sink, null, CancellationToken.None);
             await stop.CancelAsync();
             await sampler;
             var detailsLines = CountLines(writer.DetailsPath);
@@ -109,7 +110,7 @@ internal static class SoakRun
 
             var convert = Stopwatch.StartNew();
             await writer.CompleteAsync();
-            Console.WriteLine($"soak: journal converted to Parquet in {convert.Elapsed.TotalSeconds:0.0} s ({new FileInfo(writer.ParquetPath).Length / 1048576.0:0} MiB)");
+            Console.WriteLine($"soak: journal converted to Parquet in {convert.Elapsed.TotalSeconds:0.0} s ({(File.Exists(writer.ParquetPath) ? new FileInfo(writer.ParquetPath).Length / 1048576.0 : 0):0} MiB)");
         }
 
         Console.WriteLine(SoakVerdict.Summarize(samples, TimeSpan.FromMinutes(Math.Min(10, minutes / 3))));
