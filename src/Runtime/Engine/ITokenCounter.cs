@@ -5,4 +5,11 @@ public interface ITokenCounter
 {
     /// <summary>The number of tokens of <paramref name="text"/>.</summary>
     int CountTokens(string text);
+
+    /// <summary>
+    /// The input tokens of a chat request whose only message is the user <paramref name="prompt"/>: the prompt
+    /// rendered by the model's chat template (with the generation prompt), then counted. This default counts the bare
+    /// prompt, for counters that know no template.
+    /// </summary>
+    int CountChatPromptTokens(string prompt) => CountTokens(prompt);
 }

@@ -35,6 +35,7 @@ internal sealed class RequestExecutor
     private readonly ITokenCounter? _tokenizer;
     private readonly PodClock _clock;
     private readonly bool _stream;
+    private readonly bool _chat;
 
     private long _firstPacedSend = long.MaxValue;
     private long _lastPacedSend = long.MinValue;
@@ -54,6 +55,7 @@ internal sealed class RequestExecutor
         _tokenizer = request.Tokenizer;
         _clock = request.Clock;
         _stream = _endpoint.IsStreaming;
+        _chat = _endpoint.Api is ApiKind.StreamChat or ApiKind.Chat;
     }
 
     /// <summary>The counters requests report to; swapped between warm-up and the measured phase.</summary>
@@ -385,7 +387,8 @@ internal sealed class RequestExecutor
         }
         else if (_tokenizer is not null && success)
         {
-            input = _tokenizer.CountTokens(row.Prompt);
+            // the reference renders a chat prompt with the model's chat template before counting it
+            input = _chat ? _tokenizer.CountChatPromptTokens(row.Prompt) : _tokenizer.CountTokens(row.Prompt);
             fromServer = false;
             fromTokenizer = true;
         }

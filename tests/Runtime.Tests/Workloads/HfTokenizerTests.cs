@@ -117,15 +117,6 @@ public sealed class HfTokenizerTests
     }
 
     [Fact]
-    public void DeepSeek_has_no_ChatML_template_so_chat_count_is_the_plain_count()
-    {
-        var ds = TestTokenizers.DeepSeekV3;
-        Assert.False(ds.HasChatMLTemplate);
-        Assert.Null(ds.RenderChatPrompt("hi"));
-        Assert.Equal(ds.CountTokens("A A A A"), ds.CountChatPromptTokens("A A A A"));
-    }
-
-    [Fact]
     public void Long_words_take_the_priority_queue_path_and_agree_with_short_pieces()
     {
         var qwen = TestTokenizers.Qwen3;

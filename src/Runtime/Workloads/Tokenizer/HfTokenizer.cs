@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using PodBench.Runtime.Engine;
 
 namespace PodBench.Runtime.Workloads;
@@ -12,11 +11,8 @@ namespace PodBench.Runtime.Workloads;
 /// family (Qwen, DeepSeek, Llama 3, GPT-2 style): added tokens, NFC normalizer, Split/ByteLevel/Digits
 /// pre-tokenizers, BPE merges and the ByteLevel decoder. Thread-safe; BPE results are cached per word.
 /// </summary>
-public sealed partial class HfTokenizer : ITokenCounter
+public sealed class HfTokenizer : ITokenCounter
 {
-    private const string ChatUserPrefix = "<|im_start|>user\n";
-    private const string ChatSuffix = "<|im_end|>\n<|im_start|>assistant\n";
-
     [ThreadStatic]
     private static List<(int Start, int Length)>[]? t_scratch;
 
@@ -29,7 +25,7 @@ public sealed partial class HfTokenizer : ITokenCounter
     private readonly HashSet<int> _added;
     private readonly int[] _prefix;
     private readonly int[] _suffix;
-    private readonly string? _chatPrefix;
+    private readonly ChatPromptTemplate? _chat;
     private readonly Lazy<int[]> _sampleable;
 
     private HfTokenizer(string folder, TokenizerParts parts)
@@ -48,12 +44,8 @@ public sealed partial class HfTokenizer : ITokenCounter
         BosTokenId = parts.BosId;
         EosTokenId = parts.EosId;
         VocabSize = _model.Vocab.Count;
-        if (parts.ChatTemplate is { } template && template.Contains("<|im_start|>", StringComparison.Ordinal))
-        {
-            _chatPrefix = DefaultSystemPrompt(template) is { } system
-                ? "<|im_start|>system\n" + system + "<|im_end|>\n" + ChatUserPrefix
-                : ChatUserPrefix;
-        }
+        var bosText = parts.BosId is { } bos && (uint)bos < (uint)_idToToken.Length ? _idToToken[bos] : null;
+        _chat = ChatPromptTemplate.Recognize(parts.ChatTemplate, bosText);
 
         _sampleable = new Lazy<int[]>(() => Enumerable.Range(0, VocabSize).Where(id => !_special.Contains(id) && !_added.Contains(id)).ToArray());
     }
@@ -74,7 +66,13 @@ public sealed partial class HfTokenizer : ITokenCounter
     public int? EosTokenId { get; }
 
     /// <summary>True when the chat template is ChatML (<c>&lt;|im_start|&gt;</c>, Qwen style), which <see cref="CountChatPromptTokens"/> reproduces.</summary>
-    public bool HasChatMLTemplate => _chatPrefix is not null;
+    public bool HasChatMLTemplate => _chat?.Family == "chatml";
+
+    /// <summary>
+    /// The chat template family whose single-message rendering <see cref="RenderChatPrompt"/> reproduces: "chatml"
+    /// (Qwen), "deepseek" (DeepSeek V3/R1), or null when the template is missing or of another kind.
+    /// </summary>
+    public string? ChatTemplateFamily => _chat?.Family;
 
     /// <summary>
     /// Loads the tokenizer in <paramref name="folder"/>. Throws <see cref="TokenizerException"/> naming the path when
@@ -124,17 +122,18 @@ public sealed partial class HfTokenizer : ITokenCounter
 
     /// <summary>
     /// The input tokens of a chat request whose only message is the user <paramref name="prompt"/>, as the reference
-    /// counts them (<c>apply_chat_template(add_generation_prompt=True)</c> then encode). Exact for ChatML templates
-    /// (<see cref="HasChatMLTemplate"/>), whose rendering is known; other templates would need Jinja, so for them
+    /// counts them: <c>encode(apply_chat_template(add_generation_prompt=True, tokenize=False), add_special_tokens=True)</c>
+    /// (so a template that writes <c>bos_token</c> and a tokenizer that adds BOS count it twice, as Hugging Face
+    /// does). Exact for the families of <see cref="ChatTemplateFamily"/>; for other templates (they would need Jinja)
     /// this is <see cref="CountTokens"/> of the bare prompt.
     /// </summary>
     public int CountChatPromptTokens(string prompt) => CountTokens(RenderChatPrompt(prompt) ?? prompt);
 
-    /// <summary>The ChatML rendering of a single user message with the generation prompt, or null when the template is not ChatML.</summary>
+    /// <summary>The chat template's rendering of a single user message with the generation prompt, or null when the template is not of a known family.</summary>
     public string? RenderChatPrompt(string prompt)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return _chatPrefix is null ? null : string.Concat(_chatPrefix, prompt, ChatSuffix);
+        return _chat?.Render(prompt);
     }
 
     /// <summary>The text of <paramref name="ids"/> (special tokens kept); unknown ids are skipped.</summary>
@@ -252,14 +251,4 @@ public sealed partial class HfTokenizer : ITokenCounter
 
         return count;
     }
-
-    private static string? DefaultSystemPrompt(string template)
-    {
-        // Qwen2.5 style: {{- '<|im_start|>system\nYou are ...<|im_end|>\n' }} when the messages bring no system prompt.
-        var match = DefaultSystemRegex().Match(template);
-        return match.Success ? match.Groups[1].Value.Replace("\\n", "\n", StringComparison.Ordinal) : null;
-    }
-
-    [GeneratedRegex(@"'<\|im_start\|>system\\n([^'{}+]+?)<\|im_end\|>\\n'")]
-    private static partial Regex DefaultSystemRegex();
 }
