@@ -18,7 +18,7 @@ namespace PodBench.LoadCeiling;
 /// The fastest server we can write: each request gets a role chunk, <c>chunks</c> content chunks, a usage chunk and
 /// [DONE], every event stamped with <c>x_sim_ts</c> (Stopwatch) as it is written, flushed per event (like a real
 /// server sending tokens one by one; <c>--flush end</c> writes the whole response at once) with an optional delay
-/// between events.
+/// between events. The stamp is read right before the event is copied to the output and flushed inline to the socket.
 /// </summary>
 internal static class RawServer
 {
@@ -32,6 +32,10 @@ internal static class RawServer
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+
+        // inline scheduling: a flush goes to the socket on the flushing thread, so x_sim_ts is read just before the
+        // send system call (no thread-pool hop in between to count as client lag)
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
         builder.WebHost.UseKestrel(o =>
         {
             o.Listen(IPAddress.Loopback, 0);
