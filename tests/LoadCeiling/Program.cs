@@ -33,7 +33,7 @@ public static class Program
 
         if (options.TryGetValue("server", out var serverKind))
         {
-            return await ServeAsync(serverKind, Int(options, "chunks", 64), Double(options, "delay-ms", 0), options.GetValueOrDefault("flush", "each") == "each");
+            return await ServeAsync(serverKind, Int(options, "chunks", 64), Double(options, "delay-ms", 0), options.GetValueOrDefault("flush", "each") == "each", options.GetValueOrDefault("send", "pooled") == "inline");
         }
 
         var kind = options.GetValueOrDefault("kind", "sim");
@@ -99,7 +99,7 @@ public static class Program
         Console.WriteLine(CaseResult.Header);
         foreach (var delay in singleDelays)
         {
-            using var server = ServerProcess.Start("raw", chunks, delay);
+            using var server = ServerProcess.Start("raw", chunks, delay, inlineSend: true);
             await RunCaseAsync(server, "warm-up", 1, chunks, RunOptions.Default.WithPressure(1), null, print: false);
             await RunCaseAsync(server, $"1 stream d={delay}ms", 1, chunks, RunOptions.Default.WithPressure(seconds), null);
         }
@@ -108,7 +108,7 @@ public static class Program
         {
             foreach (var delay in streamDelays)
             {
-                using var server = ServerProcess.Start("raw", chunks, delay);
+                using var server = ServerProcess.Start("raw", chunks, delay, inlineSend: true);
                 await RunCaseAsync(server, "warm-up", 50, chunks, RunOptions.Default.WithPressure(1), null, print: false);
                 await RunCaseAsync(server, $"{count} str d={delay}ms", count, chunks, RunOptions.Default.WithPressure(Math.Max(seconds, 3 * chunks * delay / 1000)), null);
             }
@@ -188,12 +188,12 @@ public static class Program
         return result;
     }
 
-    private static async Task<int> ServeAsync(string kind, int chunks, double delayMs, bool flushEach)
+    private static async Task<int> ServeAsync(string kind, int chunks, double delayMs, bool flushEach, bool inlineSend)
     {
         var delay = TimeSpan.FromMilliseconds(delayMs);
         if (kind == "raw")
         {
-            await using var app = await RawServer.StartAsync(chunks, delay, flushEach);
+            await using var app = await RawServer.StartAsync(chunks, delay, flushEach, inlineSend);
             Console.WriteLine("LISTENING " + RawServer.Address(app));
             await Task.Run(() => Console.In.ReadToEnd());
             await app.StopAsync();

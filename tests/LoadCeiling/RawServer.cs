@@ -18,7 +18,8 @@ namespace PodBench.LoadCeiling;
 /// The fastest server we can write: each request gets a role chunk, <c>chunks</c> content chunks, a usage chunk and
 /// [DONE], every event stamped with <c>x_sim_ts</c> (Stopwatch) as it is written, flushed per event (like a real
 /// server sending tokens one by one; <c>--flush end</c> writes the whole response at once) with an optional delay
-/// between events. The stamp is read right before the event is copied to the output and flushed inline to the socket.
+/// between events. The stamp is read right before the event is copied to the output; with <c>inlineSend</c> the flush then sends it
+/// on the same thread.
 /// </summary>
 internal static class RawServer
 {
@@ -28,14 +29,15 @@ internal static class RawServer
     private static readonly byte[] Tail = "}\n\n"u8.ToArray();
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
 
-    public static async Task<WebApplication> StartAsync(int chunks, TimeSpan delay, bool flushEach)
+    public static async Task<WebApplication> StartAsync(int chunks, TimeSpan delay, bool flushEach, bool inlineSend)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
 
-        // inline scheduling: a flush goes to the socket on the flushing thread, so x_sim_ts is read just before the
-        // send system call (no thread-pool hop in between to count as client lag)
-        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
+        // inline scheduling (lag cases): a flush goes to the socket on the flushing thread, so x_sim_ts is read just
+        // before the send system call, with no thread-pool hop in between to count as client lag; the ceiling cases
+        // keep Kestrel's default, which coalesces the events flushed while a send is pending
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = inlineSend);
         builder.WebHost.UseKestrel(o =>
         {
             o.Listen(IPAddress.Loopback, 0);

@@ -36,7 +36,7 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
-    public static ServerProcess Start(string kind, int chunks, double delayMs, string flush = "each")
+    public static ServerProcess Start(string kind, int chunks, double delayMs, string flush = "each", bool inlineSend = false)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this program's path");
         var info = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -47,7 +47,7 @@ internal sealed class ServerProcess : IDisposable
             info.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
         }
 
-        foreach (var arg in new[] { "--server", kind, "--chunks", chunks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--delay-ms", delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--flush", flush, "--inline", "off" })
+        foreach (var arg in new[] { "--server", kind, "--chunks", chunks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--delay-ms", delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--flush", flush, "--inline", "off", "--send", inlineSend ? "inline" : "pooled" })
         {
             info.ArgumentList.Add(arg);
         }
