@@ -35,7 +35,7 @@ internal static class SoakRun
         var keep = options.ContainsKey("keep");
 
         Console.WriteLine($"soak: {minutes} min, server {server} in a child process ({chunks} chunks per request, {delayMs} ms per token), concurrency {concurrency}, pressure mode, results to {runFolder}; samples every {sampleSeconds} s to {csvPath}");
-        Console.WriteLine($"soak: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, load average {LoadAverage()}");
+        Console.WriteLine($"soak: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, inline socket completions {EngineProcessSettings.InlineSocketCompletions}, load average {LoadAverage()}");
         using var serverProcess = ServerProcess.Start(server, chunks, delayMs);
         var endpoint = ModelEndpoint.StreamChat("soak") with
         {
