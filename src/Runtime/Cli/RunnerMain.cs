@@ -22,6 +22,7 @@ public static class RunnerMain
     /// <summary>Runs the verb in <paramref name="args"/> for <paramref name="plan"/>; returns the process exit code.</summary>
     public static int Run(BenchmarkPlan plan, GeneratedPlan generated, string[] args)
     {
+        Engine.EngineProcessSettings.Apply();
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

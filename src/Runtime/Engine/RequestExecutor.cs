@@ -129,6 +129,13 @@ internal sealed class RequestExecutor
             ClientLag.RecordGaps(ctx.ServerTicks.Span, ctx.Ticks.Span, 1, NsPerTick);
         }
 
+        if (success && _tokenizer is not null && (ctx.Fields.PromptTokens <= 0 || ctx.Fields.CompletionTokens < 0))
+        {
+            // Socket completions may run inline on the socket thread (EngineProcessSettings): counting a long text there
+            // would delay, and so falsely lengthen, the readings of every other stream it serves.
+            await Task.Yield();
+        }
+
         var record = BuildRecord(ctx, row, scheduledTicks, warmUp, success, Redact(error), status, attempts);
         if (success)
         {
