@@ -260,7 +260,7 @@ public static class RunMerger
             foreach (var file in pods.SelectMany(m => m.Tasks).SelectMany(t => t.Files).Where(f => f.Kind == "details").Select(f => f.Path).Distinct(StringComparer.Ordinal))
             {
                 using var input = new FileStream(Path.Combine(runDir, file), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-                input.CopyTo(output, 1 << 20);
+                FileLinks.Append(input, output);
                 if (input.Length > 0)
                 {
                     input.Seek(-1, SeekOrigin.End);
