@@ -15,7 +15,9 @@ namespace PodBench.Runtime.Metrics;
 /// </summary>
 internal sealed class PooledDistribution
 {
-    private const int Shift = 16;
+    // 4.1 µs buckets: pass 2 groups every distinct value of the wanted buckets, so wide buckets (65.5 µs: up to 65,536
+    // values each) made it 1.7x slower on 4K-token streams, while pass 1's groups stay few (about 2,000 per class).
+    private const int Shift = 12;
     private readonly SqlRunner sql;
     private readonly string listExpr;
     private readonly string rowFilter;
