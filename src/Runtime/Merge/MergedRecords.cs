@@ -8,56 +8,70 @@ using PodBench.Runtime.Results;
 namespace PodBench.Runtime.Merge;
 
 /// <summary>
-/// The merge's records: every verified pod's files through the same <c>requests</c> view a task uses
-/// (<see cref="RecordViews"/>), materialized once as the persistent table <c>main.requests</c>; each scope is then
-/// summarized by the task's own <see cref="Summarizer"/> over a temp view <c>requests</c> of its rows.
+/// The merge's records in <c>merged.duckdb</c>: the table <c>records</c>, every verified pod's details lines joined
+/// to their readings like the <c>requests</c> view a task uses, with the readings reduced to scalars in one pass
+/// (<see cref="RecordViews"/>, records_table.sql); <c>request_times</c> for the charts; and the view
+/// <c>requests</c> of docs/record-schema.md over <c>records</c> and the db_data files kept beside it. Every scope
+/// (the merge, each task) is summarized by the task's own <see cref="Summarizer"/> in one multi-scope pass.
 /// </summary>
 internal static class MergedRecords
 {
-    public static void Load(DuckDBConnection connection, string runDir, IReadOnlyList<PodManifest> pods)
+    /// <summary>Creates <c>records</c> and <c>request_times</c>; returns the db_data files read.</summary>
+    public static IReadOnlyList<string> Load(DuckDBConnection connection, string runDir, IReadOnlyList<PodManifest> pods, IReadOnlyList<(string Model, string Dataset)> tasks)
     {
         var files = pods.SelectMany(p => p.Tasks).SelectMany(t => t.Files).ToList();
         // Distinct: pods of a replicated group list their task's one shared details file each.
         var details = files.Where(f => f.Kind == "details").Select(f => Full(runDir, f.Path)).Distinct(System.StringComparer.Ordinal).ToList();
         var db = files.Where(f => f.Kind == "db_data").Select(f => Full(runDir, f.Path)).Distinct(System.StringComparer.Ordinal).ToList();
-        if (details.Count == 0)
-        {
-            Sql.Execute(connection, "CREATE OR REPLACE TEMP VIEW requests AS SELECT NULL::VARCHAR AS model_abbr, NULL::VARCHAR AS data_abbr, NULL::INTEGER AS pod, NULL::BIGINT AS id, NULL::VARCHAR AS uuid, false AS success, '' AS error_info, 0::BIGINT AS input_tokens, 0::BIGINT AS output_tokens, '' AS usage_source, 1 AS attempts, 0 AS http_status, 0::BIGINT AS scheduled_ns, []::BIGINT[] AS time_points_ns, []::BIGINT[] AS server_time_points_ns, true AS stream, 0 AS turn_id, NULL::VARCHAR AS data_id, NULL::VARCHAR AS db_name, NULL::BIGINT AS db_row WHERE false");
-        }
-        else
-        {
-            RecordViews.CreateRequestsView(connection, details, db);
-        }
-
-        var table = Table(connection);
+        RecordViews.CreateRecordsTable(connection, Table(connection, "records"), details, db, tasks);
         Sql.Execute(connection, $"""
-            CREATE TABLE {table} AS SELECT * FROM temp.requests;
-            DROP VIEW temp.requests;
-            CREATE TABLE {Table(connection, "request_times")} AS
-            SELECT pod, model_abbr, data_abbr, id, uuid, success, error_info,
-                   time_points_ns[1] AS start_ns, time_points_ns[2] AS first_ns, time_points_ns[-1] AS end_ns,
-                   len(time_points_ns) AS readings, input_tokens, output_tokens, scheduled_ns, stream
-            FROM {table};
+            CREATE VIEW {Table(connection, "request_times")} AS
+            SELECT pod, model_abbr, data_abbr, id, uuid, success, error_info, start_ns, first_ns, end_ns,
+                   readings, input_tokens, output_tokens, scheduled_ns, stream
+            FROM records;
+            """);
+        return db;
+    }
+
+    /// <summary>
+    /// Creates the view <c>requests</c> (docs/record-schema.md) over <c>records</c> and <paramref name="dbFiles"/>
+    /// (the db_data files kept in the merge folder; absolute paths).
+    /// </summary>
+    public static void CreateRequestsView(DuckDBConnection connection, IReadOnlyList<string> dbFiles)
+    {
+        Sql.Execute(connection, $"""
+            CREATE VIEW {Table(connection, "requests")} AS
+            SELECT r.model_abbr, r.data_abbr, r.pod, r.id, r.uuid, r.success, r.error_info, r.input_tokens, r.output_tokens,
+                   r.usage_source, r.attempts, r.http_status, r.scheduled_ns,
+                   CASE WHEN r.readings IS NOT NULL THEN t.time_points_ns END AS time_points_ns,
+                   CASE WHEN r.readings IS NOT NULL THEN t.server_time_points_ns END AS server_time_points_ns,
+                   r.stream, r.turn_id, r.data_id, r.db_name, r.db_row
+            FROM records AS r
+            LEFT JOIN ({RecordViews.DbSource(dbFiles)}) AS t ON t.db_name = r.db_name AND t.row = r.db_row;
             """);
     }
 
-    /// <summary>Summarizes every record (<paramref name="model"/> null) or one task's records across pods.</summary>
-    public static PerfSummary Summarize(DuckDBConnection connection, SummaryRequest request, string? model, string? dataset)
+    /// <summary>Summarizes every scope (a null task: every record) over <c>records</c> and the readings of <paramref name="dbFiles"/>.</summary>
+    public static List<PerfSummary> Summarize(DuckDBConnection connection, IReadOnlyList<SummaryScope> scopes, IReadOnlyList<string> dbFiles)
     {
-        var filter = model is null ? "" : $" WHERE model_abbr = {Sql.Text(model)} AND data_abbr = {Sql.Text(dataset ?? "")}";
-        Sql.Execute(connection, $"CREATE OR REPLACE TEMP VIEW requests AS SELECT * FROM {Table(connection)}{filter}");
-        try
-        {
-            return Summarizer.Summarize(connection, request);
-        }
-        finally
-        {
-            Sql.Execute(connection, "DROP VIEW IF EXISTS temp.requests");
-        }
+        var records = Table(connection, "records");
+        var source = RecordViews.DbSource(dbFiles);
+        // The readings are joined only to small tables (the db_name -> task map, the successful rows' keys), so the
+        // lists stream through the probe side of each join and are never materialized.
+        var ambiguous = Sql.Long(Sql.Row(connection, $"SELECT count(*) FROM (SELECT db_name FROM {records} WHERE success GROUP BY db_name HAVING count(DISTINCT task) > 1)")[0]) > 0;
+        var readings = ambiguous
+            ? $"SELECT k.task, p.time_points_ns AS t, p.server_time_points_ns AS s FROM ({source}) AS p JOIN (SELECT db_name, db_row, task FROM {records} WHERE success) AS k ON k.db_name = p.db_name AND k.db_row = p.row"
+            : $"""
+               SELECT m.task, p.time_points_ns AS t, p.server_time_points_ns AS s
+               FROM ({source}) AS p
+               JOIN (SELECT db_name, min(task) AS task FROM {records} WHERE success GROUP BY db_name) AS m ON m.db_name = p.db_name
+               SEMI JOIN (SELECT db_name, db_row FROM {records} WHERE success) AS k ON k.db_name = p.db_name AND k.db_row = p.row
+               """;
+        return Summarizer.SummarizeRecords(connection, "SELECT * FROM " + records, readings, scopes);
     }
 
-    /// <summary>The persistent table's fully qualified name (a temp view named <c>requests</c> may shadow it).</summary>
-    public static string Table(DuckDBConnection connection, string name = "requests") =>
+    /// <summary>A table's fully qualified name in the merge database (a temp object of the same name may shadow it).</summary>
+    public static string Table(DuckDBConnection connection, string name) =>
         "\"" + ((string)Sql.Row(connection, "SELECT current_database()")[0]!).Replace("\"", "\"\"", System.StringComparison.Ordinal) + "\".main." + name;
 
     private static string Full(string runDir, string relative) => Path.GetFullPath(Path.Combine(runDir, relative)).Replace('\\', '/');

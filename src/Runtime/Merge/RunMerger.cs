@@ -42,7 +42,8 @@ public static class RunMerger
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        void Step(string what) => options.Log?.Invoke($"merge: {what} ({clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+        void Step(string what) => options.Log?.Invoke(
+            $"merge: {what} ({clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, process CPU {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
         var verification = PodVerifier.Verify(runDir, expected.Distinct().OrderBy(p => p).ToList(), plan?.PlanHash);
         if (verification.Problems.Count > 0 && !options.AllowPartial)
         {
@@ -75,33 +76,36 @@ public static class RunMerger
         {
             connection.Open();
             var tmp = Path.Combine(dbDir, "duckdb_tmp");
-            Sql.Execute(connection, $"SET temp_directory = {Sql.Text(tmp)}; SET preserve_insertion_order = true;");
+            Sql.Execute(connection, $"SET temp_directory = {Sql.Text(tmp)}; SET preserve_insertion_order = false;");
             if (options.MemoryLimit is not null)
             {
                 Sql.Execute(connection, $"SET memory_limit = {Sql.Text(options.MemoryLimit)}");
             }
 
             WritePodsAndTasks(connection, verification.Complete);
-            MergedRecords.Load(connection, runDir, verification.Complete);
-            Step("loaded the records into DuckDB");
-            var requestsParquet = Path.Combine(dbDir, "requests.parquet");
-            Sql.Execute(connection, $"COPY {MergedRecords.Table(connection)} TO {Sql.Text(requestsParquet)} (FORMAT parquet, COMPRESSION zstd)");
-            files.Add(requestsParquet);
-            Step("wrote requests.parquet");
-
-            var maxConcurrency = verification.Complete.Sum(m => m.Tasks.Sum(t => t.Concurrency));
-            var merged = MergedRecords.Summarize(connection, new SummaryRequest { Scope = MergeFolder + "/merged", Statistics = statistics, Stable = stable, MaxConcurrency = maxConcurrency }, null, null);
-            Step("summarized the merge");
-            var tasks = verification.Complete.SelectMany(m => m.Tasks)
+            var taskGroups = verification.Complete.SelectMany(m => m.Tasks)
                 .GroupBy(t => (t.Model, t.Dataset))
                 .OrderBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
-                .Select(g => MergedRecords.Summarize(
-                    connection,
-                    new SummaryRequest { Scope = g.Key.Model + "/" + g.Key.Dataset, Statistics = statistics, Stable = stable, MaxConcurrency = g.Sum(t => t.Concurrency) },
-                    g.Key.Model,
-                    g.Key.Dataset))
                 .ToList();
-            Step("summarized every task");
+            var dbFiles = MergedRecords.Load(connection, runDir, verification.Complete, taskGroups.Select(g => g.Key).ToList());
+            Step("loaded the records into DuckDB");
+            var requestsParquet = Path.Combine(dbDir, "requests.parquet");
+            Sql.Execute(connection, $"COPY (SELECT * EXCLUDE (task) FROM {MergedRecords.Table(connection, "records")}) TO {Sql.Text(requestsParquet)} (FORMAT parquet, COMPRESSION zstd)");
+            files.Add(requestsParquet);
+            var kept = KeepDbData(dbFiles, dbDir);
+            files.AddRange(kept);
+            MergedRecords.CreateRequestsView(connection, kept);
+            Step($"wrote requests.parquet and kept {kept.Count} db_data files");
+
+            var maxConcurrency = verification.Complete.Sum(m => m.Tasks.Sum(t => t.Concurrency));
+            var scopes = new List<SummaryScope> { new(new SummaryRequest { Scope = MergeFolder + "/merged", Statistics = statistics, Stable = stable, MaxConcurrency = maxConcurrency }, null) };
+            scopes.AddRange(taskGroups.Select((g, i) => new SummaryScope(
+                new SummaryRequest { Scope = g.Key.Model + "/" + g.Key.Dataset, Statistics = statistics, Stable = stable, MaxConcurrency = g.Sum(t => t.Concurrency) },
+                i)));
+            var summaries = MergedRecords.Summarize(connection, scopes, dbFiles);
+            var merged = summaries[0];
+            var tasks = summaries.Skip(1).ToList();
+            Step("summarized the merge and every task");
             Sql.Execute(connection, "CHECKPOINT");
             merged = Annotate(merged, verification);
             document = new MergeSummaryDocument
@@ -141,6 +145,23 @@ public static class RunMerger
         }
 
         return new MergeOutcome { OutputDirectory = outputDir, DatabasePath = dbPath, Files = files, Document = document, JUnitPath = junit };
+    }
+
+    /// <summary>
+    /// Keeps every pod's db_data file in the merge's db_data folder under its own name (db names are unique per pod):
+    /// a hard link where the file system allows one, else a copy. Returns the kept paths.
+    /// </summary>
+    private static List<string> KeepDbData(IReadOnlyList<string> dbFiles, string dbDir)
+    {
+        var kept = new List<string>();
+        foreach (var file in dbFiles)
+        {
+            var target = Path.Combine(dbDir, Path.GetFileName(file));
+            FileLinks.LinkOrCopy(file, target);
+            kept.Add(target.Replace('\\', '/'));
+        }
+
+        return kept;
     }
 
     private static List<int> FoundPods(string runDir)
@@ -239,7 +260,7 @@ public static class RunMerger
             foreach (var file in pods.SelectMany(m => m.Tasks).SelectMany(t => t.Files).Where(f => f.Kind == "details").Select(f => f.Path).Distinct(StringComparer.Ordinal))
             {
                 using var input = new FileStream(Path.Combine(runDir, file), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-                input.CopyTo(output, 1 << 20);
+                FileLinks.Append(input, output);
                 if (input.Length > 0)
                 {
                     input.Seek(-1, SeekOrigin.End);

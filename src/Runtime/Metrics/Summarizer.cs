@@ -10,79 +10,151 @@ namespace PodBench.Runtime.Metrics;
 /// <summary>
 /// Computes a <see cref="PerfSummary"/> from the <c>requests</c> view (docs/record-schema.md) with the embedded
 /// DuckDB SQL of this folder, following metrics.md and reference-aisbench.md section 1 exactly (see docs/metrics.md).
-/// Per-request values are reduced in DuckDB; the pooled ITL gaps are never materialized (two streaming passes).
+/// Per-request values are reduced in DuckDB; the pooled ITL gaps are never materialized (two streaming passes, shared
+/// by every scope of a merge).
 /// </summary>
 public static class Summarizer
 {
     private static readonly string[] MetricOrder = ["E2EL", "TTFT", "TPOT", "ITL", "InputTokens", "OutputTokens", "OutputTokenThroughput", "PrefillTokenThroughput"];
+
+    private const string ViewRecords =
+        "SELECT 0 AS task, success, error_info, input_tokens, output_tokens, scheduled_ns, stream, len(time_points_ns) AS readings, " +
+        "time_points_ns[1] AS start_ns, time_points_ns[2] AS first_ns, time_points_ns[-1] AS end_ns, len(server_time_points_ns) AS server_readings FROM requests";
+
+    private const string ViewReadings = "SELECT 0 AS task, time_points_ns AS t, server_time_points_ns AS s FROM requests WHERE success";
+
+    private const string ItlGaps = "list_transform(range(2, len(t)), i -> t[i + 1] - t[i])";
+
+    private const string ReadLags = "list_transform(s, (x, i) -> t[i + 1] - x)";
 
     /// <summary>Summarizes every row of the <c>requests</c> view on <paramref name="conn"/>.</summary>
     public static PerfSummary Summarize(DuckDBConnection conn, SummaryRequest request)
     {
         ArgumentNullException.ThrowIfNull(conn);
         ArgumentNullException.ThrowIfNull(request);
+        return SummarizeRecords(conn, ViewRecords, ViewReadings, [new SummaryScope(request, null)])[0];
+    }
+
+    /// <summary>
+    /// Summarizes several scopes of one set of records at once: the per-request values of each scope in turn (they are
+    /// small), and the pooled distributions (every ITL gap, every read lag) of all scopes in one pair of passes over
+    /// the readings. <paramref name="records"/>: one row per request (summary_requests.sql names its columns);
+    /// <paramref name="readings"/>: one row per successful request with <c>task, t, s</c> (its time points and
+    /// server stamps). <see cref="Summarize"/> is this with the <c>requests</c> view as both and one scope.
+    /// </summary>
+    internal static List<PerfSummary> SummarizeRecords(DuckDBConnection conn, string records, string readings, IReadOnlyList<SummaryScope> scopes)
+    {
         var sql = new SqlRunner(conn);
-        var statistics = StatisticColumn.Parse(request.Statistics);
-        var notes = new List<string>();
         try
         {
-            sql.Execute(sql.Load("summary_requests.sql"));
-            var failures = sql.Rows(sql.Load("summary_failures.sql"))
-                .Select(r => new FailureCount((string)r[0]!, SqlRunner.Long(r[1])))
-                .ToList();
-
-            var counts = sql.Rows("SELECT count(*), count(*) FILTER (WHERE success) FROM pb_req")[0];
-            var total = SqlRunner.Long(counts[0]);
-            var ok = SqlRunner.Long(counts[1]);
-            if (ok == 0)
+            sql.Execute(sql.Load("summary_requests.sql", ("records", records)));
+            var states = scopes.Select(s => Prepare(sql, s)).ToList();
+            var live = states.Where(s => s.Done is null).ToList();
+            var itl = new List<Dictionary<string, (long N, Dictionary<string, double> Values)>>();
+            if (live.Count > 0)
             {
-                notes.Add(total == 0
-                    ? "No request was recorded: there is nothing to summarize."
-                    : $"Every request failed ({total} of {total}): no latency or throughput can be computed. The failure reasons are listed below.");
-                return new PerfSummary
-                {
-                    Scope = request.Scope,
-                    Statistics = statistics.Select(s => s.Name).ToList(),
-                    Metrics = [],
-                    Globals = CountsOnly(total, request.MaxConcurrency),
-                    Failures = failures,
-                    Notes = notes,
-                };
+                var columns = live.SelectMany(s => s.Statistics).DistinctBy(c => c.Name).ToList();
+                itl = new PooledDistribution(sql, ItlGaps, "len(t) >= 3", readings)
+                    .Compute(live.Select(s => new PooledScope(s.Task, s.First, s.Last, s.First is not null)).ToList(), columns);
             }
 
-            var (first, last) = StableWindow(sql, request, notes);
-            var hasStable = first is not null;
-            var fill = new[] { ("first_ns", SqlRunner.Ns(first)), ("last_ns", SqlRunner.Ns(last)) };
-            sql.Execute(sql.Load("summary_values.sql", fill));
-            var stages = hasStable ? new[] { "total", "stable" } : new[] { "total" };
-
-            var perRequest = PerRequestStatistics(sql, statistics, fill);
-            var itl = new PooledDistribution(sql, "list_transform(range(2, len(t)), i -> t[i + 1] - t[i])", "len(t) >= 3", first, last)
-                .Compute(statistics, hasStable);
-            var globals = Globals(sql, fill, request, first, last, stages, out var stageInfo);
-
-            var metrics = new List<MetricStatistics>();
-            foreach (var stage in stages)
-            {
-                metrics.AddRange(StageMetrics(stage, statistics, perRequest, itl, stageInfo[stage]));
-            }
-
-            var extras = Extras(sql, request, perRequest, first, last, stageInfo["total"]);
-            return new PerfSummary
-            {
-                Scope = request.Scope,
-                Statistics = statistics.Select(s => s.Name).ToList(),
-                Metrics = metrics,
-                Globals = globals,
-                Failures = failures,
-                Notes = notes,
-                Extras = extras,
-            };
+            var stamped = live.Where(s => s.Stamped > 0).ToList();
+            var lags = stamped.Count == 0
+                ? []
+                : new PooledDistribution(sql, ReadLags, "len(s) > 0", readings)
+                    .Compute(stamped.Select(s => new PooledScope(s.Task, null, null, false)).ToList(), StatisticColumn.Parse(["Average", "P50", "P99"]));
+            return states.Select(s => s.Done ?? Finish(s, itl[live.IndexOf(s)], s.Stamped > 0 ? lags[stamped.IndexOf(s)]["total"] : default)).ToList();
         }
         finally
         {
-            sql.Execute("DROP TABLE IF EXISTS pb_vals; DROP TABLE IF EXISTS pb_req;");
+            sql.Execute("DROP TABLE IF EXISTS pb_vals; DROP VIEW IF EXISTS pb_req; DROP TABLE IF EXISTS pb_all;");
         }
+    }
+
+    /// <summary>Everything of one scope but the pooled distributions, computed over the temp view <c>pb_req</c> of its rows.</summary>
+    private static ScopeState Prepare(SqlRunner sql, SummaryScope scope)
+    {
+        var request = scope.Request;
+        var filter = scope.Task is { } task ? " WHERE task = " + task.ToString(CultureInfo.InvariantCulture) : "";
+        sql.Execute("CREATE OR REPLACE TEMP VIEW pb_req AS SELECT * FROM pb_all" + filter);
+        var statistics = StatisticColumn.Parse(request.Statistics);
+        var notes = new List<string>();
+        var state = new ScopeState { Request = request, Task = scope.Task, Statistics = statistics, Notes = notes };
+        state.Failures = sql.Rows(sql.Load("summary_failures.sql"))
+            .Select(r => new FailureCount((string)r[0]!, SqlRunner.Long(r[1])))
+            .ToList();
+
+        var counts = sql.Rows("SELECT count(*), count(*) FILTER (WHERE success) FROM pb_req")[0];
+        var total = SqlRunner.Long(counts[0]);
+        var ok = SqlRunner.Long(counts[1]);
+        if (ok == 0)
+        {
+            notes.Add(total == 0
+                ? "No request was recorded: there is nothing to summarize."
+                : $"Every request failed ({total} of {total}): no latency or throughput can be computed. The failure reasons are listed below.");
+            state.Done = new PerfSummary
+            {
+                Scope = request.Scope,
+                Statistics = statistics.Select(s => s.Name).ToList(),
+                Metrics = [],
+                Globals = CountsOnly(total, request.MaxConcurrency),
+                Failures = state.Failures,
+                Notes = notes,
+            };
+            return state;
+        }
+
+        var (first, last) = StableWindow(sql, request, notes);
+        state.First = first;
+        state.Last = last;
+        var fill = new[] { ("first_ns", SqlRunner.Ns(first)), ("last_ns", SqlRunner.Ns(last)) };
+        sql.Execute(sql.Load("summary_values.sql", fill));
+        state.Stages = first is not null ? ["total", "stable"] : ["total"];
+        state.PerRequest = PerRequestStatistics(sql, statistics, fill);
+        state.Globals = Globals(sql, fill, request, first, last, state.Stages, out var stageInfo);
+        state.StageInfo = stageInfo;
+        state.SendLagExtras = SendLagExtras(sql, state.PerRequest);
+        state.Stamped = SqlRunner.Long(sql.Rows("SELECT count(*) FROM pb_req WHERE success AND has_server_stamps")[0][0]);
+        sql.Execute("DROP TABLE IF EXISTS pb_vals");
+        return state;
+    }
+
+    private static PerfSummary Finish(ScopeState s, Dictionary<string, (long N, Dictionary<string, double> Values)> itl, (long N, Dictionary<string, double> Values) lag)
+    {
+        var metrics = new List<MetricStatistics>();
+        foreach (var stage in s.Stages)
+        {
+            metrics.AddRange(StageMetrics(stage, s.Statistics, s.PerRequest, itl, s.StageInfo[stage]));
+        }
+
+        var extras = s.SendLagExtras.ToList();
+        if (lag.N > 0)
+        {
+            extras.Add(new GlobalValue("Client Read Lag P50", "total", lag.Values["P50"] * 1000, "ms"));
+            extras.Add(new GlobalValue("Client Read Lag P99", "total", lag.Values["P99"] * 1000, "ms"));
+        }
+
+        var total = s.StageInfo["total"];
+        if (s.Request.TargetRate is { } target)
+        {
+            extras.Add(new GlobalValue("Target Request Rate", "total", target, "req/s"));
+            if (total.Sends > 1 && total.LastSendNs > total.FirstSendNs)
+            {
+                // (sends - 1) / span: exactly the rate of an evenly spaced schedule.
+                extras.Add(new GlobalValue("Achieved Request Rate", "total", (total.Sends - 1) / ((total.LastSendNs!.Value - total.FirstSendNs!.Value) / 1e9), "req/s"));
+            }
+        }
+
+        return new PerfSummary
+        {
+            Scope = s.Request.Scope,
+            Statistics = s.Statistics.Select(c => c.Name).ToList(),
+            Metrics = metrics,
+            Globals = s.Globals,
+            Failures = s.Failures,
+            Notes = s.Notes,
+            Extras = extras,
+        };
     }
 
     private static (long? First, long? Last) StableWindow(SqlRunner sql, SummaryRequest request, List<string> notes)
@@ -262,46 +334,19 @@ public static class Summarizer
         return byKey.OrderBy(k => keyOrder.IndexOf(k.Key)).ThenBy(k => Array.IndexOf(stages, k.Stage)).Select(k => k.Value).ToList();
     }
 
-    private static List<GlobalValue> Extras(
-        SqlRunner sql,
-        SummaryRequest request,
-        Dictionary<(string Stage, string Metric), (long N, double Sum, Dictionary<string, double> Values)> perRequest,
-        long? first,
-        long? last,
-        StageInfo total)
+    private static List<GlobalValue> SendLagExtras(SqlRunner sql, Dictionary<(string Stage, string Metric), (long N, double Sum, Dictionary<string, double> Values)> perRequest)
     {
         var extras = new List<GlobalValue>();
         var p50p99 = StatisticColumn.Parse(["Average", "P50", "P99"]);
         if (perRequest.ContainsKey(("total", "SendLag")))
         {
-            var (n, sum, _) = perRequest[("total", "SendLag")];
-            var lag = Percentiles(sql, "SendLag", n, p50p99);
+            var lag = Percentiles(sql, "SendLag", perRequest[("total", "SendLag")].N, p50p99);
             extras.Add(new GlobalValue("Send Lag P50", "total", lag[1] * 1000, "ms"));
             extras.Add(new GlobalValue("Send Lag P99", "total", lag[2] * 1000, "ms"));
             var sched = Percentiles(sql, "ScheduledE2EL", perRequest[("total", "ScheduledE2EL")].N, p50p99);
             extras.Add(new GlobalValue("Scheduled E2EL Average", "total", sched[0] * 1000, "ms"));
             extras.Add(new GlobalValue("Scheduled E2EL P50", "total", sched[1] * 1000, "ms"));
             extras.Add(new GlobalValue("Scheduled E2EL P99", "total", sched[2] * 1000, "ms"));
-            _ = sum;
-        }
-
-        var stamped = SqlRunner.Long(sql.Rows("SELECT count(*) FROM pb_req WHERE success AND has_server_stamps")[0][0]);
-        var lagDistribution = stamped == 0 ? default : new PooledDistribution(sql, "list_transform(s, (x, i) -> t[i + 1] - x)", "len(s) > 0", first, last)
-            .Compute(p50p99, stable: false)["total"];
-        if (lagDistribution.N > 0)
-        {
-            extras.Add(new GlobalValue("Client Read Lag P50", "total", lagDistribution.Values["P50"] * 1000, "ms"));
-            extras.Add(new GlobalValue("Client Read Lag P99", "total", lagDistribution.Values["P99"] * 1000, "ms"));
-        }
-
-        if (request.TargetRate is { } target)
-        {
-            extras.Add(new GlobalValue("Target Request Rate", "total", target, "req/s"));
-            if (total.Sends > 1 && total.LastSendNs > total.FirstSendNs)
-            {
-                // (sends - 1) / span: exactly the rate of an evenly spaced schedule.
-                extras.Add(new GlobalValue("Achieved Request Rate", "total", (total.Sends - 1) / ((total.LastSendNs!.Value - total.FirstSendNs!.Value) / 1e9), "req/s"));
-            }
         }
 
         return extras;
@@ -338,6 +383,37 @@ public static class Summarizer
         }
 
         return result;
+    }
+
+    private sealed class ScopeState
+    {
+        public required SummaryRequest Request { get; init; }
+
+        public int? Task { get; init; }
+
+        public required IReadOnlyList<StatisticColumn> Statistics { get; init; }
+
+        public required List<string> Notes { get; init; }
+
+        public List<FailureCount> Failures { get; set; } = [];
+
+        public PerfSummary? Done { get; set; }
+
+        public long? First { get; set; }
+
+        public long? Last { get; set; }
+
+        public string[] Stages { get; set; } = [];
+
+        public Dictionary<(string Stage, string Metric), (long N, double Sum, Dictionary<string, double> Values)> PerRequest { get; set; } = [];
+
+        public List<GlobalValue> Globals { get; set; } = [];
+
+        public Dictionary<string, StageInfo> StageInfo { get; set; } = [];
+
+        public List<GlobalValue> SendLagExtras { get; set; } = [];
+
+        public long Stamped { get; set; }
     }
 
     private sealed record StageInfo(long Total, long Ok, long? FirstStartNs, long? LastEndNs, BigInteger E2elNs, BigInteger InputTokens, BigInteger OutputTokens, long DecodeN, long? FirstSendNs, long? LastSendNs, long Sends);

@@ -1,13 +1,15 @@
 -- Pass 1 of a pooled distribution (every element of every successful request's list, e.g. every ITL gap):
--- counts, sums and extremes per coarse bucket (value >> shift), split by stage stable. Nothing is materialized.
-SELECT st, b, count(*) AS c, sum(g)::HUGEINT AS s, min(g) AS mn, max(g) AS mx
+-- counts, sums and extremes per coarse bucket (value >> shift) and per request class (the class: the task and
+-- which stable windows hold the request's start), for every scope at once. Nothing is materialized.
+-- The readings relation: one row per successful request with columns task, t (time points) and s (server stamps).
+SELECT cls, b, count(*) AS c, sum(g)::HUGEINT AS s, min(g) AS mn, max(g) AS mx
 FROM (
-    SELECT st, g, g >> {shift} AS b
+    SELECT cls, g, g >> {shift} AS b
     FROM (
-        SELECT coalesce(t[1] BETWEEN {first_ns} AND {last_ns}, false) AS st, unnest({list_expr}) AS g
-        FROM (SELECT time_points_ns AS t, server_time_points_ns AS s FROM requests WHERE success) AS r
+        SELECT {class_expr} AS cls, unnest({list_expr}) AS g
+        FROM ({readings}) AS r
         WHERE {row_filter}
     )
     WHERE g IS NOT NULL
 )
-GROUP BY st, b;
+GROUP BY cls, b;

@@ -27,6 +27,41 @@ public static class RecordViews
             throw new FileNotFoundException($"The details file '{f}' does not exist.", f);
         }
 
+        var sql = RecordSql.Resource("requests_view.sql")
+            .Replace("{details_source}", RecordSql.DetailsSource(details), StringComparison.Ordinal)
+            .Replace("{db_source}", DbSource(dbDataFiles), StringComparison.Ordinal);
+        Execute(conn, sql);
+    }
+
+    /// <summary>
+    /// Creates the table <paramref name="table"/> (records_table.sql): the rows of the <c>requests</c> view over the
+    /// same files with the readings reduced to scalars (<c>readings, start_ns, first_ns, end_ns, server_readings</c>)
+    /// and a <c>task</c> column: the index of the row's (model_abbr, data_abbr) in <paramref name="tasks"/>, else -1.
+    /// </summary>
+    internal static void CreateRecordsTable(DuckDBConnection conn, string table, IReadOnlyList<string> detailsFiles, IEnumerable<string> dbDataFiles, IReadOnlyList<(string Model, string Dataset)> tasks)
+    {
+        foreach (var f in detailsFiles.Where(f => !File.Exists(f)))
+        {
+            throw new FileNotFoundException($"The details file '{f}' does not exist.", f);
+        }
+
+        var values = tasks.Count == 0
+            ? "(NULL::VARCHAR, NULL::VARCHAR, NULL::INTEGER)"
+            : string.Join(", ", tasks.Select((t, i) => $"('{RecordSql.Escape(t.Model)}', '{RecordSql.Escape(t.Dataset)}', {i.ToString(CultureInfo.InvariantCulture)})"));
+        var sql = RecordSql.Resource("records_table.sql")
+            .Replace("{table}", table, StringComparison.Ordinal)
+            .Replace("{details_source}", RecordSql.DetailsSource(detailsFiles), StringComparison.Ordinal)
+            .Replace("{db_source}", DbSource(dbDataFiles), StringComparison.Ordinal)
+            .Replace("{tasks}", values, StringComparison.Ordinal);
+        Execute(conn, sql);
+    }
+
+    /// <summary>
+    /// The SQL of the readings in <paramref name="dbDataFiles"/> (<c>.parquet</c> and <c>.jsonl</c>; a journal whose
+    /// Parquet twin is also listed is ignored): columns <c>db_name, row, uuid, time_points_ns, server_time_points_ns</c>.
+    /// </summary>
+    internal static string DbSource(IEnumerable<string> dbDataFiles)
+    {
         var db = dbDataFiles.ToList();
         var parquet = db.Where(f => f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)).ToList();
         var twins = new HashSet<string>(parquet.Select(f => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(f))!, Path.GetFileNameWithoutExtension(f))), StringComparer.Ordinal);
@@ -44,11 +79,7 @@ public static class RecordViews
             throw new FileNotFoundException($"The db_data file '{f}' does not exist.", f);
         }
 
-        var sql = RecordSql.Resource("requests_view.sql")
-            .Replace("{details_source}", RecordSql.DetailsSource(details), StringComparison.Ordinal)
-            .Replace("{parquet_source}", RecordSql.ParquetSource(parquet), StringComparison.Ordinal)
-            .Replace("{journal_source}", RecordSql.JournalSource(journals), StringComparison.Ordinal);
-        Execute(conn, sql);
+        return RecordSql.ParquetSource(parquet) + "\n    UNION ALL\n    " + RecordSql.JournalSource(journals);
     }
 
     /// <summary>

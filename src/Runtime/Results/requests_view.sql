@@ -5,9 +5,7 @@ CREATE OR REPLACE TEMP VIEW requests AS
 WITH details AS (
     {details_source}
 ), db AS (
-    {parquet_source}
-    UNION ALL
-    {journal_source}
+    {db_source}
 )
 SELECT
     coalesce(d.extra_perf_data.model_abbr, '') AS model_abbr,

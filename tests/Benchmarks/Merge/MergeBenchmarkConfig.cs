@@ -7,7 +7,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace PodBench.Benchmarks.Merge;
 
 /// <summary>
-/// One launch, no warm-up, two measured merges, in process: a merge takes seconds to minutes, and the process's
+/// One launch, no warm-up, two measured merges (<c>PODBENCH_MERGE_ITERATIONS</c> to change), in process: a merge takes seconds to minutes, and the process's
 /// peak resident memory (DuckDB's native memory included) is then the benchmark's own.
 /// </summary>
 public sealed class MergeBenchmarkConfig : ManualConfig
@@ -19,6 +19,6 @@ public sealed class MergeBenchmarkConfig : ManualConfig
             .WithStrategy(RunStrategy.Monitoring)
             .WithLaunchCount(1)
             .WithWarmupCount(0)
-            .WithIterationCount(2));
+            .WithIterationCount(int.TryParse(Environment.GetEnvironmentVariable("PODBENCH_MERGE_ITERATIONS"), out var n) && n > 0 ? n : 2));
     }
 }
