@@ -21,14 +21,9 @@ public static class RecordViews
     public static void CreateRequestsView(DuckDBConnection conn, IEnumerable<string> detailsFiles, IEnumerable<string> dbDataFiles)
     {
         ArgumentNullException.ThrowIfNull(conn);
-        var details = detailsFiles.ToList();
-        foreach (var f in details.Where(f => !File.Exists(f)))
-        {
-            throw new FileNotFoundException($"The details file '{f}' does not exist.", f);
-        }
-
         var sql = RecordSql.Resource("requests_view.sql")
-            .Replace("{details_source}", RecordSql.DetailsSource(details), StringComparison.Ordinal)
+            .Replace("{details_join}", DetailsJoin("time_points_ns", "t.time_points_ns AS time_points_ns, t.server_time_points_ns AS server_time_points_ns"), StringComparison.Ordinal)
+            .Replace("{details_source}", DetailsSource(detailsFiles.ToList()), StringComparison.Ordinal)
             .Replace("{db_source}", DbSource(dbDataFiles), StringComparison.Ordinal);
         Execute(conn, sql);
     }
@@ -40,20 +35,30 @@ public static class RecordViews
     /// </summary>
     internal static void CreateRecordsTable(DuckDBConnection conn, string table, IReadOnlyList<string> detailsFiles, IEnumerable<string> dbDataFiles, IReadOnlyList<(string Model, string Dataset)> tasks)
     {
-        foreach (var f in detailsFiles.Where(f => !File.Exists(f)))
-        {
-            throw new FileNotFoundException($"The details file '{f}' does not exist.", f);
-        }
-
         var values = tasks.Count == 0
             ? "(NULL::VARCHAR, NULL::VARCHAR, NULL::INTEGER)"
             : string.Join(", ", tasks.Select((t, i) => $"('{RecordSql.Escape(t.Model)}', '{RecordSql.Escape(t.Dataset)}', {i.ToString(CultureInfo.InvariantCulture)})"));
         var sql = RecordSql.Resource("records_table.sql")
             .Replace("{table}", table, StringComparison.Ordinal)
-            .Replace("{details_source}", RecordSql.DetailsSource(detailsFiles), StringComparison.Ordinal)
+            .Replace("{details_join}", DetailsJoin("readings", "t.readings AS readings, t.start_ns AS start_ns, t.first_ns AS first_ns, t.end_ns AS end_ns, t.server_readings AS server_readings"), StringComparison.Ordinal)
+            .Replace("{details_source}", DetailsSource(detailsFiles), StringComparison.Ordinal)
             .Replace("{db_source}", DbSource(dbDataFiles), StringComparison.Ordinal)
             .Replace("{tasks}", values, StringComparison.Ordinal);
         Execute(conn, sql);
+    }
+
+    private static string DetailsJoin(string present, string readingsColumns) => RecordSql.Resource("details_join.sql")
+        .Replace("{present}", present, StringComparison.Ordinal)
+        .Replace("{readings_columns}", readingsColumns, StringComparison.Ordinal);
+
+    private static string DetailsSource(IReadOnlyList<string> detailsFiles)
+    {
+        foreach (var f in detailsFiles.Where(f => !File.Exists(f)))
+        {
+            throw new FileNotFoundException($"The details file '{f}' does not exist.", f);
+        }
+
+        return RecordSql.DetailsSource(detailsFiles);
     }
 
     /// <summary>

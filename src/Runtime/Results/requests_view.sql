@@ -1,33 +1,10 @@
--- The `requests` view of docs/record-schema.md: details lines joined to their readings on (db_name, row).
--- A success whose readings are missing (a killed process) counts as failed, as in the reference; its readings are
--- NULL. (The lists are passed through untouched: wrapping them in coalesce() would copy every list.)
+-- The `requests` view of docs/record-schema.md: details lines joined to their readings (details_join.sql); the
+-- readings of a request whose readings are missing are NULL. (The lists are passed through untouched: wrapping them
+-- in coalesce() would copy every list.)
 CREATE OR REPLACE TEMP VIEW requests AS
 WITH details AS (
     {details_source}
 ), db AS (
     {db_source}
 )
-SELECT
-    coalesce(d.extra_perf_data.model_abbr, '') AS model_abbr,
-    d.data_abbr AS data_abbr,
-    coalesce(d.extra_perf_data.pod, 0) AS pod,
-    d.id AS id,
-    d.uuid AS uuid,
-    (d.success AND t.time_points_ns IS NOT NULL) AS success,
-    CASE WHEN d.success AND t.time_points_ns IS NULL THEN 'time points missing from db_data'
-         ELSE coalesce(d.error_info, '') END AS error_info,
-    coalesce(d.input_tokens, 0) AS input_tokens,
-    coalesce(d.output_tokens, 0) AS output_tokens,
-    coalesce(d.extra_perf_data.usage_source, '') AS usage_source,
-    coalesce(d.extra_perf_data.attempts, 1) AS attempts,
-    coalesce(d.extra_perf_data.http_status, 0) AS http_status,
-    coalesce(d.extra_perf_data.scheduled_ns, 0) AS scheduled_ns,
-    t.time_points_ns AS time_points_ns,
-    t.server_time_points_ns AS server_time_points_ns,
-    coalesce(d.extra_perf_data.stream, true) AS stream,
-    coalesce(d.turn_id, 0) AS turn_id,
-    d.data_id AS data_id,
-    d.db_name AS db_name,
-    d.time_points."__db_ref__" AS db_row
-FROM details AS d
-LEFT JOIN db AS t ON t.db_name = d.db_name AND t.row = d.time_points."__db_ref__";
+{details_join};
