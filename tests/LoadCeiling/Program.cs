@@ -120,27 +120,7 @@ public static class Program
 
     private static async Task<CaseResult> RunCaseAsync(ServerProcess server, string name, int concurrency, int chunks, RunOptions run, double? rate, bool print = true)
     {
-        var endpoint = ModelEndpoint.StreamChat("ceiling") with
-        {
-            Url = server.BaseUrl.ToString(),
-            Model = "qwen",
-            Concurrency = concurrency,
-            MaxOutLen = chunks,
-            Retry = 1,
-            RequestRate = rate ?? 0,
-            Burstiness = 0,
-            Generation = GenerationArgs.Empty.WithIgnoreEos(),
-        };
-        var rowCount = run.NumPrompts ?? 1024;
-        var rows = Enumerable.Range(0, rowCount).Select(i => new PromptRow(i, string.Join(' ', Enumerable.Repeat("A", 32)), MaxTokens: chunks)).ToArray();
-        var request = new TaskRunRequest
-        {
-            Task = new TaskSpec(endpoint, new SyntheticDataset("ceiling"), 0),
-            BaseUrl = server.BaseUrl,
-            Rows = rows,
-            Run = run with { WarmUp = 1 },
-            Clock = PodClock.Process,
-        };
+        var request = CeilingTask.Request("ceiling", "ceiling", server, concurrency, chunks, run, run.NumPrompts ?? 1024, rate ?? 0, _ => string.Join(' ', Enumerable.Repeat("A", 32)));
 
         GC.Collect();
         GC.WaitForPendingFinalizers();

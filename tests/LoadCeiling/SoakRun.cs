@@ -37,27 +37,10 @@ internal static class SoakRun
         Console.WriteLine($"soak: {minutes} min, server {server} in a child process ({chunks} chunks per request, {delayMs} ms per token), concurrency {concurrency}, pressure mode, results to {runFolder}; samples every {sampleSeconds} s to {csvPath}");
         Console.WriteLine($"soak: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, inline socket completions {EngineProcessSettings.InlineSocketCompletions}, load average {LoadAverage()}");
         using var serverProcess = ServerProcess.Start(server, chunks, delayMs);
-        var endpoint = ModelEndpoint.StreamChat("soak") with
-        {
-            Url = serverProcess.BaseUrl.ToString(),
-            Model = "qwen",
-            Concurrency = concurrency,
-            MaxOutLen = chunks,
-            Retry = 1,
-            Generation = GenerationArgs.Empty.WithIgnoreEos(),
-        };
-        var rows = Enumerable.Range(0, 1024).Select(i => new PromptRow(i, $"soak prompt {i} " + string.Join(' ', Enumerable.Repeat("A", 32)), MaxTokens: chunks)).ToArray();
-        var request = new TaskRunRequest
-        {
-            Task = new TaskSpec(endpoint, new SyntheticDataset("soakdata"), 0),
-            BaseUrl = serverProcess.BaseUrl,
-            Rows = rows,
-            Run = RunOptions.Default.WithPressure(minutes * 60) with { WarmUp = 1 },
-            Clock = PodClock.Process,
-        };
+        var request = CeilingTask.Request("soak", "soakdata", serverProcess, concurrency, chunks, RunOptions.Default.WithPressure(minutes * 60), 1024, 0, i => $"soak prompt {i} " + string.Join(' ', Enumerable.Repeat("A", 32)));
 
         var layout = new RunLayout(runFolder);
-        var writer = TaskResultWriter.Open(layout, 0, endpoint.Abbr, "soakdata");
+        var writer = TaskResultWriter.Open(layout, 0, request.Task.Model.Abbr, request.Task.Dataset.Abbr);
         var samples = new List<SoakSample>();
         var self = Process.GetCurrentProcess();
         var start = Stopwatch.GetTimestamp();
