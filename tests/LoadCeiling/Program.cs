@@ -204,9 +204,9 @@ public static class Program
         return options;
     }
 
-    private static int Int(Dictionary<string, string> o, string key, int fallback) => o.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+    internal static int Int(Dictionary<string, string> o, string key, int fallback) => o.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
-    private static double Double(Dictionary<string, string> o, string key, double fallback) => o.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+    internal static double Double(Dictionary<string, string> o, string key, double fallback) => o.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
     private static int[] List(Dictionary<string, string> o, string key, string fallback) =>
         o.GetValueOrDefault(key, fallback).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Where(v => v > 0).ToArray();

@@ -23,11 +23,11 @@ internal static class SoakRun
 {
     public static async Task<int> RunAsync(Dictionary<string, string> options)
     {
-        var minutes = Get(options, "minutes", 60);
-        var concurrency = (int)Get(options, "concurrency", 64);
-        var chunks = (int)Get(options, "chunks", 32);
-        var delayMs = Get(options, "delay-ms", 5);
-        var sampleSeconds = Get(options, "sample-s", 10);
+        var minutes = Program.Double(options, "minutes", 60);
+        var concurrency = Program.Int(options, "concurrency", 64);
+        var chunks = Program.Int(options, "chunks", 32);
+        var delayMs = Program.Double(options, "delay-ms", 5);
+        var sampleSeconds = Program.Double(options, "sample-s", 10);
         var server = options.GetValueOrDefault("server-kind", "sim");
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture);
         var csvPath = Path.GetFullPath(options.GetValueOrDefault("csv", $"soak-{stamp}.csv"));
@@ -131,7 +131,4 @@ internal static class SoakRun
 
         return lines;
     }
-
-    private static double Get(Dictionary<string, string> o, string key, double fallback) =>
-        o.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }

@@ -129,7 +129,7 @@ internal sealed class RequestExecutor
             ClientLag.RecordGaps(ctx.ServerTicks.Span, ctx.Ticks.Span, 1, NsPerTick);
         }
 
-        if (success && _tokenizer is not null && (ctx.Fields.PromptTokens <= 0 || ctx.Fields.CompletionTokens < 0))
+        if (CountsWithTokenizer(ctx, success))
         {
             // Socket completions may run inline on the socket thread (EngineProcessSettings): counting a long text there
             // would delay, and so falsely lengthen, the readings of every other stream it serves.
@@ -382,6 +382,10 @@ internal sealed class RequestExecutor
             Stream = _stream,
         };
     }
+
+    /// <summary>Whether <see cref="CountTokens"/> will count some of the request's tokens with the tokenizer.</summary>
+    private bool CountsWithTokenizer(RequestContext ctx, bool success) =>
+        _tokenizer is not null && success && (ctx.Fields.PromptTokens <= 0 || ctx.Fields.CompletionTokens < 0);
 
     private (int Input, int Output, string Source) CountTokens(RequestContext ctx, PromptRow row, string prediction, bool success)
     {
