@@ -18,7 +18,8 @@ namespace PodBench.LoadCeiling;
 /// <c>dotnet run -c Release --project tests/LoadCeiling -- [--kind sim|raw] [--levels 1,10,100,1000] [--seconds 5]
 /// [--chunks 64] [--rates 1000,4000,8000] [--streams 10000] [--stream-delay-ms 20] [--flush each|end] [--inline on|off]</c>;
 /// <c>--kind lag [--lag-streams 1000] [--lag-delay-ms 20,50] [--single-delay-ms 1,5] [--seconds 20]</c> (client lag
-/// where the server keeps up); <c>--kind soak [--minutes 60] [--concurrency 64] [--chunks 32] [--delay-ms 8]
+/// where the server keeps up); <c>--server-cpus 0 --client-cpus 1</c> (raw and lag kinds) keep server and client on
+/// separate cores, as on separate machines; <c>--kind soak [--minutes 60] [--concurrency 64] [--chunks 32] [--delay-ms 8]
 /// [--server-kind sim|raw] [--csv file] [--sink files|counting]</c> (memory over a long pressure run).
 /// </summary>
 public static class Program
@@ -34,6 +35,11 @@ public static class Program
         if (options.TryGetValue("server", out var serverKind))
         {
             return await ServeAsync(serverKind, Int(options, "chunks", 64), Double(options, "delay-ms", 0), options.GetValueOrDefault("flush", "each") == "each", options.GetValueOrDefault("send", "pooled") == "inline");
+        }
+
+        if (options.TryGetValue("client-cpus", out var clientCpus))
+        {
+            PinSelf(clientCpus);
         }
 
         var kind = options.GetValueOrDefault("kind", "sim");
@@ -58,7 +64,7 @@ public static class Program
         Console.WriteLine($"load ceiling: server {kind} ({chunks} content chunks per request, flush {flush}) in a child process; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
         Console.WriteLine(CaseResult.Header);
         var results = new List<CaseResult>();
-        using (var server = ServerProcess.Start(kind, chunks, 0, flush))
+        using (var server = ServerProcess.Start(kind, chunks, 0, flush, options.GetValueOrDefault("server-send", "pooled") == "inline", options.GetValueOrDefault("server-cpus")))
         {
             await RunCaseAsync(server, "warm-up", 50, chunks, RunOptions.Default.WithPressure(2), null, print: false);
             foreach (var level in levels)
@@ -75,7 +81,7 @@ public static class Program
 
         if (streams > 0)
         {
-            using var slow = ServerProcess.Start(kind, chunks, streamDelay);
+            using var slow = ServerProcess.Start(kind, chunks, streamDelay, cpus: options.GetValueOrDefault("server-cpus"));
             results.Add(await RunCaseAsync(slow, $"streams d={streamDelay}ms", streams, chunks, RunOptions.Default.WithPressure(Math.Max(seconds, 3 * chunks * streamDelay / 1000)), null));
         }
 
@@ -99,7 +105,7 @@ public static class Program
         Console.WriteLine(CaseResult.Header);
         foreach (var delay in singleDelays)
         {
-            using var server = ServerProcess.Start("raw", chunks, delay, inlineSend: true);
+            using var server = ServerProcess.Start("raw", chunks, delay, inlineSend: true, cpus: options.GetValueOrDefault("server-cpus"));
             await RunCaseAsync(server, "warm-up", 1, chunks, RunOptions.Default.WithPressure(1), null, print: false);
             await RunCaseAsync(server, $"1 stream d={delay}ms", 1, chunks, RunOptions.Default.WithPressure(seconds), null);
         }
@@ -108,7 +114,7 @@ public static class Program
         {
             foreach (var delay in streamDelays)
             {
-                using var server = ServerProcess.Start("raw", chunks, delay, inlineSend: true);
+                using var server = ServerProcess.Start("raw", chunks, delay, inlineSend: true, cpus: options.GetValueOrDefault("server-cpus"));
                 await RunCaseAsync(server, "warm-up", 50, chunks, RunOptions.Default.WithPressure(1), null, print: false);
                 await RunCaseAsync(server, $"{count} str d={delay}ms", count, chunks, RunOptions.Default.WithPressure(Math.Max(seconds, 3 * chunks * delay / 1000)), null);
             }
@@ -185,6 +191,19 @@ public static class Program
         Console.WriteLine("LISTENING " + server.BaseUrl);
         await Task.Run(() => Console.In.ReadToEnd());
         return 0;
+    }
+
+    /// <summary>Runs every thread of this process (and so every thread it starts later) on <paramref name="cpus"/> only.</summary>
+    private static void PinSelf(string cpus)
+    {
+        using var taskset = Process.Start(new ProcessStartInfo("taskset", ["-a", "-p", "-c", cpus, Environment.ProcessId.ToString(CultureInfo.InvariantCulture)]) { RedirectStandardOutput = true })
+            ?? throw new InvalidOperationException("cannot start taskset");
+        taskset.StandardOutput.ReadToEnd();
+        taskset.WaitForExit();
+        if (taskset.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"taskset -a -p -c {cpus} failed with exit code {taskset.ExitCode}");
+        }
     }
 
     private static Dictionary<string, string> ParseArgs(string[] args)

@@ -36,10 +36,21 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
-    public static ServerProcess Start(string kind, int chunks, double delayMs, string flush = "each", bool inlineSend = false)
+    /// <summary>
+    /// Starts the server; with <paramref name="cpus"/> (a taskset list, e.g. "0") it runs only on those cores, as a
+    /// real server runs on its own machine: sharing the client's cores, its threads delay the client's wake-ups.
+    /// </summary>
+    public static ServerProcess Start(string kind, int chunks, double delayMs, string flush = "each", bool inlineSend = false, string? cpus = null)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this program's path");
-        var info = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(cpus is null ? self : "taskset") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (cpus is not null)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(cpus);
+            info.ArgumentList.Add(self);
+        }
+
         // the server keeps .NET's default socket scheduling whatever the client uses
         info.Environment.Remove(PodBench.Runtime.Engine.EngineProcessSettings.InlineCompletionsVariable);
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")

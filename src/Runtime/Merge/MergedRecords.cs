@@ -55,19 +55,42 @@ internal static class MergedRecords
     public static List<PerfSummary> Summarize(DuckDBConnection connection, IReadOnlyList<SummaryScope> scopes, IReadOnlyList<string> dbFiles)
     {
         var records = Table(connection, "records");
-        var source = RecordViews.DbSource(dbFiles);
-        // The readings are joined only to small tables (the db_name -> task map, the successful rows' keys), so the
-        // lists stream through the probe side of each join and are never materialized.
-        var ambiguous = Sql.Long(Sql.Row(connection, $"SELECT count(*) FROM (SELECT db_name FROM {records} WHERE success GROUP BY db_name HAVING count(DISTINCT task) > 1)")[0]) > 0;
-        var readings = ambiguous
-            ? $"SELECT k.task, p.time_points_ns AS t, p.server_time_points_ns AS s FROM ({source}) AS p JOIN (SELECT db_name, db_row, task FROM {records} WHERE success) AS k ON k.db_name = p.db_name AND k.db_row = p.row"
-            : $"""
+        return Summarizer.SummarizeRecords(connection, "SELECT * FROM " + records, Readings(connection, records, RecordViews.DbSource(dbFiles)), scopes);
+    }
+
+    /// <summary>
+    /// The readings of the successful records with their task (<c>task, t, s</c>), for the summary's passes over every
+    /// time point. Joining the readings, even to small tables, carries every list through a hash probe (a quarter of
+    /// a pass's time), so the join is left out when it cannot drop a row: when every db_data row belongs to exactly
+    /// one successful record and each db_name to one task.
+    /// </summary>
+    internal static string Readings(DuckDBConnection connection, string records, string source)
+    {
+        var tasks = Sql.Rows(connection, $"SELECT db_name, min(task), count(DISTINCT task) FROM {records} WHERE success GROUP BY db_name ORDER BY db_name");
+        var ambiguous = tasks.Any(r => Sql.Long(r[2]) > 1);
+        if (ambiguous)
+        {
+            return $"SELECT k.task, p.time_points_ns AS t, p.server_time_points_ns AS s FROM ({source}) AS p JOIN (SELECT db_name, db_row, task FROM {records} WHERE success) AS k ON k.db_name = p.db_name AND k.db_row = p.row";
+        }
+
+        // Success implies the row's readings exist, so the successful keys are a subset of the db_data keys; equal
+        // counts (db_data rows, distinct successful keys) make the two one set with no repeated key.
+        var successKeys = Sql.Long(Sql.Row(connection, $"SELECT count(*) FROM (SELECT DISTINCT db_name, db_row FROM {records} WHERE success)")[0]);
+        var dbRows = Sql.Long(Sql.Row(connection, $"SELECT count(*) FROM ({source})")[0]);
+        if (successKeys == dbRows && tasks.Count <= 256)
+        {
+            var task = tasks.Count == 0
+                ? "-1"
+                : "CASE p.db_name " + string.Concat(tasks.Select(r => $"WHEN {Sql.Text((string)r[0]!)} THEN {Sql.Long(r[1]).ToString(System.Globalization.CultureInfo.InvariantCulture)} ")) + "END";
+            return $"SELECT {task} AS task, p.time_points_ns AS t, p.server_time_points_ns AS s FROM ({source}) AS p";
+        }
+
+        return $"""
                SELECT m.task, p.time_points_ns AS t, p.server_time_points_ns AS s
                FROM ({source}) AS p
                JOIN (SELECT db_name, min(task) AS task FROM {records} WHERE success GROUP BY db_name) AS m ON m.db_name = p.db_name
                SEMI JOIN (SELECT db_name, db_row FROM {records} WHERE success) AS k ON k.db_name = p.db_name AND k.db_row = p.row
                """;
-        return Summarizer.SummarizeRecords(connection, "SELECT * FROM " + records, readings, scopes);
     }
 
     /// <summary>A table's fully qualified name in the merge database (a temp object of the same name may shadow it).</summary>

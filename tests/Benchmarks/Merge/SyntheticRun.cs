@@ -6,6 +6,7 @@ using DuckDB.NET.Data;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Merge;
 using PodBench.Runtime.Planning;
+using PodBench.Runtime.Results;
 
 namespace PodBench.Benchmarks.Merge;
 
@@ -17,10 +18,13 @@ public static class SyntheticRun
 {
     private const long T0 = 1_767_225_600_000_000_000;
 
+    // Part of the cached folder's name: a change of the pods' db_data format must not reuse files written before it.
+    private static readonly string FormatVersion = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DbDataFiles.ParquetOptions)))[..8];
+
     /// <summary>Creates (or reuses) the run folder for <paramref name="requests"/> requests over <paramref name="pods"/> pods.</summary>
     public static string Create(string root, int requests, int pods, int tokens, int concurrencyPerPod)
     {
-        var runDir = Path.Combine(root, $"run_{requests}_{pods}_{tokens}");
+        var runDir = Path.Combine(root, $"run_{requests}_{pods}_{tokens}_{FormatVersion}");
         if (File.Exists(Path.Combine(runDir, PlanDocument.FileName)))
         {
             return runDir;
@@ -74,7 +78,7 @@ public static class SyntheticRun
                                        list_transform(range(1, {{tokens}} + 1), lambda k: start_ns + ttft + k * 8000000 + (hash(i, k) % 4000000)::BIGINT)) AS time_points_ns,
                            []::BIGINT[] AS server_time_points_ns
                     FROM p ORDER BY i
-                ) TO '{{parquet}}' (FORMAT parquet, COMPRESSION zstd);
+                ) TO '{{parquet}}' ({{DbDataFiles.ParquetOptions}});
                 COPY (
                     SELECT 'synthetic' AS data_abbr, i AS id, true AS success, '' AS error_info,
                            {'__db_ref__': i} AS time_points, {{tokens}} AS input_tokens, {{tokens}} AS output_tokens,

@@ -19,7 +19,7 @@ public sealed class MultiScopeSummaryTests
     private const long T0 = 1_767_225_600_000_000_000;
 
     /// <summary>Closed loop of <paramref name="slots"/> slots; gaps, TTFT and token counts vary; some requests fail.</summary>
-    private static List<FixtureRequest> Pod(int pod, int slots, int perSlot, bool scheduled)
+    private static List<FixtureRequest> Pod(int pod, int slots, int perSlot, bool scheduled, bool failures = true)
     {
         var list = new List<FixtureRequest>();
         for (var slot = 0; slot < slots; slot++)
@@ -31,7 +31,7 @@ public sealed class MultiScopeSummaryTests
                 var ttft = 20_000_000L + (((i * 7919) + (pod * 104_729)) % 30_000_000);
                 var gaps = 3 + ((i + pod) % 9);
                 var gap = 2_000_000L + (((i * 31) + (pod * 17)) % 11) * 450_000L + (i % 3);
-                var fail = (i + pod) % 13 == 5;
+                var fail = failures && (i + pod) % 13 == 5;
                 list.Add(new FixtureRequest(t, ttft, gaps, gap, 100 + (i % 50), gaps + 1, Success: !fail, Error: fail ? "HTTP 500" : "", ScheduledNs: scheduled ? t - 1_000_000 - (i % 4) * 100_000 : 0));
                 t += fail ? 5_000_000 : ttft + (gaps * gap) + 500_000;
             }
@@ -40,14 +40,21 @@ public sealed class MultiScopeSummaryTests
         return list;
     }
 
-    [Fact]
-    public void EveryScopeOfTheOnePassMergeEqualsItsOwnSummary()
+    /// <param name="failures">
+    /// Whether some requests fail. A failed request's readings are in db_data too, so the merge must join the readings
+    /// to the successful records to drop them; with no failure every db_data row is a successful record's and the
+    /// merge reads the readings without that join. Both paths must give every scope's own summary.
+    /// </param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void EveryScopeOfTheOnePassMergeEqualsItsOwnSummary(bool failures)
     {
         using var run = new RunFixture();
         run.WritePlan(pods: 3, concurrency: 3);
-        run.WritePod(0, Pod(0, 3, 14, scheduled: false), concurrency: 3);
-        run.WritePod(1, Pod(1, 3, 11, scheduled: true), concurrency: 3);
-        run.WritePod(2, Pod(2, 3, 9, scheduled: false), concurrency: 3);
+        run.WritePod(0, Pod(0, 3, 14, scheduled: false, failures), concurrency: 3);
+        run.WritePod(1, Pod(1, 3, 11, scheduled: true, failures), concurrency: 3);
+        run.WritePod(2, Pod(2, 3, 9, scheduled: false, failures), concurrency: 3);
 
         var outcome = RunMerger.Merge(new MergeOptions { RunDirectory = run.RunDir });
 
@@ -64,7 +71,7 @@ public sealed class MultiScopeSummaryTests
 
         var all = SummarizeAlone(["m0", "m1", "m2"], layout, new SummaryRequest { Scope = "merge_results/merged", Statistics = statistics, MaxConcurrency = 9 });
         Assert.Contains(all.Metrics, m => m.Metric == "ITL" && m.Stage == "stable");
-        Assert.Contains(all.Failures, f => f.Reason == "HTTP 500");
+        Assert.Equal(failures, all.Failures.Any(f => f.Reason == "HTTP 500"));
         AssertSame(all, outcome.Merged with { Extras = outcome.Merged.Extras.Where(e => !e.Key.StartsWith("Pods ", StringComparison.Ordinal)).ToList() });
 
         // The merge database's requests view gives back every reading.
@@ -74,10 +81,13 @@ public sealed class MultiScopeSummaryTests
         cmd.CommandText = "SELECT count(*), sum(len(time_points_ns)) FILTER (WHERE success)::BIGINT, count(*) FILTER (WHERE NOT success) FROM requests";
         using var reader = cmd.ExecuteReader();
         Assert.True(reader.Read());
-        var requests = new[] { 0, 1, 2 }.Select(p => Pod(p, 3, p switch { 0 => 14, 1 => 11, _ => 9 }, false)).SelectMany(r => r).ToList();
+        var requests = new[] { 0, 1, 2 }.Select(p => Pod(p, 3, p switch { 0 => 14, 1 => 11, _ => 9 }, false, failures)).SelectMany(r => r).ToList();
         Assert.Equal(requests.Count, Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(requests.Where(r => r.Success).Sum(r => (long)r.TimePoints().Length), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(requests.Count(r => !r.Success), Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture));
+
+        var readings = MergedRecords.Readings(conn, MergedRecords.Table(conn, "records"), RecordViews.DbSource(outcome.Files.Where(f => f.EndsWith(".parquet", StringComparison.Ordinal) && Path.GetFileName(f) != "requests.parquet").ToList()));
+        Assert.Equal(failures, readings.Contains("JOIN", StringComparison.Ordinal));
     }
 
     private static PerfSummary SummarizeAlone(IReadOnlyList<string> models, RunLayout layout, SummaryRequest request)

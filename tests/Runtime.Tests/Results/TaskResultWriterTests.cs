@@ -87,6 +87,15 @@ public sealed class TaskResultWriterTests
         r2.Read();
         Assert.Equal(200L, r2.GetInt64(0));
         Assert.Equal(200L, r2.GetInt64(1));
+
+        // The time points are delta-encoded (Parquet V2): the merge decodes every reading three times.
+        using var encoding = conn.CreateCommand();
+        encoding.CommandText = $"SELECT DISTINCT encodings, compression FROM parquet_metadata('{writer.ParquetPath}') WHERE path_in_schema LIKE 'time_points_ns%'";
+        using var r3 = encoding.ExecuteReader();
+        Assert.True(r3.Read());
+        Assert.Contains("DELTA_BINARY_PACKED", r3.GetValue(0).ToString(), StringComparison.Ordinal);
+        Assert.Equal("SNAPPY", r3.GetValue(1).ToString());
+        Assert.False(r3.Read());
     }
 
     /// <summary>A killed process leaves torn last lines and a journal: readers skip the torn lines and use the journal.</summary>
