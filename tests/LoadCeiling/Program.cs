@@ -91,8 +91,8 @@ public static class Program
     /// <summary>
     /// Client lag where the server keeps up: the raw server paces each stream (a delay after every event), so the
     /// client is idle between events and the lag is the client's own reaction time, not CPU queueing behind a
-    /// saturated server. Cases: <c>--lag-streams</c> streams at <c>--lag-delay-ms</c> per token, and one stream at
-    /// each of <c>--single-delay-ms</c>.
+    /// saturated server. Cases: one stream closed loop (the server sends every event as it stamps it), one stream at
+    /// each of <c>--single-delay-ms</c>, and <c>--lag-streams</c> streams at <c>--lag-delay-ms</c> per token.
     /// </summary>
     private static async Task<int> RunLagCasesAsync(Dictionary<string, string> options)
     {
@@ -103,6 +103,14 @@ public static class Program
         var singleDelays = options.GetValueOrDefault("single-delay-ms", "1,5").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         Console.WriteLine($"load ceiling, lag where the server keeps up: raw server in a child process ({chunks} chunks per request, a delay after each event); {Environment.ProcessorCount} cores; .NET {Environment.Version}; inline socket completions {EngineProcessSettings.InlineSocketCompletions}; load average {SoakRun.LoadAverage()}");
         Console.WriteLine(CaseResult.Header);
+        using (var busy = ServerProcess.Start("raw", chunks, 0, "each", inlineSend: true, cpus: options.GetValueOrDefault("server-cpus")))
+        {
+            // One stream, closed loop: the client is never idle long enough to sleep, so this is its reaction time
+            // when awake. A longer warm-up: the first seconds of a process carry its JIT tiering.
+            await RunCaseAsync(busy, "warm-up", 1, chunks, RunOptions.Default.WithPressure(Math.Min(seconds, 5)), null, print: false);
+            await RunCaseAsync(busy, "1 stream closed loop", 1, chunks, RunOptions.Default.WithPressure(seconds), null);
+        }
+
         foreach (var delay in singleDelays)
         {
             using var server = ServerProcess.Start("raw", chunks, delay, inlineSend: true, cpus: options.GetValueOrDefault("server-cpus"));
