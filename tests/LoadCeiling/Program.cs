@@ -17,7 +17,7 @@ namespace PodBench.LoadCeiling;
 /// chunks/s, client CPU per chunk, client lag and memory:
 /// <c>dotnet run -c Release --project tests/LoadCeiling -- [--kind sim|raw] [--levels 1,10,100,1000] [--seconds 5]
 /// [--chunks 64] [--rates 1000,4000,8000] [--streams 10000] [--stream-delay-ms 20] [--flush each|end] [--inline on|off]</c>;
-/// <c>--kind lag [--lag-streams 1000] [--lag-delay-ms 20,50] [--single-delay-ms 1,5] [--seconds 20]</c> (client lag
+/// <c>--kind lag [--lag-streams 1000] [--lag-delay-ms 20,50] [--lag-jitter 0,0.5] [--single-delay-ms 1,5] [--seconds 20]</c> (client lag
 /// where the server keeps up); <c>--server-cpus 0 --client-cpus 1</c> (raw and lag kinds) keep server and client on
 /// separate cores, as on separate machines; <c>--kind soak [--minutes 60] [--concurrency 64] [--chunks 32] [--delay-ms 8]
 /// [--server-kind sim|raw] [--csv file] [--sink files|counting]</c> (memory over a long pressure run).
@@ -34,7 +34,7 @@ public static class Program
 
         if (options.TryGetValue("server", out var serverKind))
         {
-            return await ServeAsync(serverKind, Int(options, "chunks", 64), Double(options, "delay-ms", 0), options.GetValueOrDefault("flush", "each") == "each", options.GetValueOrDefault("send", "pooled") == "inline");
+            return await ServeAsync(serverKind, Int(options, "chunks", 64), Double(options, "delay-ms", 0), options.GetValueOrDefault("flush", "each") == "each", options.GetValueOrDefault("send", "pooled") == "inline", Double(options, "jitter", 0));
         }
 
         if (options.TryGetValue("client-cpus", out var clientCpus))
@@ -92,7 +92,8 @@ public static class Program
     /// Client lag where the server keeps up: the raw server paces each stream (a delay after every event), so the
     /// client is idle between events and the lag is the client's own reaction time, not CPU queueing behind a
     /// saturated server. Cases: one stream closed loop (the server sends every event as it stamps it), one stream at
-    /// each of <c>--single-delay-ms</c>, and <c>--lag-streams</c> streams at <c>--lag-delay-ms</c> per token.
+    /// each of <c>--single-delay-ms</c>, and <c>--lag-streams</c> streams at <c>--lag-delay-ms</c> per token, for each of
+    /// <c>--lag-jitter</c> (0: the streams send in step; 0.5: each delay drawn from ±50%, so they drift apart).
     /// </summary>
     private static async Task<int> RunLagCasesAsync(Dictionary<string, string> options)
     {
@@ -100,6 +101,7 @@ public static class Program
         var seconds = Double(options, "seconds", 20);
         var streams = List(options, "lag-streams", "1000");
         var streamDelays = options.GetValueOrDefault("lag-delay-ms", "20,50").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var jitters = options.GetValueOrDefault("lag-jitter", "0,0.5").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         var singleDelays = options.GetValueOrDefault("single-delay-ms", "1,5").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         Console.WriteLine($"load ceiling, lag where the server keeps up: raw server in a child process ({chunks} chunks per request, a delay after each event); {Environment.ProcessorCount} cores; .NET {Environment.Version}; inline socket completions {EngineProcessSettings.InlineSocketCompletions}; load average {SoakRun.LoadAverage()}");
         Console.WriteLine(CaseResult.Header);
@@ -122,9 +124,13 @@ public static class Program
         {
             foreach (var delay in streamDelays)
             {
-                using var server = ServerProcess.Start("raw", chunks, delay, inlineSend: true, cpus: options.GetValueOrDefault("server-cpus"));
-                await RunCaseAsync(server, "warm-up", 50, chunks, RunOptions.Default.WithPressure(1), null, print: false);
-                await RunCaseAsync(server, $"{count} str d={delay}ms", count, chunks, RunOptions.Default.WithPressure(Math.Max(seconds, 3 * chunks * delay / 1000)), null);
+                foreach (var jitter in jitters)
+                {
+                    using var server = ServerProcess.Start("raw", chunks, delay, inlineSend: true, cpus: options.GetValueOrDefault("server-cpus"), jitter: jitter);
+                    await RunCaseAsync(server, "warm-up", 50, chunks, RunOptions.Default.WithPressure(1), null, print: false);
+                    var name = jitter > 0 ? $"{count} str d={delay}ms±{jitter * 100:0}%" : $"{count} str d={delay}ms";
+                    await RunCaseAsync(server, name, count, chunks, RunOptions.Default.WithPressure(Math.Max(seconds, 3 * chunks * delay / 1000)), null);
+                }
             }
         }
 
@@ -139,6 +145,8 @@ public static class Program
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var sink = new CountingSink();
+        var allocated0 = GC.GetTotalAllocatedBytes(precise: false);
+        var gen0 = GC.CollectionCount(0);
         var self = Process.GetCurrentProcess();
         var cpu0 = self.TotalProcessorTime;
         var server0 = server.CpuTime;
@@ -164,7 +172,7 @@ public static class Program
         var serverCpu = server.CpuTime - server0;
         await stop.CancelAsync();
         await sampler;
-        var result = new CaseResult(name, concurrency, outcome, cpu, serverCpu, peak, GC.GetTotalMemory(false));
+        var result = new CaseResult(name, concurrency, outcome, cpu, serverCpu, peak, GC.GetTotalMemory(false), GC.GetTotalAllocatedBytes(precise: false) - allocated0, GC.CollectionCount(0) - gen0);
         if (print)
         {
             Console.WriteLine(result);
@@ -182,12 +190,12 @@ public static class Program
         return result;
     }
 
-    private static async Task<int> ServeAsync(string kind, int chunks, double delayMs, bool flushEach, bool inlineSend)
+    private static async Task<int> ServeAsync(string kind, int chunks, double delayMs, bool flushEach, bool inlineSend, double jitter)
     {
         var delay = TimeSpan.FromMilliseconds(delayMs);
         if (kind == "raw")
         {
-            await using var app = await RawServer.StartAsync(chunks, delay, flushEach, inlineSend);
+            await using var app = await RawServer.StartAsync(chunks, delay, flushEach, inlineSend, jitter);
             Console.WriteLine("LISTENING " + RawServer.Address(app));
             await Task.Run(() => Console.In.ReadToEnd());
             await app.StopAsync();

@@ -29,7 +29,14 @@ internal static class RawServer
     private static readonly byte[] Tail = "}\n\n"u8.ToArray();
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
 
-    public static async Task<WebApplication> StartAsync(int chunks, TimeSpan delay, bool flushEach, bool inlineSend)
+    /// <summary>Starts the server on a free loopback port.</summary>
+    /// <param name="chunks">Content chunks per response.</param>
+    /// <param name="delay">The pause after each event (zero: none).</param>
+    /// <param name="flushEach">Whether each event is flushed on its own.</param>
+    /// <param name="inlineSend">Whether a flush sends on the flushing thread.</param>
+    /// <param name="jitter">Each delay is drawn from delay x [1 - jitter, 1 + jitter] (0: every stream's events stay in
+    /// step, so a thousand streams send in bursts, as one decode step of a batching server does).</param>
+    public static async Task<WebApplication> StartAsync(int chunks, TimeSpan delay, bool flushEach, bool inlineSend, double jitter)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -45,14 +52,14 @@ internal static class RawServer
             o.Limits.MaxConcurrentUpgradedConnections = null;
         });
         var app = builder.Build();
-        app.Run(http => ServeAsync(http, chunks, delay, flushEach));
+        app.Run(http => ServeAsync(http, chunks, delay, flushEach, jitter));
         await app.StartAsync();
         return app;
     }
 
     public static string Address(WebApplication app) => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    private static async Task ServeAsync(HttpContext http, int chunks, TimeSpan delay, bool flushEach)
+    private static async Task ServeAsync(HttpContext http, int chunks, TimeSpan delay, bool flushEach, double jitter)
     {
         if (http.Request.Method == "GET")
         {
@@ -92,7 +99,7 @@ internal static class RawServer
 
             if (delay > TimeSpan.Zero)
             {
-                await Task.Delay(delay);
+                await Task.Delay(jitter > 0 ? delay * (1 - jitter + (2 * jitter * Random.Shared.NextDouble())) : delay);
             }
         }
 

@@ -40,7 +40,7 @@ internal sealed class ServerProcess : IDisposable
     /// Starts the server; with <paramref name="cpus"/> (a taskset list, e.g. "0") it runs only on those cores, as a
     /// real server runs on its own machine: sharing the client's cores, its threads delay the client's wake-ups.
     /// </summary>
-    public static ServerProcess Start(string kind, int chunks, double delayMs, string flush = "each", bool inlineSend = false, string? cpus = null)
+    public static ServerProcess Start(string kind, int chunks, double delayMs, string flush = "each", bool inlineSend = false, string? cpus = null, double jitter = 0)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this program's path");
         var info = new ProcessStartInfo(cpus is null ? self : "taskset") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -58,7 +58,7 @@ internal sealed class ServerProcess : IDisposable
             info.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
         }
 
-        foreach (var arg in new[] { "--server", kind, "--chunks", chunks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--delay-ms", delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--flush", flush, "--inline", "off", "--send", inlineSend ? "inline" : "pooled" })
+        foreach (var arg in new[] { "--server", kind, "--chunks", chunks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--delay-ms", delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--flush", flush, "--inline", "off", "--send", inlineSend ? "inline" : "pooled", "--jitter", jitter.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(arg);
         }

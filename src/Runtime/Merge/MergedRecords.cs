@@ -61,7 +61,7 @@ internal static class MergedRecords
     /// <summary>
     /// The readings of the successful records with their task (<c>task, t, s</c>), for the summary's passes over every
     /// time point. Joining the readings, even to small tables, carries every list through a hash probe (a quarter of
-    /// a pass's time), so the join is left out when it cannot drop a row: when every db_data row belongs to exactly
+    /// a pass's time at 1/10 of the merge benchmark's size), so the join is left out when it cannot drop a row: when every db_data row belongs to exactly
     /// one successful record and each db_name to one task.
     /// </summary>
     internal static string Readings(DuckDBConnection connection, string records, string source)

@@ -18,7 +18,7 @@ public sealed class MultiScopeSummaryTests
 {
     private const long T0 = 1_767_225_600_000_000_000;
 
-    /// <summary>Closed loop of <paramref name="slots"/> slots; gaps, TTFT and token counts vary; some requests fail.</summary>
+    /// <summary>Closed loop of <paramref name="slots"/> slots; gaps, TTFT and token counts vary; with <paramref name="failures"/> some requests fail.</summary>
     private static List<FixtureRequest> Pod(int pod, int slots, int perSlot, bool scheduled, bool failures = true)
     {
         var list = new List<FixtureRequest>();
