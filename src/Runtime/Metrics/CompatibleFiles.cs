@@ -99,9 +99,7 @@ public static class CompatibleFiles
             Directory.CreateDirectory(dir);
         }
 
-        var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temp, text, new UTF8Encoding(false));
-        File.Move(temp, path, overwrite: true);
+        Cluster.AtomicFile.Write(path, text, overwrite: true);
     }
 
     private static string CsvField(string s) =>

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
@@ -50,14 +49,12 @@ public sealed record PlanDocument
     public int MaxWorkers { get; init; } = 1;
 
     /// <summary>
-    /// Writes the document to <paramref name="path"/> atomically (a temp file of this process, then rename), so that
+    /// Writes the document to <paramref name="path"/> atomically (<see cref="Cluster.AtomicFile"/>), so that
     /// pods starting together, which write the same document, never see a half-written one.
     /// </summary>
     public void Write(string path)
     {
-        var tmp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(this, Options));
-        File.Move(tmp, path, overwrite: true);
+        Cluster.AtomicFile.Write(path, JsonSerializer.Serialize(this, Options), overwrite: true);
     }
 
     /// <summary>Reads a document written by <see cref="Write"/>.</summary>
