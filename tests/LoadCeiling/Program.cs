@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PodBench.Dsl;
 using PodBench.Runtime.Engine;
+using PodBench.Runtime.Engine.Transport;
 using PodBench.Runtime.Planning;
 using PodBench.Runtime.Simulation;
 
@@ -103,9 +104,10 @@ public static class Program
         var streamDelays = options.GetValueOrDefault("lag-delay-ms", "20,50").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         var jitters = options.GetValueOrDefault("lag-jitter", "0,0.5").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         var singleDelays = options.GetValueOrDefault("single-delay-ms", "1,5").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        Console.WriteLine($"load ceiling, lag where the server keeps up: raw server in a child process ({chunks} chunks per request, a delay after each event); {Environment.ProcessorCount} cores; .NET {Environment.Version}; inline socket completions {EngineProcessSettings.InlineSocketCompletions}; load average {SoakRun.LoadAverage()}");
+        var lagServer = options.GetValueOrDefault("lag-server", "paced");
+        Console.WriteLine($"load ceiling, lag where the server keeps up: {lagServer} server in a child process ({chunks} chunks per request, a delay after each event); {Environment.ProcessorCount} cores; .NET {Environment.Version}; inline socket completions {EngineProcessSettings.InlineSocketCompletions}; transport {(TransportFactory.UsesEpoll(new Uri("http://127.0.0.1/")) ? "epoll" : "httpclient")}; busy poll {Environment.GetEnvironmentVariable(EpollLoop.BusyPollVariable) ?? "off"}; load average {SoakRun.LoadAverage()}");
         Console.WriteLine(CaseResult.Header);
-        using (var busy = ServerProcess.Start("raw", chunks, 0, "each", inlineSend: true, cpus: options.GetValueOrDefault("server-cpus")))
+        using (var busy = ServerProcess.Start(lagServer, chunks, 0, "each", inlineSend: true, cpus: options.GetValueOrDefault("server-cpus")))
         {
             // One stream, closed loop: the client is never idle long enough to sleep, so this is its reaction time
             // when awake. A longer warm-up: the first seconds of a process carry its JIT tiering.
@@ -115,7 +117,7 @@ public static class Program
 
         foreach (var delay in singleDelays)
         {
-            using var server = ServerProcess.Start("raw", chunks, delay, inlineSend: true, cpus: options.GetValueOrDefault("server-cpus"));
+            using var server = ServerProcess.Start(lagServer, chunks, delay, inlineSend: true, cpus: options.GetValueOrDefault("server-cpus"));
             await RunCaseAsync(server, "warm-up", 1, chunks, RunOptions.Default.WithPressure(1), null, print: false);
             await RunCaseAsync(server, $"1 stream d={delay}ms", 1, chunks, RunOptions.Default.WithPressure(seconds), null);
         }
@@ -126,7 +128,7 @@ public static class Program
             {
                 foreach (var jitter in jitters)
                 {
-                    using var server = ServerProcess.Start("raw", chunks, delay, inlineSend: true, cpus: options.GetValueOrDefault("server-cpus"), jitter: jitter);
+                    using var server = ServerProcess.Start(lagServer, chunks, delay, inlineSend: true, cpus: options.GetValueOrDefault("server-cpus"), jitter: jitter);
                     await RunCaseAsync(server, "warm-up", 50, chunks, RunOptions.Default.WithPressure(1), null, print: false);
                     var name = jitter > 0 ? $"{count} str d={delay}ms±{jitter * 100:0}%" : $"{count} str d={delay}ms";
                     await RunCaseAsync(server, name, count, chunks, RunOptions.Default.WithPressure(Math.Max(seconds, 3 * chunks * delay / 1000)), null);
@@ -147,6 +149,7 @@ public static class Program
         var sink = new CountingSink();
         var allocated0 = GC.GetTotalAllocatedBytes(precise: false);
         var gen0 = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
         var self = Process.GetCurrentProcess();
         var cpu0 = self.TotalProcessorTime;
         var server0 = server.CpuTime;
@@ -172,7 +175,7 @@ public static class Program
         var serverCpu = server.CpuTime - server0;
         await stop.CancelAsync();
         await sampler;
-        var result = new CaseResult(name, concurrency, outcome, cpu, serverCpu, peak, GC.GetTotalMemory(false), GC.GetTotalAllocatedBytes(precise: false) - allocated0, GC.CollectionCount(0) - gen0);
+        var result = new CaseResult(name, concurrency, outcome, cpu, serverCpu, peak, GC.GetTotalMemory(false), GC.GetTotalAllocatedBytes(precise: false) - allocated0, GC.CollectionCount(0) - gen0, GC.GetTotalPauseDuration() - paused);
         if (print)
         {
             Console.WriteLine(result);
@@ -193,6 +196,17 @@ public static class Program
     private static async Task<int> ServeAsync(string kind, int chunks, double delayMs, bool flushEach, bool inlineSend, double jitter)
     {
         var delay = TimeSpan.FromMilliseconds(delayMs);
+        if (kind == "paced")
+        {
+            new Thread(() =>
+            {
+                Console.In.ReadToEnd();
+                Environment.Exit(0);
+            }) { IsBackground = true }.Start();
+            PacedServer.Run(chunks, delayMs, jitter);
+            return 0;
+        }
+
         if (kind == "raw")
         {
             await using var app = await RawServer.StartAsync(chunks, delay, flushEach, inlineSend, jitter);

@@ -23,11 +23,11 @@ namespace PodBench.LoadCeiling;
 /// </summary>
 internal static class RawServer
 {
-    private static readonly byte[] ChunkHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tok \"},\"finish_reason\":null}],\"usage\":null,\"x_sim_ts\":"u8.ToArray();
-    private static readonly byte[] RoleHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}],\"usage\":null,\"x_sim_ts\":"u8.ToArray();
-    private static readonly byte[] UsageHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":"u8.ToArray();
-    private static readonly byte[] Tail = "}\n\n"u8.ToArray();
-    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
+    internal static readonly byte[] ChunkHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tok \"},\"finish_reason\":null}],\"usage\":null,\"x_sim_ts\":"u8.ToArray();
+    internal static readonly byte[] RoleHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}],\"usage\":null,\"x_sim_ts\":"u8.ToArray();
+    internal static readonly byte[] UsageHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":"u8.ToArray();
+    internal static readonly byte[] Tail = "}\n\n"u8.ToArray();
+    internal static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
 
     /// <summary>Starts the server on a free loopback port.</summary>
     /// <param name="chunks">Content chunks per response.</param>

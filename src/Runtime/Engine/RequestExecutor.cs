@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -9,6 +10,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using PodBench.Dsl;
+using PodBench.Runtime.Engine.Transport;
 using PodBench.Runtime.Results;
 
 namespace PodBench.Runtime.Engine;
@@ -23,10 +25,7 @@ internal sealed class RequestExecutor
     private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(5);
     private static readonly double NsPerTick = 1_000_000_000.0 / Stopwatch.Frequency;
 
-    private readonly HttpClient _http;
-    private readonly Uri _target;
-    private readonly Version _version;
-    private readonly HttpVersionPolicy _versionPolicy;
+    private readonly IRequestTransport _transport;
     private readonly RequestBodyWriter _body;
     private readonly ModelEndpoint _endpoint;
     private readonly string _dataAbbr;
@@ -40,14 +39,10 @@ internal sealed class RequestExecutor
     private long _firstPacedSend = long.MaxValue;
     private long _lastPacedSend = long.MinValue;
 
-    public RequestExecutor(HttpClient http, Uri baseUrl, string model, TaskRunRequest request)
+    public RequestExecutor(IRequestTransport transport, string model, TaskRunRequest request)
     {
-        _http = http;
+        _transport = transport;
         _endpoint = request.Task.Model;
-        _target = EndpointPaths.Api(baseUrl, _endpoint.Api);
-        var https = string.Equals(baseUrl.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase);
-        _version = https ? HttpVersion.Version20 : HttpVersion.Version11;
-        _versionPolicy = https ? HttpVersionPolicy.RequestVersionOrLower : HttpVersionPolicy.RequestVersionExact;
         _body = new RequestBodyWriter(_endpoint, model);
         _dataAbbr = request.Task.Dataset.Abbr;
         _pod = request.Task.Pod;
@@ -72,7 +67,8 @@ internal sealed class RequestExecutor
     public long PacedSends;
 
     /// <summary>Runs a request to its end. <paramref name="scheduledTicks"/> is its scheduled send (0: unpaced).</summary>
-    public async Task<RequestRecord> ExecuteAsync(RequestContext ctx, PromptRow row, long scheduledTicks, bool warmUp, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<RequestRecord> ExecuteAsync(RequestContext ctx, PromptRow row, long scheduledTicks, bool warmUp, CancellationToken cancellationToken)
     {
         var counters = Counters;
         ctx.WarmUp = warmUp;
@@ -152,19 +148,12 @@ internal sealed class RequestExecutor
         return record;
     }
 
-    private async Task<bool> AttemptAsync(RequestContext ctx, EngineCounters counters, long scheduledTicks, bool warmUp, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> AttemptAsync(RequestContext ctx, EngineCounters counters, long scheduledTicks, bool warmUp, CancellationToken cancellationToken)
     {
         using var timeout = _endpoint.RequestTimeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
         timeout?.CancelAfter(_endpoint.RequestTimeout!.Value);
         var token = timeout?.Token ?? cancellationToken;
-        using var content = new ReadOnlyMemoryContent(ctx.Body.WrittenMemory);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, _target) { Version = _version, VersionPolicy = _versionPolicy, Content = content };
-        if (!string.IsNullOrEmpty(_apiKey))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
-        }
-
         var sent = Stopwatch.GetTimestamp();
         ctx.Ticks.Add(sent);
         if (scheduledTicks != 0 && !warmUp)
@@ -177,22 +166,18 @@ internal sealed class RequestExecutor
 
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            ctx.Status = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
+            using var response = await _transport.SendAsync(ctx.Body.WrittenMemory, token).ConfigureAwait(false);
+            ctx.Status = response.Status;
+            if (!response.IsSuccess)
             {
-                var body = await ReadExcerptAsync(response, token).ConfigureAwait(false);
-                ctx.Error = $"HTTP {ctx.Status} {response.ReasonPhrase}: {body}".TrimEnd(' ', ':');
+                var body = await ReadExcerptAsync(response.Body, token).ConfigureAwait(false);
+                ctx.Error = $"HTTP {ctx.Status} {response.Reason}: {body}".TrimEnd(' ', ':');
                 return false;
             }
 
-            var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return _stream
-                    ? await ReadEventsAsync(ctx, counters, stream, token).ConfigureAwait(false)
-                    : await ReadBodyAsync(ctx, stream, token).ConfigureAwait(false);
-            }
+            return _stream
+                ? await ReadEventsAsync(ctx, counters, response.Body, token).ConfigureAwait(false)
+                : await ReadBodyAsync(ctx, response.Body, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout is not null && timeout.IsCancellationRequested)
         {
@@ -208,7 +193,8 @@ internal sealed class RequestExecutor
         }
     }
 
-    private async Task<bool> ReadEventsAsync(RequestContext ctx, EngineCounters counters, Stream stream, CancellationToken token)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ReadEventsAsync(RequestContext ctx, EngineCounters counters, Stream stream, CancellationToken token)
     {
         var reader = ctx.Reader;
         var done = false;
@@ -285,7 +271,8 @@ internal sealed class RequestExecutor
     /// finished the request before its slot is reused. A server that keeps the stream open after [DONE] is given
     /// 5 s; the request has succeeded either way.
     /// </summary>
-    private static async Task DrainAsync(RequestContext ctx, Stream stream, CancellationToken token)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask DrainAsync(RequestContext ctx, Stream stream, CancellationToken token)
     {
         ctx.Reader.Reset();
         var first = stream.ReadAsync(ctx.Reader.GetReadMemory(), token);
@@ -309,7 +296,8 @@ internal sealed class RequestExecutor
         }
     }
 
-    private async Task<bool> ReadBodyAsync(RequestContext ctx, Stream stream, CancellationToken token)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ReadBodyAsync(RequestContext ctx, Stream stream, CancellationToken token)
     {
         var reader = ctx.Reader;
         while (true)
@@ -429,29 +417,25 @@ internal sealed class RequestExecutor
         return (input, output, fromServer ? "server" : fromTokenizer ? "tokenizer" : "none");
     }
 
-    private static async Task<string> ReadExcerptAsync(HttpResponseMessage response, CancellationToken token)
+    private static async Task<string> ReadExcerptAsync(Stream stream, CancellationToken token)
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            var buffer = new byte[512];
+            var total = 0;
+            while (total < buffer.Length)
             {
-                var buffer = new byte[512];
-                var total = 0;
-                while (total < buffer.Length)
+                var read = await stream.ReadAsync(buffer.AsMemory(total), token).ConfigureAwait(false);
+                if (read == 0)
                 {
-                    var read = await stream.ReadAsync(buffer.AsMemory(total), token).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    total += read;
+                    break;
                 }
 
-                var text = Encoding.UTF8.GetString(buffer, 0, total).ReplaceLineEndings(" ").Trim();
-                return total == buffer.Length ? text + "..." : text;
+                total += read;
             }
+
+            var text = Encoding.UTF8.GetString(buffer, 0, total).ReplaceLineEndings(" ").Trim();
+            return total == buffer.Length ? text + "..." : text;
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {

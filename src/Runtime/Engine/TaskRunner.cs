@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using PodBench.Runtime.Engine.Transport;
 using PodBench.Runtime.Results;
 
 namespace PodBench.Runtime.Engine;
@@ -34,10 +35,9 @@ public static class TaskRunner
         var model = endpoint.Model
             ?? await ModelDiscovery.GetFirstModelIdAsync(request.BaseUrl, request.ApiKey, endpoint.Tls, null, cancellationToken).ConfigureAwait(false);
 
-        using var handler = HttpHandlerFactory.Create(endpoint.Tls, request.BaseUrl, plan.Concurrency + 1);
-        using var http = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        using var transport = TransportFactory.Create(endpoint, request.BaseUrl, request.ApiKey, plan.Concurrency + 1);
         using var pool = new ContextPool();
-        var executor = new RequestExecutor(http, request.BaseUrl, model, request);
+        var executor = new RequestExecutor(transport, model, request);
 
         var warm = await WarmUpAsync(request, plan, executor, pool, cancellationToken).ConfigureAwait(false);
         var counters = new EngineCounters();

@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Threading;
+
+namespace PodBench.Runtime.Engine.Transport;
+
+/// <summary>
+/// One thread per process that waits on an edge-triggered epoll set of every raw connection and reads each ready
+/// socket once per wake-up. The code awaiting a read continues on this thread (as .NET's inline socket completions
+/// do), so an event costs one <c>recv</c> and a share of one <c>epoll_wait</c>: .NET's own socket engine also retries
+/// the read until <c>EAGAIN</c> and hops through HttpClient's connection layers.
+/// </summary>
+internal sealed unsafe class EpollLoop
+{
+    /// <summary>
+    /// The environment variable that makes the loop poll: for that many microseconds after its last event it calls
+    /// <c>epoll_wait</c> without sleeping (unset or 0: it always sleeps).
+    /// </summary>
+    public const string BusyPollVariable = "PODBENCH_BUSY_POLL_US";
+
+    private const int MaxEvents = 256;
+    private static readonly Lazy<EpollLoop> Instance = new(() => new EpollLoop(ReadBusyPoll()));
+
+    private readonly int _epfd;
+    private readonly long _busyPollTicks;
+    private readonly Lock _slotsLock = new();
+    private readonly Stack<int> _freeSlots = new();
+    private RawConnection?[] _slots = new RawConnection?[1024];
+    private long[] _generations = new long[1024];
+    private int _used;
+    private long _nextGeneration;
+
+    private EpollLoop(long busyPollMicroseconds)
+    {
+        _epfd = EpollNative.EpollCreate(EpollNative.EpollCloexec);
+        if (_epfd < 0)
+        {
+            throw new Win32Exception(Marshal.GetLastPInvokeError(), "epoll_create1 failed");
+        }
+
+        _busyPollTicks = busyPollMicroseconds * Stopwatch.Frequency / 1_000_000;
+        var thread = new Thread(Run) { IsBackground = true, Name = "podbench-epoll" };
+        thread.Start();
+    }
+
+    /// <summary>The process's loop, started on first use.</summary>
+    public static EpollLoop Shared => Instance.Value;
+
+    /// <summary>
+    /// Adds the connection's socket to the set; its reads start arriving on the loop thread. With
+    /// <paramref name="connecting"/> writability is watched too, to learn when a connect finishes, until
+    /// <see cref="Connected"/>: watched later, every acknowledgement that frees send space would wake the loop.
+    /// </summary>
+    public long Register(RawConnection connection, int fd, bool connecting)
+    {
+        long id;
+        lock (_slotsLock)
+        {
+            if (!_freeSlots.TryPop(out var slot))
+            {
+                slot = _used++;
+                if (slot == _slots.Length)
+                {
+                    // the loop reads the arrays without the lock: it sees the old ones or the new ones, both valid
+                    var slots = new RawConnection?[slot * 2];
+                    var generations = new long[slot * 2];
+                    _slots.CopyTo(slots, 0);
+                    _generations.CopyTo(generations, 0);
+                    Volatile.Write(ref _generations, generations);
+                    Volatile.Write(ref _slots, slots);
+                }
+            }
+
+            // the generation tells a stale event (for a closed connection whose slot was reused) from a live one
+            id = (++_nextGeneration << 32) | (uint)slot;
+            _generations[slot] = id;
+            _slots[slot] = connection;
+        }
+
+        if (Control(EpollNative.CtlAdd, fd, id, connecting) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            Release(id);
+            throw new Win32Exception(errno, "epoll_ctl(ADD) failed");
+        }
+
+        return id;
+    }
+
+    /// <summary>Stops watching writability once the connect finished.</summary>
+    public void Connected(long id, int fd)
+    {
+        if (Control(EpollNative.CtlMod, fd, id, connecting: false) != 0)
+        {
+            throw new Win32Exception(Marshal.GetLastPInvokeError(), "epoll_ctl(MOD) failed");
+        }
+    }
+
+    /// <summary>Removes the socket from the set before it is closed; an event already taken for it is ignored.</summary>
+    public void Unregister(long id, int fd)
+    {
+        EpollNative.EpollCtl(_epfd, EpollNative.CtlDel, fd, null);
+        Release(id);
+    }
+
+    private void Release(long id)
+    {
+        var slot = (int)(uint)id;
+        lock (_slotsLock)
+        {
+            if (_generations[slot] == id)
+            {
+                _generations[slot] = 0;
+                _slots[slot] = null;
+                _freeSlots.Push(slot);
+            }
+        }
+    }
+
+    /// <summary>The connection an event belongs to; null when it was closed since (its slot may be reused).</summary>
+    private RawConnection? Find(long id)
+    {
+        var slot = (int)(uint)id;
+        var slots = Volatile.Read(ref _slots);
+        var generations = Volatile.Read(ref _generations);
+        if (slot >= slots.Length || slot >= generations.Length)
+        {
+            return null;
+        }
+
+        var connection = slots[slot];
+        return Volatile.Read(ref generations[slot]) == id ? connection : null;
+    }
+
+    private int Control(int op, int fd, long id, bool connecting)
+    {
+        var ev = stackalloc byte[16];
+        var mask = EpollNative.EpollIn | EpollNative.EpollRdHup | EpollNative.EpollEt | (connecting ? EpollNative.EpollOut : 0);
+        EpollNative.WriteEvent(ev, mask, id);
+        return EpollNative.EpollCtl(_epfd, op, fd, ev);
+    }
+
+    private static long ReadBusyPoll() =>
+        long.TryParse(Environment.GetEnvironmentVariable(BusyPollVariable), out var us) && us > 0 ? us : 0;
+
+    private void Run()
+    {
+        var events = (byte*)NativeMemory.AlignedAlloc((nuint)(MaxEvents * EpollNative.EventSize), 64);
+        var lastEvent = 0L;
+        while (true)
+        {
+            var polling = _busyPollTicks > 0 && Stopwatch.GetTimestamp() - lastEvent < _busyPollTicks;
+            var n = EpollNative.EpollWait(_epfd, events, MaxEvents, polling ? 0 : -1);
+            if (n <= 0)
+            {
+                if (n < 0 && Marshal.GetLastPInvokeError() != EpollNative.EIntr)
+                {
+                    Thread.Sleep(1);
+                }
+
+                continue;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                if (Find(EpollNative.ReadData(events, i)) is { } connection)
+                {
+                    try
+                    {
+                        connection.OnReadable(EpollNative.ReadMask(events, i));
+                    }
+                    catch (Exception e)
+                    {
+                        // a bug, not a network failure (those fail the read): the loop must outlive it, or every
+                        // stream of the process would stall
+                        Console.Error.WriteLine($"podbench: the socket loop caught {e.GetType().Name}: {e.Message}");
+                    }
+                }
+            }
+
+            if (_busyPollTicks > 0)
+            {
+                lastEvent = Stopwatch.GetTimestamp();
+            }
+        }
+    }
+}

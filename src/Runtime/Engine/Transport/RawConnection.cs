@@ -1,0 +1,420 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Threading.Tasks.Sources;
+
+namespace PodBench.Runtime.Engine.Transport;
+
+/// <summary>
+/// A connected TCP socket whose reads the <see cref="EpollLoop"/> performs: on each wake-up the loop reads what
+/// the socket holds into this connection's buffer and hands it to the reader waiting in <see cref="ReadAsync"/>,
+/// whose code then continues on the loop thread. Writes are plain blocking sends from the caller.
+/// </summary>
+/// <remarks>
+/// The socket is edge-triggered, so a read that returns less than the free space means the socket is empty: Linux
+/// signals again when more bytes arrive. The exception is an event that also reports the peer's close or an error:
+/// it will not be signalled again, so the loop then reads on until the end or the error shows. Only a full buffer (a
+/// reader that stopped reading) leaves bytes behind, and then the next <see cref="ReadAsync"/> reads them itself.
+/// </remarks>
+internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
+{
+    private const int InitialSize = 16 << 10;
+    private const int MaxBuffered = 1 << 20;
+
+    private readonly Lock _lock = new();
+    private readonly Socket _socket;
+    private readonly int _fd;
+    private readonly EpollLoop _loop;
+    private long _id;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private bool _leftInSocket;
+    private bool _disposed;
+    private Exception? _failure;
+    private ManualResetValueTaskSourceCore<int> _core;
+    private Memory<byte> _waiting;
+    private bool _isWaiting;
+    private TaskCompletionSource? _connecting;
+
+    public RawConnection(Socket socket, EpollLoop loop)
+    {
+        _socket = socket;
+        _fd = (int)socket.SafeHandle.DangerousGetHandle();
+        _loop = loop;
+        _core.RunContinuationsAsynchronously = false;
+    }
+
+    /// <summary>
+    /// The reader's own buffer, kept with the connection: each response's head and framing are parsed in it, so a
+    /// request allocates no buffer (one per request would live as long as its stream and be copied by every GC).
+    /// </summary>
+    public byte[] ParseBuffer { get; private set; } = new byte[4096];
+
+    /// <summary>Requests sent on this connection (more than one: it came from the pool).</summary>
+    public int Uses { get; set; }
+
+    /// <summary>
+    /// Whether an idle connection can carry another request: open, not failed, and nothing unasked-for was received.
+    /// </summary>
+    public bool IsReusable
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return !_disposed && !_eof && _failure is null && _start == _end && !_leftInSocket;
+            }
+        }
+    }
+
+    /// <summary>Doubles <see cref="ParseBuffer"/>, keeping its first <paramref name="used"/> bytes.</summary>
+    public byte[] GrowParseBuffer(int used)
+    {
+        var bigger = new byte[ParseBuffer.Length * 2];
+        ParseBuffer.AsSpan(0, used).CopyTo(bigger);
+        ParseBuffer = bigger;
+        return bigger;
+    }
+
+    /// <summary>
+    /// Connects the (non-blocking) socket without blocking a thread: the loop completes the connect when the socket
+    /// becomes writable. Throws <see cref="SocketException"/> when the connect fails.
+    /// </summary>
+    public async Task ConnectAsync(EndPoint endPoint, CancellationToken cancellationToken)
+    {
+        var connecting = new TaskCompletionSource();
+        lock (_lock)
+        {
+            _connecting = connecting;
+        }
+
+        try
+        {
+            _socket.Connect(endPoint);
+            lock (_lock)
+            {
+                _connecting = null;
+            }
+
+            _id = _loop.Register(this, _fd, connecting: false);
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+        {
+            // registered only now: epoll reports a socket that has not started connecting as hung up and writable
+            _id = _loop.Register(this, _fd, connecting: true);
+            using (cancellationToken.UnsafeRegister(static (state, token) => ((RawConnection)state!).FinishConnect(new OperationCanceledException(token)), this))
+            {
+                await connecting.Task.ConfigureAwait(false);
+            }
+
+            // lets the Socket object record that its non-blocking connect finished
+            _socket.Poll(0, SelectMode.SelectWrite);
+            _loop.Connected(_id, _fd);
+        }
+
+        // sends block (a request is sent whole); reads never do: the loop passes MSG_DONTWAIT
+        _socket.Blocking = true;
+    }
+
+    /// <summary>Sends all of <paramref name="data"/>; throws <see cref="IOException"/> when the socket fails.</summary>
+    public void Send(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            while (!data.IsEmpty)
+            {
+                data = data[_socket.Send(data)..];
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            throw new IOException("sending the request failed: " + e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// Copies received bytes into <paramref name="destination"/>: at once when some are buffered, else when the loop
+    /// next reads the socket. 0 means the peer closed the connection.
+    /// </summary>
+    public ValueTask<int> ReadAsync(Memory<byte> destination)
+    {
+        lock (_lock)
+        {
+            if (_start == _end && _leftInSocket && !_disposed)
+            {
+                Receive(untilEmpty: true);
+            }
+
+            if (_start < _end)
+            {
+                return new ValueTask<int>(CopyOut(destination.Span));
+            }
+
+            if (_failure is not null)
+            {
+                return ValueTask.FromException<int>(_failure);
+            }
+
+            if (_eof || _disposed)
+            {
+                return new ValueTask<int>(0);
+            }
+
+            _core.Reset();
+            _waiting = destination;
+            _isWaiting = true;
+            return new ValueTask<int>(this, _core.Version);
+        }
+    }
+
+    /// <summary>Fails the pending and every later read with <paramref name="reason"/> and shuts the socket down.</summary>
+    public void Abort(Exception reason)
+    {
+        lock (_lock)
+        {
+            _failure ??= reason;
+        }
+
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+        }
+
+        CompleteWaiter();
+    }
+
+    /// <summary>Called on the loop thread when the socket has bytes, was closed, failed, or finished connecting.</summary>
+    /// <param name="events">The epoll event mask.</param>
+    public void OnReadable(uint events)
+    {
+        if (_connecting is not null)
+        {
+            var error = (SocketError)(int)_socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+            FinishConnect(error == SocketError.Success ? null : new SocketException((int)error));
+            return;
+        }
+
+        try
+        {
+            lock (_lock)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                Receive(untilEmpty: (events & (EpollNative.EpollRdHup | EpollNative.EpollHup | EpollNative.EpollErr)) != 0);
+            }
+        }
+        catch (Exception e)
+        {
+            lock (_lock)
+            {
+                _failure ??= e;
+            }
+        }
+
+        CompleteWaiter();
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _failure ??= new ObjectDisposedException(nameof(RawConnection));
+            if (_id != 0)
+            {
+                _loop.Unregister(_id, _fd);
+            }
+
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+            _start = _end = 0;
+        }
+
+        _socket.Dispose();
+        CompleteWaiter();
+    }
+
+    private void FinishConnect(Exception? failure)
+    {
+        TaskCompletionSource? connecting;
+        lock (_lock)
+        {
+            connecting = _connecting;
+            _connecting = null;
+        }
+
+        if (failure is null)
+        {
+            connecting?.TrySetResult();
+        }
+        else
+        {
+            connecting?.TrySetException(failure);
+        }
+    }
+
+    int IValueTaskSource<int>.GetResult(short token) => _core.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<int>.GetStatus(short token) => _core.GetStatus(token);
+
+    void IValueTaskSource<int>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _core.OnCompleted(continuation, state, token, flags);
+
+    /// <summary>
+    /// Reads what the socket holds (under the lock): until a short read (or with <paramref name="untilEmpty"/>, until
+    /// <c>EAGAIN</c>), the end, an error or a full buffer.
+    /// </summary>
+    private unsafe void Receive(bool untilEmpty)
+    {
+        _leftInSocket = false;
+        while (true)
+        {
+            if (_start == _end)
+            {
+                _start = _end = 0;
+            }
+
+            if (_buffer.Length - _end < 4096)
+            {
+                if (!MakeRoom())
+                {
+                    _leftInSocket = true;
+                    return;
+                }
+            }
+
+            var free = _buffer.Length - _end;
+            nint n;
+            fixed (byte* p = &_buffer[_end])
+            {
+                n = EpollNative.Recv(_fd, p, free, EpollNative.MsgDontWait);
+            }
+
+            if (n > 0)
+            {
+                _end += (int)n;
+                if (n < free && !untilEmpty)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (n == 0)
+            {
+                _eof = true;
+                return;
+            }
+
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == EpollNative.EIntr)
+            {
+                continue;
+            }
+
+            if (errno != EpollNative.EAgain)
+            {
+                _failure ??= new IOException("reading the response failed: " + new SocketException(errno).Message);
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>Compacts or grows the buffer; false when it already holds <see cref="MaxBuffered"/> unread bytes.</summary>
+    private bool MakeRoom()
+    {
+        var live = _end - _start;
+        if (_start > 0 && _buffer.Length - live >= 4096)
+        {
+            _buffer.AsSpan(_start, live).CopyTo(_buffer);
+            _start = 0;
+            _end = live;
+            return true;
+        }
+
+        if (_buffer.Length >= MaxBuffered)
+        {
+            return false;
+        }
+
+        var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+        _buffer.AsSpan(_start, live).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = bigger;
+        _start = 0;
+        _end = live;
+        return true;
+    }
+
+    private int CopyOut(Span<byte> destination)
+    {
+        var n = Math.Min(destination.Length, _end - _start);
+        _buffer.AsSpan(_start, n).CopyTo(destination);
+        _start += n;
+        return n;
+    }
+
+    /// <summary>Completes the waiting read, if any, outside the lock: its code continues on this thread.</summary>
+    private void CompleteWaiter()
+    {
+        int result;
+        Exception? failure = null;
+        lock (_lock)
+        {
+            if (!_isWaiting)
+            {
+                return;
+            }
+
+            if (_start < _end)
+            {
+                result = CopyOut(_waiting.Span);
+            }
+            else if (_failure is not null)
+            {
+                result = 0;
+                failure = _failure;
+            }
+            else if (_eof)
+            {
+                result = 0;
+            }
+            else
+            {
+                return;
+            }
+
+            _isWaiting = false;
+            _waiting = default;
+        }
+
+        if (failure is null)
+        {
+            _core.SetResult(result);
+        }
+        else
+        {
+            _core.SetException(failure);
+        }
+    }
+}
