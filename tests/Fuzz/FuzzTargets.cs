@@ -11,6 +11,7 @@ public static class FuzzTargets
     {
         ["datasets"] = () => new DatasetReadersTarget(),
         ["sse"] = () => new SseStreamTarget(),
+        ["http1"] = () => new Http1ResponseTarget(),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

@@ -27,6 +27,26 @@ public sealed class FuzzHarnessTests
     }
 
     [Fact]
+    public void The_http1_response_reader_survives_a_few_hundred_mutated_answers()
+    {
+        var options = new FuzzOptions
+        {
+            Iterations = 300,
+            Duration = TimeSpan.FromMinutes(5),
+            Seed = 20261128,
+            PerInputTimeout = TimeSpan.FromSeconds(30),
+            FindingsFolder = null,
+        };
+
+        var report = FuzzRunner.Run(new Http1ResponseTarget(), options);
+
+        Assert.True(report.Findings.Count == 0, string.Join("\n", report.Findings.Select(f => $"{f.Kind}: {f.Message}")));
+        Assert.Equal(300, report.Iterations);
+        Assert.True(report.Accepted > 0, "some answers are valid responses");
+        Assert.True(report.Accepted < 300, "some answers are broken ones");
+    }
+
+    [Fact]
     public void A_crashing_target_is_reported_with_its_input()
     {
         var report = FuzzRunner.Run(new ThrowingTarget(), new FuzzOptions { Iterations = 10, FindingsFolder = null, Seed = 1 });
