@@ -75,7 +75,20 @@ internal sealed class Http1ResponseStream : Stream
                 return produced;
             }
 
-            await FillAsync().ConfigureAwait(false);
+            // awaited here rather than in a helper: one resumption per socket read instead of two
+            var read = await _connection.ReadAsync(PrepareFill()).ConfigureAwait(false);
+            if (read > 0)
+            {
+                _len += read;
+            }
+            else if (_framing == Http1Framing.Close)
+            {
+                _done = true;
+            }
+            else
+            {
+                throw new IOException("the server closed the connection before the response ended");
+            }
         }
 
         return 0;
@@ -234,9 +247,8 @@ internal sealed class Http1ResponseStream : Stream
         return size;
     }
 
-    /// <summary>Reads more bytes after the unread ones; the end of the connection is the body's end only when read to close.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask FillAsync()
+    /// <summary>Moves the unread bytes to the front (growing the buffer when full) and returns the free space after them.</summary>
+    private Memory<byte> PrepareFill()
     {
         if (_pos > 0)
         {
@@ -250,18 +262,6 @@ internal sealed class Http1ResponseStream : Stream
             _connection.GrowParseBuffer(_len);
         }
 
-        var read = await _connection.ReadAsync(Buffer.AsMemory(_len)).ConfigureAwait(false);
-        if (read > 0)
-        {
-            _len += read;
-            return;
-        }
-
-        if (_framing != Http1Framing.Close)
-        {
-            throw new IOException("the server closed the connection before the response ended");
-        }
-
-        _done = true;
+        return Buffer.AsMemory(_len);
     }
 }
