@@ -68,7 +68,7 @@ internal sealed class Http1Transport : IRequestTransport
                 static (state, token) => ((RawConnection)state!).Abort(new OperationCanceledException(token)), connection);
             try
             {
-                SendRequest(connection, body.Span);
+                await SendRequestAsync(connection, body).ConfigureAwait(false);
                 var (head, bodyStart, length) = await ReadHeadAsync(connection).ConfigureAwait(false);
                 var stream = new Http1ResponseStream(this, connection, head, bodyStart, length, registration);
                 return new TransportResponse(head.Status, head.Reason, stream, null);
@@ -190,7 +190,8 @@ internal sealed class Http1Transport : IRequestTransport
         throw new HttpRequestException($"{failure?.Message ?? "the host has no address"} ({_host}:{_port})", failure);
     }
 
-    private void SendRequest(RawConnection connection, ReadOnlySpan<byte> body)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendRequestAsync(RawConnection connection, ReadOnlyMemory<byte> body)
     {
         var size = _prefix.Length + 24 + body.Length;
         var request = ArrayPool<byte>.Shared.Rent(size);
@@ -202,10 +203,10 @@ internal sealed class Http1Transport : IRequestTransport
             at += digits;
             "\r\n\r\n"u8.CopyTo(request.AsSpan(at));
             at += 4;
-            body.CopyTo(request.AsSpan(at));
-            connection.Send(request.AsSpan(0, at + body.Length));
+            body.Span.CopyTo(request.AsSpan(at));
+            await connection.SendAsync(request.AsMemory(0, at + body.Length)).ConfigureAwait(false);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
             throw new StaleConnectionException(e);
         }

@@ -13,7 +13,7 @@ namespace PodBench.Runtime.Engine.Transport;
 /// <summary>
 /// A connected TCP socket whose reads the <see cref="EpollLoop"/> performs: on each wake-up the loop reads what
 /// the socket holds into this connection's buffer and hands it to the reader waiting in <see cref="ReadAsync"/>,
-/// whose code then continues on the loop thread. Writes are plain blocking sends from the caller.
+/// whose code then continues on the loop thread. Writes go straight from the caller (<see cref="SendAsync"/>).
 /// </summary>
 /// <remarks>
 /// The socket is edge-triggered, so a read that returns less than the free space means the socket is empty: Linux
@@ -118,24 +118,57 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
             _socket.Poll(0, SelectMode.SelectWrite);
             _loop.Connected(_id, _fd);
         }
-
-        // sends block (a request is sent whole); reads never do: the loop passes MSG_DONTWAIT
-        _socket.Blocking = true;
     }
 
-    /// <summary>Sends all of <paramref name="data"/>; throws <see cref="IOException"/> when the socket fails.</summary>
-    public void Send(ReadOnlySpan<byte> data)
+    /// <summary>
+    /// Sends all of <paramref name="data"/>; throws <see cref="IOException"/> when the socket fails. The socket is
+    /// non-blocking: what fits in its send buffer (every usual request) goes at once on the caller's thread, which is
+    /// often the loop's; the rest of a bigger one is sent from a pool thread, so the loop keeps reading meanwhile.
+    /// </summary>
+    public ValueTask SendAsync(ReadOnlyMemory<byte> data)
     {
-        try
+        var sent = TrySend(data.Span);
+        return sent == data.Length ? ValueTask.CompletedTask : new ValueTask(Task.Run(() => SendRest(data[sent..])));
+    }
+
+    /// <summary>Sends without waiting; returns how much went (less than all when the send buffer is full).</summary>
+    private int TrySend(ReadOnlySpan<byte> data)
+    {
+        var sent = 0;
+        while (sent < data.Length)
         {
-            while (!data.IsEmpty)
+            var n = _socket.Send(data[sent..], SocketFlags.None, out var error);
+            if (error == SocketError.WouldBlock)
             {
-                data = data[_socket.Send(data)..];
+                return sent;
             }
+
+            if (error != SocketError.Success)
+            {
+                throw new IOException("sending the request failed: " + new SocketException((int)error).Message);
+            }
+
+            sent += n;
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+
+        return sent;
+    }
+
+    private void SendRest(ReadOnlyMemory<byte> data)
+    {
+        while (!data.IsEmpty)
         {
-            throw new IOException("sending the request failed: " + e.Message, e);
+            lock (_lock)
+            {
+                if (_failure is { } failure)
+                {
+                    throw failure is IOException ? failure : new IOException("sending the request failed: " + failure.Message, failure);
+                }
+            }
+
+            // a bounded wait, so that an abort (which fails the connection) is noticed
+            _socket.Poll(100_000, SelectMode.SelectWrite);
+            data = data[TrySend(data.Span)..];
         }
     }
 

@@ -41,6 +41,21 @@ public sealed class Http1TransportTests
     }
 
     [Fact]
+    public async Task A_body_bigger_than_the_socket_buffers_is_sent_whole()
+    {
+        // the server waits before it reads, so 32 MiB cannot go in one non-blocking send: the rest goes from a pool thread
+        var big = Encoding.UTF8.GetBytes("{\"prompt\":\"" + new string('x', 32 << 20) + "\"}");
+        await using var server = new ScriptedHttpServer(e =>
+        {
+            var length = Encoding.UTF8.GetByteCount(e.Request[(e.Request.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]);
+            return e.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Length: {length.ToString(System.Globalization.CultureInfo.InvariantCulture).Length}\r\n\r\n{length}");
+        }, readDelay: TimeSpan.FromMilliseconds(300));
+        using var transport = new Http1Transport(server.Target, null);
+        using var response = await transport.SendAsync(big, CancellationToken.None);
+        Assert.Equal(big.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), await new StreamReader(response.Body).ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task A_chunked_response_written_byte_by_byte_is_read_whole_and_the_connection_reused()
     {
         var text = string.Concat(Enumerable.Range(0, 20).Select(i => $"data: {{\"i\":{i}}}\n\n"));

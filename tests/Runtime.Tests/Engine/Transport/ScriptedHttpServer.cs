@@ -17,12 +17,16 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<ScriptedExchange, Task> _script;
     private readonly CancellationTokenSource _stop = new();
+    private readonly TimeSpan _readDelay;
     private readonly Task _accepting;
     private int _connections;
 
-    public ScriptedHttpServer(Func<ScriptedExchange, Task> script)
+    /// <param name="script">Writes the answer to each request.</param>
+    /// <param name="readDelay">How long a new connection waits before the server reads from it (a busy server).</param>
+    public ScriptedHttpServer(Func<ScriptedExchange, Task> script, TimeSpan readDelay = default)
     {
         _script = script;
+        _readDelay = readDelay;
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -65,6 +69,7 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
             var index = 0;
             try
             {
+                await Task.Delay(_readDelay);
                 while (true)
                 {
                     var request = await ReadRequestAsync(socket, pending, buffer);
@@ -91,35 +96,42 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
     /// <summary>Reads one request (head and Content-Length body); null when the client closed the connection.</summary>
     private static async Task<string?> ReadRequestAsync(Socket socket, StringBuilder pending, byte[] buffer)
     {
-        while (true)
+        int headEnd;
+        while ((headEnd = pending.ToString().IndexOf("\r\n\r\n", StringComparison.Ordinal)) < 0)
         {
-            var text = pending.ToString();
-            var headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            if (headEnd >= 0)
-            {
-                var length = 0;
-                foreach (var line in text[..headEnd].Split("\r\n"))
-                {
-                    if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-                    {
-                        length = int.Parse(line["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
-                    }
-                }
-
-                if (text.Length >= headEnd + 4 + length)
-                {
-                    pending.Remove(0, headEnd + 4 + length);
-                    return text[..(headEnd + 4 + length)];
-                }
-            }
-
             var read = await socket.ReceiveAsync(buffer, SocketFlags.None);
             if (read == 0)
             {
                 return null;
             }
 
-            pending.Append(Encoding.UTF8.GetString(buffer, 0, read));
+            pending.Append(Encoding.Latin1.GetString(buffer, 0, read));
         }
+
+        var head = pending.ToString(0, headEnd + 4);
+        var length = 0;
+        foreach (var line in head.Split("\r\n"))
+        {
+            if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+            {
+                length = int.Parse(line["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        // the body is read as Latin-1, one char per byte, so its length is its byte count
+        while (pending.Length < head.Length + length)
+        {
+            var read = await socket.ReceiveAsync(buffer, SocketFlags.None);
+            if (read == 0)
+            {
+                return null;
+            }
+
+            pending.Append(Encoding.Latin1.GetString(buffer, 0, read));
+        }
+
+        var request = pending.ToString(0, head.Length + length);
+        pending.Remove(0, request.Length);
+        return Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(request));
     }
 }
