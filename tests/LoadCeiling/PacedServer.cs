@@ -175,22 +175,7 @@ internal static unsafe class PacedServer
 
         // the payload goes 8 bytes in, leaving room for its hex length and CRLF in front
         var payloadStart = at + 8;
-        var head = i == 0 ? RawServer.RoleHead : i <= chunks ? RawServer.ChunkHead : RawServer.UsageHead;
-        var p = payloadStart;
-        head.CopyTo(frame, p);
-        p += head.Length;
-        if (i > chunks)
-        {
-            Utf8Formatter.TryFormat(chunks, frame.AsSpan(p), out var w);
-            p += w;
-            "},\"x_sim_ts\":"u8.CopyTo(frame.AsSpan(p));
-            p += 13;
-        }
-
-        Utf8Formatter.TryFormat(Stopwatch.GetTimestamp(), frame.AsSpan(p), out var written);
-        p += written;
-        RawServer.Tail.CopyTo(frame, p);
-        p += RawServer.Tail.Length;
+        var p = payloadStart + RawServer.WriteEvent(frame.AsSpan(payloadStart), i, chunks);
         var last = i > chunks;
         if (last)
         {

@@ -23,10 +23,10 @@ namespace PodBench.LoadCeiling;
 /// </summary>
 internal static class RawServer
 {
-    internal static readonly byte[] ChunkHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tok \"},\"finish_reason\":null}],\"usage\":null,\"x_sim_ts\":"u8.ToArray();
-    internal static readonly byte[] RoleHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}],\"usage\":null,\"x_sim_ts\":"u8.ToArray();
-    internal static readonly byte[] UsageHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":"u8.ToArray();
-    internal static readonly byte[] Tail = "}\n\n"u8.ToArray();
+    private static readonly byte[] ChunkHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tok \"},\"finish_reason\":null}],\"usage\":null,\"x_sim_ts\":"u8.ToArray();
+    private static readonly byte[] RoleHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}],\"usage\":null,\"x_sim_ts\":"u8.ToArray();
+    private static readonly byte[] UsageHead = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"raw\",\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":"u8.ToArray();
+    private static readonly byte[] Tail = "}\n\n"u8.ToArray();
     internal static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
 
     /// <summary>Starts the server on a free loopback port.</summary>
@@ -57,6 +57,29 @@ internal static class RawServer
         return app;
     }
 
+    /// <summary>
+    /// Writes event <paramref name="index"/> of a response (0: the role chunk, 1 to <paramref name="chunks"/>: content,
+    /// then usage) into <paramref name="destination"/>, stamped with <c>x_sim_ts</c> now; returns its length.
+    /// </summary>
+    public static int WriteEvent(Span<byte> destination, int index, int chunks)
+    {
+        var head = index == 0 ? RoleHead : index <= chunks ? ChunkHead : UsageHead;
+        head.CopyTo(destination);
+        var n = head.Length;
+        if (index > chunks)
+        {
+            Utf8Formatter.TryFormat(chunks, destination[n..], out var w);
+            n += w;
+            "},\"x_sim_ts\":"u8.CopyTo(destination[n..]);
+            n += 13;
+        }
+
+        Utf8Formatter.TryFormat(Stopwatch.GetTimestamp(), destination[n..], out var written);
+        n += written;
+        Tail.CopyTo(destination[n..]);
+        return n + Tail.Length;
+    }
+
     public static string Address(WebApplication app) => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     private static async Task ServeAsync(HttpContext http, int chunks, TimeSpan delay, bool flushEach, double jitter)
@@ -76,22 +99,7 @@ internal static class RawServer
         var writer = http.Response.BodyWriter;
         for (var i = 0; i <= chunks + 1; i++)
         {
-            var span = writer.GetSpan(512);
-            var head = i == 0 ? RoleHead : i <= chunks ? ChunkHead : UsageHead;
-            head.CopyTo(span);
-            var n = head.Length;
-            if (i > chunks)
-            {
-                Utf8Formatter.TryFormat(chunks, span[n..], out var w);
-                n += w;
-                "},\"x_sim_ts\":"u8.CopyTo(span[n..]);
-                n += 13;
-            }
-
-            Utf8Formatter.TryFormat(Stopwatch.GetTimestamp(), span[n..], out var written);
-            n += written;
-            Tail.CopyTo(span[n..]);
-            writer.Advance(n + Tail.Length);
+            writer.Advance(WriteEvent(writer.GetSpan(512), i, chunks));
             if (flushEach || delay > TimeSpan.Zero)
             {
                 await writer.FlushAsync();
