@@ -25,6 +25,9 @@ public abstract class RunSettingsTask : Microsoft.Build.Utilities.Task
     /// <summary><c>BenchmarkNumPrompts</c>.</summary>
     public string? NumPrompts { get; set; }
 
+    /// <summary><c>BenchmarkBusyPoll</c>: microseconds the socket loop polls after its last event.</summary>
+    public string? BusyPoll { get; set; }
+
     /// <summary>The settings; <paramref name="knownModels"/>, when given, are the abbrs <c>BenchmarkEndpoints</c> may name.</summary>
     protected RunSettings ReadSettings(IReadOnlyCollection<string>? knownModels) => new()
     {
@@ -34,5 +37,6 @@ public abstract class RunSettingsTask : Microsoft.Build.Utilities.Task
         PressureTime = SettingParser.Seconds("BenchmarkPressureTime", PressureTime),
         MaxWorkers = SettingParser.PositiveInt("BenchmarkMaxWorkers", MaxWorkers, "a positive number of parallel tasks"),
         NumPrompts = SettingParser.PositiveInt("BenchmarkNumPrompts", NumPrompts, "a positive number of prompts"),
+        BusyPollMicroseconds = SettingParser.NonNegativeInt("BenchmarkBusyPoll", BusyPoll, "a number of microseconds (0 or more)"),
     };
 }

@@ -13,6 +13,7 @@ public sealed class BadInputTests
     [InlineData("-p:BenchmarkEndpoints=no-such-model=http://127.0.0.1:1", "BenchmarkEndpoints: 'no-such-model' is not a model of the plan")]
     [InlineData("-p:BenchmarkEndpoint=localhost:8000", "BenchmarkEndpoint: 'localhost:8000' is not an http:// or https:// URL")]
     [InlineData("-p:BenchmarkNumPrompts=-3", "BenchmarkNumPrompts: '-3' is not a positive number of prompts")]
+    [InlineData("-p:BenchmarkBusyPoll=20ms", "BenchmarkBusyPoll: '20ms' is not a number of microseconds (0 or more)")]
     public void A_bad_property_is_named_and_nothing_is_written(string property, string message)
     {
         var output = Path.Combine(Path.GetTempPath(), "podbench-bad-" + Guid.NewGuid().ToString("N")[..8]);

@@ -56,6 +56,17 @@ public sealed class EndToEndTests : IClassFixture<EndToEndTests.SeedRun>
     }
 
     [Fact]
+    public void The_runner_gets_the_props_runtime_settings_server_GC_without_DATAS_and_without_dynamic_PGO()
+    {
+        var config = Path.Combine(Path.GetDirectoryName(RepoPaths.MultiPodProject)!, "bin", "Debug", "net10.0", "MultiPod.runtimeconfig.json");
+        using var json = JsonDocument.Parse(File.ReadAllText(config));
+        var properties = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.True(properties.GetProperty("System.GC.Server").GetBoolean());
+        Assert.Equal(0, properties.GetProperty("System.GC.DynamicAdaptationMode").GetInt32());
+        Assert.False(properties.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+    }
+
+    [Fact]
     public void The_merge_counts_every_request_of_both_pods()
     {
         using var merged = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.RunDirectory, "performances", "merge_results", "merged.json")));

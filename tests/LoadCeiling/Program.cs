@@ -18,7 +18,7 @@ namespace PodBench.LoadCeiling;
 /// chunks/s, client CPU per chunk, client lag and memory:
 /// <c>dotnet run -c Release --project tests/LoadCeiling -- [--kind sim|raw] [--levels 1,10,100,1000] [--seconds 5]
 /// [--chunks 64] [--rates 1000,4000,8000] [--streams 10000] [--stream-delay-ms 20] [--flush each|end] [--inline on|off]</c>;
-/// <c>--kind lag [--lag-streams 1000] [--lag-delay-ms 20,50] [--lag-jitter 0,0.5] [--single-delay-ms 1,5] [--seconds 20]</c> (client lag
+/// <c>--kind lag [--lag-streams 1000] [--lag-delay-ms 20,50] [--lag-jitter 0,0.5] [--single-delay-ms 1,5] [--single on|off] [--seconds 20]</c> (client lag
 /// where the server keeps up); <c>--server-cpus 0 --client-cpus 1</c> (raw and lag kinds) keep server and client on
 /// separate cores, as on separate machines; <c>--kind soak [--minutes 60] [--concurrency 64] [--chunks 32] [--delay-ms 8]
 /// [--server-kind sim|raw] [--csv file] [--sink files|counting]</c> (memory over a long pressure run).
@@ -105,21 +105,25 @@ public static class Program
         var jitters = options.GetValueOrDefault("lag-jitter", "0,0.5").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         var singleDelays = options.GetValueOrDefault("single-delay-ms", "1,5").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         var lagServer = options.GetValueOrDefault("lag-server", "paced");
-        Console.WriteLine($"load ceiling, lag where the server keeps up: {lagServer} server in a child process ({chunks} chunks per request, a delay after each event); {Environment.ProcessorCount} cores; .NET {Environment.Version}; inline socket completions {EngineProcessSettings.InlineSocketCompletions}; transport {(TransportFactory.UsesEpoll(new Uri("http://127.0.0.1/")) ? "epoll" : "httpclient")}; busy poll {Environment.GetEnvironmentVariable(EpollLoop.BusyPollVariable) ?? "off"}; load average {SoakRun.LoadAverage()}");
+        Console.WriteLine($"load ceiling, lag where the server keeps up: {lagServer} server in a child process ({chunks} chunks per request, a delay after each event); {Environment.ProcessorCount} cores; .NET {Environment.Version}; inline socket completions {EngineProcessSettings.InlineSocketCompletions}; transport {(TransportFactory.UsesEpoll(new Uri("http://127.0.0.1/")) ? "epoll" : "httpclient")}; busy poll {(EpollLoop.BusyPollMicroseconds > 0 ? EpollLoop.BusyPollMicroseconds + " µs" : "off")}; load average {SoakRun.LoadAverage()}");
         Console.WriteLine(CaseResult.Header);
-        using (var busy = ServerProcess.Start(lagServer, chunks, 0, "each", inlineSend: true, cpus: options.GetValueOrDefault("server-cpus")))
+        // --single off skips the one-stream cases, to rerun the many-stream ones alone
+        if (options.GetValueOrDefault("single", "on") == "on")
         {
-            // One stream, closed loop: the client is never idle long enough to sleep, so this is its reaction time
-            // when awake. A longer warm-up: the first seconds of a process carry its JIT tiering.
-            await RunCaseAsync(busy, "warm-up", 1, chunks, RunOptions.Default.WithPressure(Math.Min(seconds, 5)), null, print: false);
-            await RunCaseAsync(busy, "1 stream closed loop", 1, chunks, RunOptions.Default.WithPressure(seconds), null);
-        }
+            using (var busy = ServerProcess.Start(lagServer, chunks, 0, "each", inlineSend: true, cpus: options.GetValueOrDefault("server-cpus")))
+            {
+                // One stream, closed loop: the client is never idle long enough to sleep, so this is its reaction
+                // time when awake. A longer warm-up: the first seconds of a process carry its JIT tiering.
+                await RunCaseAsync(busy, "warm-up", 1, chunks, RunOptions.Default.WithPressure(Math.Min(seconds, 5)), null, print: false);
+                await RunCaseAsync(busy, "1 stream closed loop", 1, chunks, RunOptions.Default.WithPressure(seconds), null);
+            }
 
-        foreach (var delay in singleDelays)
-        {
-            using var server = ServerProcess.Start(lagServer, chunks, delay, inlineSend: true, cpus: options.GetValueOrDefault("server-cpus"));
-            await RunCaseAsync(server, "warm-up", 1, chunks, RunOptions.Default.WithPressure(1), null, print: false);
-            await RunCaseAsync(server, $"1 stream d={delay}ms", 1, chunks, RunOptions.Default.WithPressure(seconds), null);
+            foreach (var delay in singleDelays)
+            {
+                using var server = ServerProcess.Start(lagServer, chunks, delay, inlineSend: true, cpus: options.GetValueOrDefault("server-cpus"));
+                await RunCaseAsync(server, "warm-up", 1, chunks, RunOptions.Default.WithPressure(1), null, print: false);
+                await RunCaseAsync(server, $"1 stream d={delay}ms", 1, chunks, RunOptions.Default.WithPressure(seconds), null);
+            }
         }
 
         foreach (var count in streams)

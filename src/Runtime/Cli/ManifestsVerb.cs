@@ -39,6 +39,7 @@ internal static class ManifestsVerb
             PressureTime = settings.PressureTime,
             MaxWorkers = settings.MaxWorkers,
             NumPrompts = settings.NumPrompts,
+            BusyPollMicroseconds = settings.BusyPollMicroseconds,
             Endpoint = settings.Endpoint,
             Endpoints = settings.Endpoints,
             RunArguments = ["run", "--output", DataOutputs, "--run", runName, "--barrier", "--reuse"],

@@ -41,6 +41,7 @@ internal static class RunVerb
             PressureTime = SettingParser.Seconds("--pressure-time", args.Get("pressure-time")) ?? cluster.PressureTime,
             MaxWorkers = SettingParser.PositiveInt("--max-workers", args.Get("max-workers"), "a positive number of parallel tasks") ?? cluster.MaxWorkers,
             NumPrompts = SettingParser.PositiveInt("--num-prompts", args.Get("num-prompts"), "a positive number of prompts") ?? cluster.NumPrompts,
+            BusyPollMicroseconds = SettingParser.NonNegativeInt("--busy-poll-us", args.Get("busy-poll-us"), "a number of microseconds (0 or more)"),
         };
     }
 
@@ -60,6 +61,11 @@ internal static class RunVerb
     private static async Task<int> RunAsync(RunnerContext context, RunnerArguments args, TextWriter output, CancellationToken cancellationToken)
     {
         var settings = Settings(context, args);
+        if (settings.BusyPollMicroseconds is { } busyPoll)
+        {
+            Engine.Transport.EpollLoop.BusyPollMicroseconds = busyPoll;
+        }
+
         var pod = PodIndex(context, args);
         var outputRoot = Path.GetFullPath(args.Get("output") ?? Path.Combine(context.BaseDirectory, "outputs", "default"));
         var runName = args.Get("run") ?? DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);

@@ -65,6 +65,11 @@ public static class RunnerCommandLine
             args.AddRange(["--num-prompts", prompts.ToString(CultureInfo.InvariantCulture)]);
         }
 
+        if (settings.BusyPollMicroseconds is { } poll)
+        {
+            args.AddRange(["--busy-poll-us", poll.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         return args;
     }
 }

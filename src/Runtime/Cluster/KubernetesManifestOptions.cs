@@ -62,6 +62,12 @@ public sealed record KubernetesManifestOptions
     /// <summary>Only the first N rows of each dataset (<c>BenchmarkNumPrompts</c>).</summary>
     public int? NumPrompts { get; init; }
 
+    /// <summary>
+    /// Microseconds the pods' socket loop polls after its last event (<c>BenchmarkBusyPoll</c>); put in the ConfigMap
+    /// as <c>PODBENCH_BUSY_POLL_US</c>, which the runner reads.
+    /// </summary>
+    public int? BusyPollMicroseconds { get; init; }
+
     /// <summary>Base URL for every model (<c>BenchmarkEndpoint</c>); must not carry credentials.</summary>
     public string? Endpoint { get; init; }
 

@@ -115,6 +115,7 @@ public static partial class KubernetesManifestWriter
         data.AddIf(ClusterEnvironment.PressureTime, options.PressureTime is { } t ? ClusterEnvironment.FormatSeconds(t) : null);
         data.AddIf(ClusterEnvironment.MaxWorkers, options.MaxWorkers?.ToString(CultureInfo.InvariantCulture));
         data.AddIf(ClusterEnvironment.NumPrompts, options.NumPrompts?.ToString(CultureInfo.InvariantCulture));
+        data.AddIf(Engine.Transport.EpollLoop.BusyPollVariable, options.BusyPollMicroseconds?.ToString(CultureInfo.InvariantCulture));
         data.AddIf(ClusterEnvironment.Endpoint, options.Endpoint);
         data.AddIf(ClusterEnvironment.Endpoints, options.Endpoints.Count == 0 ? null : ClusterEnvironment.FormatEndpoints(options.Endpoints));
         return new YamlMap
@@ -396,6 +397,7 @@ public static partial class KubernetesManifestWriter
         Require(o.PressureTime is null || o.PressureTime > 0, nameof(o.PressureTime), "BenchmarkPressureTime", "must be positive.");
         Require(o.MaxWorkers is null || o.MaxWorkers >= 1, nameof(o.MaxWorkers), "BenchmarkMaxWorkers", "must be at least 1.");
         Require(o.NumPrompts is null || o.NumPrompts >= 1, nameof(o.NumPrompts), "BenchmarkNumPrompts", "must be at least 1.");
+        Require(o.BusyPollMicroseconds is null || o.BusyPollMicroseconds >= 0, nameof(o.BusyPollMicroseconds), "BenchmarkBusyPoll", "must be 0 or more microseconds.");
         if (o.Endpoint is not null)
         {
             CheckUrl(o.Endpoint, nameof(o.Endpoint), "BenchmarkEndpoint");

@@ -25,4 +25,11 @@ public sealed record RunSettings
 
     /// <summary>Only the first N rows of each dataset (<c>BenchmarkNumPrompts</c>).</summary>
     public int? NumPrompts { get; init; }
+
+    /// <summary>
+    /// Microseconds the socket loop keeps polling after its last event instead of sleeping (<c>BenchmarkBusyPoll</c>);
+    /// null or 0 leaves it sleeping. Polling spends a core to avoid the wake-up of an idle CPU, which on a VM can
+    /// reach milliseconds and counts as client lag.
+    /// </summary>
+    public int? BusyPollMicroseconds { get; init; }
 }

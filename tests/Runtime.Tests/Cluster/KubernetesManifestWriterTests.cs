@@ -5,6 +5,7 @@ using System.Linq;
 using k8s;
 using k8s.Models;
 using PodBench.Runtime.Cluster;
+using PodBench.Runtime.Engine.Transport;
 using Xunit;
 
 namespace PodBench.Runtime.Tests.Cluster;
@@ -182,6 +183,20 @@ public sealed class KubernetesManifestWriterTests : IDisposable
         Assert.Equal("http://vllm.bench.svc:8000", settings.Endpoint);
         Assert.Equal("http://sglang.bench.svc:30000", settings.Endpoints["test2"]);
         Assert.Equal("https://10.0.0.5:8443/v1", settings.Endpoints["test1"]);
+        Assert.False(map.Data.ContainsKey(EpollLoop.BusyPollVariable));
+    }
+
+    [Fact]
+    public void ConfigMap_carries_the_busy_poll_the_pods_socket_loop_reads()
+    {
+        KubernetesManifestWriter.Write(Options() with { BusyPollMicroseconds = 20_000 });
+        var map = Load<V1ConfigMap>(Path.Combine(_dir, KubernetesManifestWriter.OptionsFile));
+        Assert.Equal("20000", map.Data["PODBENCH_BUSY_POLL_US"]);
+        var job = Load<V1Job>(Path.Combine(_dir, KubernetesManifestWriter.PodsFile));
+        Assert.Contains(job.Spec.Template.Spec.Containers[0].EnvFrom, e => e.ConfigMapRef?.Name == map.Metadata.Name);
+
+        var error = Assert.Throws<ArgumentException>(() => KubernetesManifestWriter.Write(Options() with { BusyPollMicroseconds = -1 }));
+        Assert.Contains("BenchmarkBusyPoll", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,10 +22,10 @@ internal sealed unsafe class EpollLoop
     public const string BusyPollVariable = "PODBENCH_BUSY_POLL_US";
 
     private const int MaxEvents = 256;
-    private static readonly Lazy<EpollLoop> Instance = new(() => new EpollLoop(ReadBusyPoll()));
+    private static readonly Lazy<EpollLoop> Instance = new(() => new EpollLoop());
+    private static long _busyPollTicks = ToTicks(ReadBusyPoll());
 
     private readonly int _epfd;
-    private readonly long _busyPollTicks;
     private readonly Lock _slotsLock = new();
     private readonly Stack<int> _freeSlots = new();
     private RawConnection?[] _slots = new RawConnection?[1024];
@@ -33,7 +33,7 @@ internal sealed unsafe class EpollLoop
     private int _used;
     private long _nextGeneration;
 
-    private EpollLoop(long busyPollMicroseconds)
+    private EpollLoop()
     {
         _epfd = EpollNative.EpollCreate(EpollNative.EpollCloexec);
         if (_epfd < 0)
@@ -41,13 +41,26 @@ internal sealed unsafe class EpollLoop
             throw new Win32Exception(Marshal.GetLastPInvokeError(), "epoll_create1 failed");
         }
 
-        _busyPollTicks = busyPollMicroseconds * Stopwatch.Frequency / 1_000_000;
         var thread = new Thread(Run) { IsBackground = true, Name = "podbench-epoll" };
         thread.Start();
     }
 
     /// <summary>The process's loop, started on first use.</summary>
     public static EpollLoop Shared => Instance.Value;
+
+    /// <summary>
+    /// How long the loop polls after its last event (0: it always sleeps). Starts as <see cref="BusyPollVariable"/>
+    /// says; the runner's <c>--busy-poll-us</c> sets it. A change applies from the loop's next wake-up.
+    /// </summary>
+    public static long BusyPollMicroseconds
+    {
+        get => Volatile.Read(ref _busyPollTicks) * 1_000_000 / Stopwatch.Frequency;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            Volatile.Write(ref _busyPollTicks, ToTicks(value));
+        }
+    }
 
     /// <summary>
     /// Adds the connection's socket to the set; its reads start arriving on the loop thread. With
@@ -146,13 +159,16 @@ internal sealed unsafe class EpollLoop
     private static long ReadBusyPoll() =>
         long.TryParse(Environment.GetEnvironmentVariable(BusyPollVariable), out var us) && us > 0 ? us : 0;
 
+    private static long ToTicks(long microseconds) => microseconds * Stopwatch.Frequency / 1_000_000;
+
     private void Run()
     {
         var events = (byte*)NativeMemory.AlignedAlloc((nuint)(MaxEvents * EpollNative.EventSize), 64);
         var lastEvent = 0L;
         while (true)
         {
-            var polling = _busyPollTicks > 0 && Stopwatch.GetTimestamp() - lastEvent < _busyPollTicks;
+            var busyPoll = Volatile.Read(ref _busyPollTicks);
+            var polling = busyPoll > 0 && Stopwatch.GetTimestamp() - lastEvent < busyPoll;
             var n = EpollNative.EpollWait(_epfd, events, MaxEvents, polling ? 0 : -1);
             if (n <= 0)
             {
@@ -181,7 +197,7 @@ internal sealed unsafe class EpollLoop
                 }
             }
 
-            if (_busyPollTicks > 0)
+            if (busyPoll > 0)
             {
                 lastEvent = Stopwatch.GetTimestamp();
             }

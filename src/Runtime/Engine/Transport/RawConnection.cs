@@ -12,14 +12,17 @@ namespace PodBench.Runtime.Engine.Transport;
 
 /// <summary>
 /// A connected TCP socket whose reads the <see cref="EpollLoop"/> performs: on each wake-up the loop reads what
-/// the socket holds into this connection's buffer and hands it to the reader waiting in <see cref="ReadAsync"/>,
-/// whose code then continues on the loop thread. Writes go straight from the caller (<see cref="SendAsync"/>).
+/// the socket holds straight into the memory of the reader waiting in <see cref="ReadAsync"/> (into this
+/// connection's own buffer when none waits), and that reader's code then continues on the loop thread. Writes go
+/// straight from the caller (<see cref="SendAsync"/>).
 /// </summary>
 /// <remarks>
 /// The socket is edge-triggered, so a read that returns less than the free space means the socket is empty: Linux
 /// signals again when more bytes arrive. The exception is an event that also reports the peer's close or an error:
-/// it will not be signalled again, so the loop then reads on until the end or the error shows. Only a full buffer (a
-/// reader that stopped reading) leaves bytes behind, and then the next <see cref="ReadAsync"/> reads them itself.
+/// it will not be signalled again, so the loop then reads on until the end or the error shows. When bytes may be left
+/// behind (a full destination, a closing peer, a reader that stopped reading), the next <see cref="ReadAsync"/>
+/// reads them itself. The connection's buffer is rented only when bytes arrive with no reader waiting, so an idle or
+/// streaming connection holds none.
 /// </remarks>
 internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
 {
@@ -31,7 +34,7 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
     private readonly int _fd;
     private readonly EpollLoop _loop;
     private long _id;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    private byte[] _buffer = [];
     private int _start;
     private int _end;
     private bool _eof;
@@ -69,6 +72,12 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
         {
             lock (_lock)
             {
+                if (_leftInSocket && !_disposed)
+                {
+                    // a read that just filled its destination may have left nothing behind: look
+                    Receive(untilEmpty: true);
+                }
+
                 return !_disposed && !_eof && _failure is null && _start == _end && !_leftInSocket;
             }
         }
@@ -237,27 +246,42 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
             return;
         }
 
-        try
+        var closing = (events & (EpollNative.EpollRdHup | EpollNative.EpollHup | EpollNative.EpollErr)) != 0;
+        bool complete;
+        int result;
+        Exception? failure;
+        lock (_lock)
         {
-            lock (_lock)
+            if (_disposed)
             {
-                if (_disposed)
-                {
-                    return;
-                }
-
-                Receive(untilEmpty: (events & (EpollNative.EpollRdHup | EpollNative.EpollHup | EpollNative.EpollErr)) != 0);
+                return;
             }
-        }
-        catch (Exception e)
-        {
-            lock (_lock)
+
+            var direct = 0;
+            try
+            {
+                // the usual case, a reader waiting and nothing buffered: the bytes go straight into its memory
+                if (_isWaiting && _start == _end)
+                {
+                    direct = ReceiveDirect(_waiting.Span, closing);
+                }
+                else
+                {
+                    Receive(untilEmpty: closing);
+                }
+            }
+            catch (Exception e)
             {
                 _failure ??= e;
             }
+
+            complete = TakeWaiter(direct, out result, out failure);
         }
 
-        CompleteWaiter();
+        if (complete)
+        {
+            Finish(result, failure);
+        }
     }
 
     public void Dispose()
@@ -276,7 +300,7 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
                 _loop.Unregister(_id, _fd);
             }
 
-            ArrayPool<byte>.Shared.Return(_buffer);
+            Release(_buffer);
             _buffer = [];
             _start = _end = 0;
         }
@@ -310,6 +334,48 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
 
     void IValueTaskSource<int>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         _core.OnCompleted(continuation, state, token, flags);
+
+    /// <summary>
+    /// Reads into the waiting reader's <paramref name="destination"/> (under the lock); returns the bytes read, 0 when
+    /// none (the end, a failure or a spurious wake-up: the flags tell). Bytes can remain in the socket when the
+    /// destination filled up or the peer also closed; the next <see cref="ReadAsync"/> reads them itself.
+    /// </summary>
+    private unsafe int ReceiveDirect(Span<byte> destination, bool closing)
+    {
+        while (true)
+        {
+            nint n;
+            fixed (byte* p = destination)
+            {
+                n = EpollNative.Recv(_fd, p, destination.Length, EpollNative.MsgDontWait);
+            }
+
+            if (n > 0)
+            {
+                _leftInSocket = n == destination.Length || closing;
+                return (int)n;
+            }
+
+            if (n == 0)
+            {
+                _eof = true;
+                return 0;
+            }
+
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == EpollNative.EIntr)
+            {
+                continue;
+            }
+
+            if (errno != EpollNative.EAgain)
+            {
+                _failure ??= new IOException("reading the response failed: " + new SocketException(errno).Message);
+            }
+
+            return 0;
+        }
+    }
 
     /// <summary>
     /// Reads what the socket holds (under the lock): until a short read (or with <paramref name="untilEmpty"/>, until
@@ -390,13 +456,21 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
             return false;
         }
 
-        var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(InitialSize, _buffer.Length * 2));
         _buffer.AsSpan(_start, live).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        Release(_buffer);
         _buffer = bigger;
         _start = 0;
         _end = live;
         return true;
+    }
+
+    private static void Release(byte[] buffer)
+    {
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private int CopyOut(Span<byte> destination)
@@ -410,37 +484,58 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
     /// <summary>Completes the waiting read, if any, outside the lock: its code continues on this thread.</summary>
     private void CompleteWaiter()
     {
+        bool complete;
         int result;
-        Exception? failure = null;
+        Exception? failure;
         lock (_lock)
         {
-            if (!_isWaiting)
-            {
-                return;
-            }
-
-            if (_start < _end)
-            {
-                result = CopyOut(_waiting.Span);
-            }
-            else if (_failure is not null)
-            {
-                result = 0;
-                failure = _failure;
-            }
-            else if (_eof)
-            {
-                result = 0;
-            }
-            else
-            {
-                return;
-            }
-
-            _isWaiting = false;
-            _waiting = default;
+            complete = TakeWaiter(0, out result, out failure);
         }
 
+        if (complete)
+        {
+            Finish(result, failure);
+        }
+    }
+
+    /// <summary>
+    /// Under the lock: whether the waiting read can complete now, with <paramref name="direct"/> bytes already in its
+    /// memory, buffered bytes, the connection's failure or its end.
+    /// </summary>
+    private bool TakeWaiter(int direct, out int result, out Exception? failure)
+    {
+        result = 0;
+        failure = null;
+        if (!_isWaiting)
+        {
+            return false;
+        }
+
+        if (direct > 0)
+        {
+            result = direct;
+        }
+        else if (_start < _end)
+        {
+            result = CopyOut(_waiting.Span);
+        }
+        else if (_failure is not null)
+        {
+            failure = _failure;
+        }
+        else if (!_eof)
+        {
+            return false;
+        }
+
+        _isWaiting = false;
+        _waiting = default;
+        return true;
+    }
+
+    /// <summary>Completes the read taken by <see cref="TakeWaiter"/>, outside the lock.</summary>
+    private void Finish(int result, Exception? failure)
+    {
         if (failure is null)
         {
             _core.SetResult(result);

@@ -85,6 +85,28 @@ public sealed class Http1TransportTests
         Assert.Equal(connections, server.Connections);
     }
 
+    [Theory]
+    [InlineData(4000)]
+    [InlineData(4096)]
+    [InlineData(4097)]
+    [InlineData(8192)]
+    [InlineData(300_000)]
+    public async Task A_response_that_fills_the_read_buffer_exactly_or_overflows_it_loses_nothing_and_keeps_the_connection(int total)
+    {
+        // the loop reads straight into the reader's 4 KiB buffer: a response that fills it to the byte may have left
+        // nothing in the socket (reusable) or more (read on the next call); the pool must tell which
+        const string head = "HTTP/1.1 200 OK\r\nContent-Length: 000000\r\n\r\n";
+        var body = string.Concat(Enumerable.Range(0, total - head.Length).Select(i => (char)('a' + (i % 26))));
+        var response = head.Replace("000000", body.Length.ToString("D6", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + body;
+        Assert.Equal(total, response.Length);
+        await using var server = new ScriptedHttpServer(e => e.WriteAsync(response));
+        using var transport = new Http1Transport(server.Target, null);
+        Assert.Equal(body, await ReadAllAsync(transport));
+        Assert.Equal(body, await ReadAllAsync(transport));
+        Assert.Equal(1, transport.Opened);
+        Assert.Equal(1, server.Connections);
+    }
+
     [Fact]
     public async Task A_body_without_length_runs_to_the_close_even_when_data_and_close_arrive_together()
     {
