@@ -94,7 +94,8 @@ public static class Program
     /// client is idle between events and the lag is the client's own reaction time, not CPU queueing behind a
     /// saturated server. Cases: one stream closed loop (the server sends every event as it stamps it), one stream at
     /// each of <c>--single-delay-ms</c>, and <c>--lag-streams</c> streams at <c>--lag-delay-ms</c> per token, for each of
-    /// <c>--lag-jitter</c> (0: the streams send in step; 0.5: each delay drawn from ±50%, so they drift apart).
+    /// <c>--lag-jitter</c> (0: the streams send in step; 0.5: each delay drawn from ±50%, so they drift apart). The
+    /// many-stream cases also print the lag of each request's first event, its 2nd to 4th, and the rest.
     /// </summary>
     private static async Task<int> RunLagCasesAsync(Dictionary<string, string> options)
     {
@@ -135,7 +136,7 @@ public static class Program
                     using var server = ServerProcess.Start(lagServer, chunks, delay, inlineSend: true, cpus: options.GetValueOrDefault("server-cpus"), jitter: jitter);
                     await RunCaseAsync(server, "warm-up", 50, chunks, RunOptions.Default.WithPressure(1), null, print: false);
                     var name = jitter > 0 ? $"{count} str d={delay}ms±{jitter * 100:0}%" : $"{count} str d={delay}ms";
-                    await RunCaseAsync(server, name, count, chunks, RunOptions.Default.WithPressure(Math.Max(seconds, 3 * chunks * delay / 1000)), null);
+                    await RunCaseAsync(server, name, count, chunks, RunOptions.Default.WithPressure(Math.Max(seconds, 3 * chunks * delay / 1000)), null, lagByEvent: true);
                 }
             }
         }
@@ -144,13 +145,13 @@ public static class Program
         return 0;
     }
 
-    private static async Task<CaseResult> RunCaseAsync(ServerProcess server, string name, int concurrency, int chunks, RunOptions run, double? rate, bool print = true)
+    private static async Task<CaseResult> RunCaseAsync(ServerProcess server, string name, int concurrency, int chunks, RunOptions run, double? rate, bool print = true, bool lagByEvent = false)
     {
         var request = CeilingTask.Request("ceiling", "ceiling", server, concurrency, chunks, run, run.NumPrompts ?? 1024, rate ?? 0, _ => string.Join(' ', Enumerable.Repeat("A", 32)));
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var sink = new CountingSink();
+        var sink = new CountingSink(lagByEvent);
         var allocated0 = GC.GetTotalAllocatedBytes(precise: false);
         var gen0 = GC.CollectionCount(0);
         var paused = GC.GetTotalPauseDuration();
@@ -183,6 +184,10 @@ public static class Program
         if (print)
         {
             Console.WriteLine(result);
+            if (lagByEvent)
+            {
+                Console.WriteLine("    lag by event: " + sink.LagByEvent());
+            }
             if (!outcome.ClientKeptUp)
             {
                 Console.WriteLine("    " + outcome.ClientMessage);

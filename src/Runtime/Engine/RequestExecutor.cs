@@ -40,6 +40,7 @@ internal sealed class RequestExecutor
     public RequestExecutor(IRequestTransport transport, string model, TaskRunRequest request)
     {
         _transport = transport;
+        ReadsOnSocketLoop = transport.ReadsOnSocketLoop;
         _endpoint = request.Task.Model;
         _body = new RequestBodyWriter(_endpoint, model);
         _dataAbbr = request.Task.Dataset.Abbr;
@@ -50,6 +51,9 @@ internal sealed class RequestExecutor
         _stream = _endpoint.IsStreaming;
         _chat = _endpoint.Api is ApiKind.StreamChat or ApiKind.Chat;
     }
+
+    /// <summary>Whether responses are read on the socket loop's thread, where requests are then best started.</summary>
+    public bool ReadsOnSocketLoop { get; }
 
     /// <summary>The counters requests report to; swapped between warm-up and the measured phase.</summary>
     public EngineCounters Counters { get; set; } = new();

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using PodBench.Runtime.Engine.Transport;
 using PodBench.Runtime.Results;
 
 namespace PodBench.Runtime.Engine;
@@ -54,6 +55,13 @@ internal sealed class RequestLauncher
         {
             while (!_cts.IsCancellationRequested)
             {
+                if (_executor.ReadsOnSocketLoop)
+                {
+                    // each send starts on the socket loop behind the reads already waiting: a thousand clients
+                    // starting, or finishing together, would otherwise hold back the events they are measuring
+                    await EpollLoop.ReadsFirst();
+                }
+
                 var row = next();
                 if (row is null)
                 {

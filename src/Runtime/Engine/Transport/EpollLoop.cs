@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
@@ -22,10 +23,20 @@ internal sealed unsafe class EpollLoop
     public const string BusyPollVariable = "PODBENCH_BUSY_POLL_US";
 
     private const int MaxEvents = 256;
+
+    /// <summary>The event data of the loop's wake-up eventfd; a connection's id is never 0 (its generation starts at 1).</summary>
+    private const long WakeId = 0;
     private static readonly Lazy<EpollLoop> Instance = new(() => new EpollLoop());
     private static long _busyPollTicks = ToTicks(ReadBusyPoll());
 
+    [ThreadStatic]
+    private static bool t_isLoopThread;
+
     private readonly int _epfd;
+    private readonly int _wakeFd;
+    private readonly Queue<Action> _deferred = new();
+    private readonly ConcurrentQueue<Action> _posted = new();
+    private int _wakePending;
     private readonly Lock _slotsLock = new();
     private readonly Stack<int> _freeSlots = new();
     private RawConnection?[] _slots = new RawConnection?[1024];
@@ -39,6 +50,14 @@ internal sealed unsafe class EpollLoop
         if (_epfd < 0)
         {
             throw new Win32Exception(Marshal.GetLastPInvokeError(), "epoll_create1 failed");
+        }
+
+        _wakeFd = EpollNative.EventFd(0, EpollNative.EfdNonblock | EpollNative.EfdCloexec);
+        var ev = stackalloc byte[16];
+        EpollNative.WriteEvent(ev, EpollNative.EpollIn | EpollNative.EpollEt, WakeId);
+        if (_wakeFd < 0 || EpollNative.EpollCtl(_epfd, EpollNative.CtlAdd, _wakeFd, ev) != 0)
+        {
+            throw new Win32Exception(Marshal.GetLastPInvokeError(), "eventfd for the socket loop failed");
         }
 
         var thread = new Thread(Run) { IsBackground = true, Name = "podbench-epoll" };
@@ -156,6 +175,35 @@ internal sealed unsafe class EpollLoop
         return EpollNative.EpollCtl(_epfd, op, fd, ev);
     }
 
+    /// <summary>
+    /// Lets the socket reads that are ready go first: the code after <c>await</c> continues on the loop thread once
+    /// the loop has read every ready socket, one such continuation per round. Requests await this before they start,
+    /// so that starting a thousand of them (each a send and, on loopback, the server's receive too) delays no event
+    /// already waiting by more than one start: their reads and timestamps come first.
+    /// </summary>
+    public static ReadsFirstAwaitable ReadsFirst() => default;
+
+    /// <summary>
+    /// Runs <paramref name="continuation"/> on the loop thread behind the ready reads: queued directly from the loop
+    /// thread, else posted and the loop woken.
+    /// </summary>
+    internal static void Defer(Action continuation)
+    {
+        var loop = Shared;
+        if (t_isLoopThread)
+        {
+            loop._deferred.Enqueue(continuation);
+            return;
+        }
+
+        loop._posted.Enqueue(continuation);
+        if (Interlocked.Exchange(ref loop._wakePending, 1) == 0)
+        {
+            long one = 1;
+            EpollNative.Write(loop._wakeFd, (byte*)&one, sizeof(long));
+        }
+    }
+
     private static long ReadBusyPoll() =>
         long.TryParse(Environment.GetEnvironmentVariable(BusyPollVariable), out var us) && us > 0 ? us : 0;
 
@@ -163,44 +211,71 @@ internal sealed unsafe class EpollLoop
 
     private void Run()
     {
+        t_isLoopThread = true;
         var events = (byte*)NativeMemory.AlignedAlloc((nuint)(MaxEvents * EpollNative.EventSize), 64);
         var lastEvent = 0L;
         while (true)
         {
             var busyPoll = Volatile.Read(ref _busyPollTicks);
-            var polling = busyPoll > 0 && Stopwatch.GetTimestamp() - lastEvent < busyPoll;
+            var polling = _deferred.Count > 0 || (busyPoll > 0 && Stopwatch.GetTimestamp() - lastEvent < busyPoll);
             var n = EpollNative.EpollWait(_epfd, events, MaxEvents, polling ? 0 : -1);
-            if (n <= 0)
+            if (n < 0 && Marshal.GetLastPInvokeError() != EpollNative.EIntr)
             {
-                if (n < 0 && Marshal.GetLastPInvokeError() != EpollNative.EIntr)
-                {
-                    Thread.Sleep(1);
-                }
-
-                continue;
+                Thread.Sleep(1);
             }
 
             for (var i = 0; i < n; i++)
             {
-                if (Find(EpollNative.ReadData(events, i)) is { } connection)
+                var id = EpollNative.ReadData(events, i);
+                if (id == WakeId)
                 {
-                    try
-                    {
-                        connection.OnReadable(EpollNative.ReadMask(events, i));
-                    }
-                    catch (Exception e)
-                    {
-                        // a bug, not a network failure (those fail the read): the loop must outlive it, or every
-                        // stream of the process would stall
-                        Console.Error.WriteLine($"podbench: the socket loop caught {e.GetType().Name}: {e.Message}");
-                    }
+                    TakePosted();
+                }
+                else if (Find(id) is { } connection)
+                {
+                    Guard(static (connection, mask) => connection.OnReadable(mask), connection, EpollNative.ReadMask(events, i));
                 }
             }
 
-            if (busyPoll > 0)
+            // one piece of deferred work per round, after every read that was ready: each is followed by a look at
+            // the sockets, so no read waits behind more than one of them
+            if (_deferred.TryDequeue(out var work))
+            {
+                Guard(static (work, _) => work(), work, 0u);
+            }
+
+            if (busyPoll > 0 && n > 0)
             {
                 lastEvent = Stopwatch.GetTimestamp();
             }
+        }
+    }
+
+    /// <summary>Moves work posted from other threads behind the loop's own deferred work.</summary>
+    private void TakePosted()
+    {
+        long count;
+        EpollNative.Read(_wakeFd, (byte*)&count, sizeof(long));
+
+        // reset before draining: a post that finds the flag set was enqueued before this drain
+        Volatile.Write(ref _wakePending, 0);
+        while (_posted.TryDequeue(out var work))
+        {
+            _deferred.Enqueue(work);
+        }
+    }
+
+    private static void Guard<T>(Action<T, uint> action, T state, uint mask)
+    {
+        try
+        {
+            action(state, mask);
+        }
+        catch (Exception e)
+        {
+            // a bug, not a network failure (those fail the read): the loop must outlive it, or every stream of the
+            // process would stall
+            Console.Error.WriteLine($"podbench: the socket loop caught {e.GetType().Name}: {e.Message}");
         }
     }
 }

@@ -18,6 +18,8 @@ internal static unsafe partial class EpollNative
     public const uint EpollRdHup = 0x2000;
     public const uint EpollEt = 1u << 31;
     public const int MsgDontWait = 0x40;
+    public const int EfdNonblock = 0x800;
+    public const int EfdCloexec = 0x80000;
     public const int EIntr = 4;
     public const int EAgain = 11;
 
@@ -38,6 +40,15 @@ internal static unsafe partial class EpollNative
 
     [LibraryImport("libc", EntryPoint = "epoll_wait", SetLastError = true)]
     public static partial int EpollWait(int epfd, byte* events, int maxEvents, int timeoutMs);
+
+    [LibraryImport("libc", EntryPoint = "eventfd", SetLastError = true)]
+    public static partial int EventFd(uint initialValue, int flags);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, byte* buffer, nint length);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, byte* buffer, nint length);
 
     [LibraryImport("libc", EntryPoint = "recv", SetLastError = true)]
     public static partial nint Recv(int fd, byte* buffer, nint length, int flags);

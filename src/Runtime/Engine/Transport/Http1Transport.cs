@@ -56,6 +56,9 @@ internal sealed class Http1Transport : IRequestTransport
     /// <summary>Connections opened so far (tests check reuse).</summary>
     public int Opened { get; private set; }
 
+    /// <inheritdoc />
+    public bool ReadsOnSocketLoop => true;
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<TransportResponse> SendAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {

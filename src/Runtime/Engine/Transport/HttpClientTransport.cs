@@ -30,6 +30,9 @@ internal sealed class HttpClientTransport : IRequestTransport
         _authorization = string.IsNullOrEmpty(apiKey) ? null : new AuthenticationHeaderValue("Bearer", apiKey);
     }
 
+    /// <inheritdoc />
+    public bool ReadsOnSocketLoop => false;
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<TransportResponse> SendAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {

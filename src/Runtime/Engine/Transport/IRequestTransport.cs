@@ -13,4 +13,7 @@ internal interface IRequestTransport : IDisposable
     /// <see cref="OperationCanceledException"/>, here or from the body's reads.
     /// </summary>
     ValueTask<TransportResponse> SendAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
+
+    /// <summary>Whether responses are read on the <see cref="EpollLoop"/> thread (so requests are best started there).</summary>
+    bool ReadsOnSocketLoop { get; }
 }
