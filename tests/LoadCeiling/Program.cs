@@ -188,6 +188,7 @@ public static class Program
             {
                 Console.WriteLine("    lag by event: " + sink.LagByEvent());
             }
+
             if (!outcome.ClientKeptUp)
             {
                 Console.WriteLine("    " + outcome.ClientMessage);
