@@ -67,6 +67,16 @@ public sealed class EndToEndTests : IClassFixture<EndToEndTests.SeedRun>
     }
 
     [Fact]
+    public void Each_pod_manifest_records_the_polling_BenchmarkBusyPoll_gave_its_socket_loop()
+    {
+        foreach (var pod in new[] { 0, 1 })
+        {
+            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.RunDirectory, "pods", $"pod-{pod}.json")));
+            Assert.Equal(SeedRun.BusyPoll, manifest.RootElement.GetProperty("busy_poll_microseconds").GetInt64());
+        }
+    }
+
+    [Fact]
     public void The_merge_counts_every_request_of_both_pods()
     {
         using var merged = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.RunDirectory, "performances", "merge_results", "merged.json")));
@@ -127,9 +137,12 @@ public sealed class EndToEndTests : IClassFixture<EndToEndTests.SeedRun>
             OutputRoot = Path.Combine(Path.GetTempPath(), "podbench-e2e-" + Guid.NewGuid().ToString("N")[..8]);
             RunDirectory = Path.Combine(OutputRoot, "e2e");
             (ExitCode, Output) = DotnetCli.Run(
-                ["build", RepoPaths.MultiPodProject, "-t:RunBenchmark", "-nologo", $"-p:BenchmarkOutput={OutputRoot}", "-p:BenchmarkRun=e2e"],
+                ["build", RepoPaths.MultiPodProject, "-t:RunBenchmark", "-nologo", $"-p:BenchmarkOutput={OutputRoot}", "-p:BenchmarkRun=e2e", $"-p:BenchmarkBusyPoll={BusyPoll}"],
                 RepoPaths.Root);
         }
+
+        /// <summary>A short polling window, so the run shows the property reaching each pod's socket loop.</summary>
+        public static int BusyPoll => 1500;
 
         public string OutputRoot { get; }
 

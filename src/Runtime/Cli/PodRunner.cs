@@ -41,7 +41,7 @@ internal static class PodRunner
             .ConfigureAwait(false);
 
         var ordered = spec.Tasks.Select(t => results.First(r => r.Task == t)).ToArray();
-        var manifest = PodManifest.Create(layout.Root, pod, plan.PlanHash, clock, started, ordered.Where(r => r.Files is not null).Select(r => r.Files!));
+        var manifest = PodManifest.Create(layout.Root, pod, plan.PlanHash, clock, started, ordered.Where(r => r.Files is not null).Select(r => r.Files!), busyPollMicroseconds: Engine.Transport.EpollLoop.BusyPollMicroseconds);
         PodManifestWriter.Write(layout.Root, manifest);
         var failedTasks = ordered.Where(r => !r.Completed).Select(r => r.Task.Name).ToArray();
         if (failedTasks.Length > 0)

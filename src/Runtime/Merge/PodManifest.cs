@@ -43,6 +43,12 @@ public sealed record PodManifest
     /// <summary>The pod's tasks, in the order the plan lists them.</summary>
     public required IReadOnlyList<PodTaskManifest> Tasks { get; init; }
 
+    /// <summary>
+    /// Microseconds the pod's socket loop kept polling after its last event (<c>BenchmarkBusyPoll</c>); 0 when it
+    /// slept. Client lag measured polling and sleeping differ by the machine's wake-up time, so the run says which.
+    /// </summary>
+    public long BusyPollMicroseconds { get; init; }
+
     /// <summary><see cref="CompleteStatus"/> when every file was published.</summary>
     public string Status { get; init; } = CompleteStatus;
 
@@ -58,7 +64,8 @@ public sealed record PodManifest
         DateTimeOffset startedUtc,
         IEnumerable<PodTaskFiles> tasks,
         DateTimeOffset? endedUtc = null,
-        string? hostName = null)
+        string? hostName = null,
+        long busyPollMicroseconds = 0)
     {
         var root = Path.GetFullPath(runDir);
         var taskManifests = tasks.Select(t => new PodTaskManifest(
@@ -77,6 +84,7 @@ public sealed record PodManifest
             EndedUtc = endedUtc ?? DateTimeOffset.UtcNow,
             ClockAnchor = new PodClockAnchor(clock.AnchorTimestamp, clock.AnchorUtcNs, System.Diagnostics.Stopwatch.Frequency),
             Tasks = taskManifests,
+            BusyPollMicroseconds = busyPollMicroseconds,
         };
     }
 
