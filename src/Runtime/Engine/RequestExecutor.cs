@@ -40,7 +40,6 @@ internal sealed class RequestExecutor
     public RequestExecutor(IRequestTransport transport, string model, TaskRunRequest request)
     {
         _transport = transport;
-        ReadsOnSocketLoop = transport.ReadsOnSocketLoop;
         _endpoint = request.Task.Model;
         _body = new RequestBodyWriter(_endpoint, model);
         _dataAbbr = request.Task.Dataset.Abbr;
@@ -53,7 +52,7 @@ internal sealed class RequestExecutor
     }
 
     /// <summary>Whether responses are read on the socket loop's thread, where requests are then best started.</summary>
-    public bool ReadsOnSocketLoop { get; }
+    public bool ReadsOnSocketLoop => _transport.ReadsOnSocketLoop;
 
     /// <summary>The counters requests report to; swapped between warm-up and the measured phase.</summary>
     public EngineCounters Counters { get; set; } = new();

@@ -233,7 +233,7 @@ internal sealed unsafe class EpollLoop
                 }
                 else if (Find(id) is { } connection)
                 {
-                    Guard(static (connection, mask) => connection.OnReadable(mask), connection, EpollNative.ReadMask(events, i));
+                    Guard(static ready => ready.Connection.OnReadable(ready.Mask), (Connection: connection, Mask: EpollNative.ReadMask(events, i)));
                 }
             }
 
@@ -241,7 +241,7 @@ internal sealed unsafe class EpollLoop
             // the sockets, so no read waits behind more than one of them
             if (_deferred.TryDequeue(out var work))
             {
-                Guard(static (work, _) => work(), work, 0u);
+                Guard(static work => work(), work);
             }
 
             if (busyPoll > 0 && n > 0)
@@ -265,11 +265,11 @@ internal sealed unsafe class EpollLoop
         }
     }
 
-    private static void Guard<T>(Action<T, uint> action, T state, uint mask)
+    private static void Guard<T>(Action<T> action, T state)
     {
         try
         {
-            action(state, mask);
+            action(state);
         }
         catch (Exception e)
         {

@@ -72,12 +72,8 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
         {
             lock (_lock)
             {
-                if (_leftInSocket && !_disposed)
-                {
-                    // a read that just filled its destination may have left nothing behind: look
-                    Receive(untilEmpty: true);
-                }
-
+                // a read that just filled its destination may have left nothing behind: look
+                ReceiveLeftOver();
                 return !_disposed && !_eof && _failure is null && _start == _end && !_leftInSocket;
             }
         }
@@ -189,9 +185,9 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
     {
         lock (_lock)
         {
-            if (_start == _end && _leftInSocket && !_disposed)
+            if (_start == _end)
             {
-                Receive(untilEmpty: true);
+                ReceiveLeftOver();
             }
 
             if (_start < _end)
@@ -340,48 +336,22 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
     /// none (the end, a failure or a spurious wake-up: the flags tell). Bytes can remain in the socket when the
     /// destination filled up or the peer also closed; the next <see cref="ReadAsync"/> reads them itself.
     /// </summary>
-    private unsafe int ReceiveDirect(Span<byte> destination, bool closing)
+    private int ReceiveDirect(Span<byte> destination, bool closing)
     {
-        while (true)
+        var n = RecvOnce(destination);
+        if (n > 0)
         {
-            nint n;
-            fixed (byte* p = destination)
-            {
-                n = EpollNative.Recv(_fd, p, destination.Length, EpollNative.MsgDontWait);
-            }
-
-            if (n > 0)
-            {
-                _leftInSocket = n == destination.Length || closing;
-                return (int)n;
-            }
-
-            if (n == 0)
-            {
-                _eof = true;
-                return 0;
-            }
-
-            var errno = Marshal.GetLastPInvokeError();
-            if (errno == EpollNative.EIntr)
-            {
-                continue;
-            }
-
-            if (errno != EpollNative.EAgain)
-            {
-                _failure ??= new IOException("reading the response failed: " + new SocketException(errno).Message);
-            }
-
-            return 0;
+            _leftInSocket = n == destination.Length || closing;
         }
+
+        return Math.Max(n, 0);
     }
 
     /// <summary>
     /// Reads what the socket holds (under the lock): until a short read (or with <paramref name="untilEmpty"/>, until
     /// <c>EAGAIN</c>), the end, an error or a full buffer.
     /// </summary>
-    private unsafe void Receive(bool untilEmpty)
+    private void Receive(bool untilEmpty)
     {
         _leftInSocket = false;
         while (true)
@@ -401,27 +371,38 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
             }
 
             var free = _buffer.Length - _end;
-            nint n;
-            fixed (byte* p = &_buffer[_end])
+            var n = RecvOnce(_buffer.AsSpan(_end, free));
+            if (n <= 0)
             {
-                n = EpollNative.Recv(_fd, p, free, EpollNative.MsgDontWait);
-            }
-
-            if (n > 0)
-            {
-                _end += (int)n;
-                if (n < free && !untilEmpty)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            if (n == 0)
-            {
-                _eof = true;
                 return;
+            }
+
+            _end += n;
+            if (n < free && !untilEmpty)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One non-blocking <c>recv</c> into <paramref name="destination"/>, retried on <c>EINTR</c>: the bytes read; 0 at
+    /// the end (<see cref="_eof"/> set); -1 when the socket is empty or failed (<see cref="_failure"/> set).
+    /// </summary>
+    private unsafe int RecvOnce(Span<byte> destination)
+    {
+        while (true)
+        {
+            nint n;
+            fixed (byte* p = destination)
+            {
+                n = EpollNative.Recv(_fd, p, destination.Length, EpollNative.MsgDontWait);
+            }
+
+            if (n >= 0)
+            {
+                _eof |= n == 0;
+                return (int)n;
             }
 
             var errno = Marshal.GetLastPInvokeError();
@@ -435,7 +416,16 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
                 _failure ??= new IOException("reading the response failed: " + new SocketException(errno).Message);
             }
 
-            return;
+            return -1;
+        }
+    }
+
+    /// <summary>Reads what an earlier read may have left in the socket (under the lock).</summary>
+    private void ReceiveLeftOver()
+    {
+        if (_leftInSocket && !_disposed)
+        {
+            Receive(untilEmpty: true);
         }
     }
 

@@ -59,12 +59,7 @@ public sealed class Http1TransportTests
     public async Task A_chunked_response_written_byte_by_byte_is_read_whole_and_the_connection_reused()
     {
         var text = string.Concat(Enumerable.Range(0, 20).Select(i => $"data: {{\"i\":{i}}}\n\n"));
-        await using var server = new ScriptedHttpServer(e => e.WriteAsync(ChunkedResponse(text, pieces: 7), byteByByte: true));
-        using var transport = new Http1Transport(server.Target, null);
-        Assert.Equal(text, await ReadAllAsync(transport));
-        Assert.Equal(text, await ReadAllAsync(transport));
-        Assert.Equal(1, server.Connections);
-        Assert.Equal(1, transport.Opened);
+        await AssertReadTwiceOverAsync(e => e.WriteAsync(ChunkedResponse(text, pieces: 7), byteByByte: true), text, connections: 1);
     }
 
     [Theory]
@@ -77,12 +72,7 @@ public sealed class Http1TransportTests
     {
         // chunk extensions, trailers and bare-LF lines; a Content-Length body; HTTP/1.0 asking for keep-alive; an
         // interim 100 before a final answer that closes; HTTP/1.0 without keep-alive
-        await using var server = new ScriptedHttpServer(e => e.WriteAsync(response));
-        using var transport = new Http1Transport(server.Target, null);
-        Assert.Equal(body, await ReadAllAsync(transport));
-        Assert.Equal(body, await ReadAllAsync(transport));
-        Assert.Equal(connections, transport.Opened);
-        Assert.Equal(connections, server.Connections);
+        await AssertReadTwiceOverAsync(e => e.WriteAsync(response), body, connections);
     }
 
     [Theory]
@@ -99,12 +89,7 @@ public sealed class Http1TransportTests
         var body = string.Concat(Enumerable.Range(0, total - head.Length).Select(i => (char)('a' + (i % 26))));
         var response = head.Replace("000000", body.Length.ToString("D6", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + body;
         Assert.Equal(total, response.Length);
-        await using var server = new ScriptedHttpServer(e => e.WriteAsync(response));
-        using var transport = new Http1Transport(server.Target, null);
-        Assert.Equal(body, await ReadAllAsync(transport));
-        Assert.Equal(body, await ReadAllAsync(transport));
-        Assert.Equal(1, transport.Opened);
-        Assert.Equal(1, server.Connections);
+        await AssertReadTwiceOverAsync(e => e.WriteAsync(response), body, connections: 1);
     }
 
     [Fact]
@@ -283,6 +268,20 @@ public sealed class Http1TransportTests
         Assert.All(results, r => Assert.Equal(
             string.Concat(Enumerable.Range(0, 10).Select(i => $"data: {{\"id\":{r.id},\"i\":{i}}}\n\n")), r.text));
         Assert.Equal(100, server.Connections);
+    }
+
+    /// <summary>
+    /// Two requests to a server answering with <paramref name="script"/>: each reads <paramref name="body"/>, over
+    /// <paramref name="connections"/> connections in all (1: the second reused the first's).
+    /// </summary>
+    private static async Task AssertReadTwiceOverAsync(Func<ScriptedExchange, Task> script, string body, int connections)
+    {
+        await using var server = new ScriptedHttpServer(script);
+        using var transport = new Http1Transport(server.Target, null);
+        Assert.Equal(body, await ReadAllAsync(transport));
+        Assert.Equal(body, await ReadAllAsync(transport));
+        Assert.Equal(connections, transport.Opened);
+        Assert.Equal(connections, server.Connections);
     }
 
     private static async Task<string> ReadAllAsync(Http1Transport transport, CancellationToken cancellationToken = default)
