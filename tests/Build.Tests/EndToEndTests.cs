@@ -77,6 +77,19 @@ public sealed class EndToEndTests : IClassFixture<EndToEndTests.SeedRun>
     }
 
     [Fact]
+    public void Each_pod_manifest_records_how_long_its_stamped_events_waited_to_be_read()
+    {
+        foreach (var pod in new[] { 0, 1 })
+        {
+            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.RunDirectory, "pods", $"pod-{pod}.json")));
+            var task = Assert.Single(manifest.RootElement.GetProperty("tasks").EnumerateArray());
+            var delay = task.GetProperty("read_delay");
+            Assert.True(delay.GetProperty("count").GetInt64() > 0);
+            Assert.InRange(delay.GetProperty("p50_us").GetDouble(), 0, delay.GetProperty("max_us").GetDouble());
+        }
+    }
+
+    [Fact]
     public void The_merge_counts_every_request_of_both_pods()
     {
         using var merged = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.RunDirectory, "performances", "merge_results", "merged.json")));

@@ -106,7 +106,7 @@ public static class Program
         var jitters = options.GetValueOrDefault("lag-jitter", "0,0.5").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         var singleDelays = options.GetValueOrDefault("single-delay-ms", "1,5").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         var lagServer = options.GetValueOrDefault("lag-server", "paced");
-        Console.WriteLine($"load ceiling, lag where the server keeps up: {lagServer} server in a child process ({chunks} chunks per request, a delay after each event); {Environment.ProcessorCount} cores; .NET {Environment.Version}; inline socket completions {EngineProcessSettings.InlineSocketCompletions}; transport {(TransportFactory.UsesEpoll(new Uri("http://127.0.0.1/")) ? "epoll" : "httpclient")}; busy poll {(EpollLoop.BusyPollMicroseconds > 0 ? EpollLoop.BusyPollMicroseconds + " µs" : "off")}; load average {SoakRun.LoadAverage()}");
+        Console.WriteLine($"load ceiling, lag where the server keeps up: {lagServer} server in a child process ({chunks} chunks per request, a delay after each event); {Environment.ProcessorCount} cores; .NET {Environment.Version}; inline socket completions {EngineProcessSettings.InlineSocketCompletions}; transport {(TransportFactory.UsesEpoll(new Uri("http://127.0.0.1/")) ? "epoll" : "httpclient")}; busy poll {(EpollLoop.BusyPollMicroseconds > 0 ? EpollLoop.BusyPollMicroseconds + " µs" : "off")}; arrival stamps {(ArrivalStamps.Enabled ? "on" : "off")}; load average {SoakRun.LoadAverage()}");
         Console.WriteLine(CaseResult.Header);
         // --single off skips the one-stream cases, to rerun the many-stream ones alone
         if (options.GetValueOrDefault("single", "on") == "on")
@@ -187,6 +187,11 @@ public static class Program
             if (lagByEvent)
             {
                 Console.WriteLine("    lag by event: " + sink.LagByEvent());
+            }
+
+            if (outcome.ReadDelay.Count > 0)
+            {
+                Console.WriteLine("    read delay (arrival to read, kept out of the readings): " + outcome.ReadDelay);
             }
 
             if (!outcome.ClientKeptUp)

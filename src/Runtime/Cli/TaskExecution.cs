@@ -59,6 +59,11 @@ internal static class TaskExecution
             });
             output.WriteLine($"{prefix} results");
             output.WriteLine(ConsoleTables.Render(summary));
+            if (outcome.ReadDelay.Count > 0)
+            {
+                output.WriteLine($"{prefix} read delay (arrival to read, kept out of the readings): p50 {outcome.ReadDelay.P50Us / 1000:0.###} ms, p99 {outcome.ReadDelay.P99Us / 1000:0.###} ms, max {outcome.ReadDelay.MaxUs / 1000:0.###} ms");
+            }
+
             if (!outcome.ClientKeptUp && outcome.ClientMessage is { } message)
             {
                 output.WriteLine($"warning: {prefix} {message}");
@@ -67,7 +72,10 @@ internal static class TaskExecution
             WarnShortPressure(run, summary, output, prefix);
             var files = TaskFiles(layout, task.Dataset.Abbr, model.Abbr, writer);
             var counts = new PodRecordCounts(writer.Written, writer.Written - writer.Failed, writer.Failed);
-            return new TaskResult(task, true, new PodTaskFiles(model.Abbr, task.Dataset.Abbr, concurrency, counts, files));
+            return new TaskResult(task, true, new PodTaskFiles(model.Abbr, task.Dataset.Abbr, concurrency, counts, files)
+            {
+                ReadDelay = outcome.ReadDelay.Count > 0 ? outcome.ReadDelay : null,
+            });
         }
         catch (Exception e) when (IsPlainError(e))
         {

@@ -61,6 +61,12 @@ internal sealed class RequestExecutor
 
     public LagHistogram ClientLag { get; } = new();
 
+    /// <summary>
+    /// How long events waited in the socket before the client read them, where the kernel said when they arrived
+    /// (<see cref="IArrivalStamped"/>): the queueing the arrival readings keep out of the latencies.
+    /// </summary>
+    public LagHistogram ReadDelay { get; } = new();
+
     public long FirstPacedSend => Interlocked.Read(ref _firstPacedSend);
 
     public long LastPacedSend => Interlocked.Read(ref _lastPacedSend);
@@ -198,13 +204,14 @@ internal sealed class RequestExecutor
     private async ValueTask<bool> ReadEventsAsync(RequestContext ctx, EngineCounters counters, Stream stream, CancellationToken token)
     {
         var reader = ctx.Reader;
+        var arrivals = stream as IArrivalStamped;
         var done = false;
         while (true)
         {
             var events = 0;
             while (reader.TryReadEvent())
             {
-                var now = Stopwatch.GetTimestamp();
+                var now = Reading(ctx, arrivals);
                 var data = reader.Data;
                 if (IsDone(data))
                 {
@@ -268,6 +275,28 @@ internal sealed class RequestExecutor
     }
 
     /// <summary>
+    /// The reading of an event (or a whole body) that just completed: when its last byte arrived, where the kernel says
+    /// so, kept between the previous reading and now (a real-time clock step cannot move it out of order); else now.
+    /// </summary>
+    private long Reading(RequestContext ctx, IArrivalStamped? arrivals)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var arrival = arrivals?.ArrivalTicks ?? 0;
+        if (arrival == 0)
+        {
+            return now;
+        }
+
+        var reading = Math.Clamp(arrival, ctx.Ticks.Span[^1], now);
+        if (!ctx.WarmUp)
+        {
+            ReadDelay.Record((long)((now - reading) * NsPerTick));
+        }
+
+        return reading;
+    }
+
+    /// <summary>
     /// Reads to the end of the response after [DONE], so the connection goes back to the pool and the server has
     /// finished the request before its slot is reused. A server that keeps the stream open after [DONE] is given
     /// 5 s; the request has succeeded either way.
@@ -313,7 +342,7 @@ internal sealed class RequestExecutor
             reader.Commit(read);
         }
 
-        ctx.Ticks.Add(Stopwatch.GetTimestamp());
+        ctx.Ticks.Add(Reading(ctx, stream as IArrivalStamped));
         ChunkParser.Parse(reader.Unread, ctx.Text, ref ctx.Fields);
         ctx.AllStamped = false;
         if (ctx.Fields.IsError)

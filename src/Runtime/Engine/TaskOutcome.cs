@@ -51,6 +51,12 @@ public sealed record TaskOutcome
     /// <summary>Client reading of an event minus the server's stamp of it (<c>x_sim_ts</c>; same machine only).</summary>
     public LagSummary ClientLag { get; init; } = LagSummary.Empty;
 
+    /// <summary>
+    /// How long events waited in the socket before the client read them, where the kernel stamped their arrival (which
+    /// is then their reading): the client's own queueing, kept out of the latencies.
+    /// </summary>
+    public LagSummary ReadDelay { get; init; } = LagSummary.Empty;
+
     /// <summary>False when send lag p99 exceeded 1 ms or the achieved rate fell below 95% of the target.</summary>
     public bool ClientKeptUp { get; init; } = true;
 

@@ -278,6 +278,7 @@ public static class TaskRunner
             AchievedRate = achieved,
             SendLag = sendLag,
             ClientLag = LagSummary.From(executor.ClientLag),
+            ReadDelay = LagSummary.From(executor.ReadDelay),
             ClientKeptUp = message is null,
             ClientMessage = message,
             Elapsed = elapsed,

@@ -73,7 +73,10 @@ public sealed record PodManifest
             t.Dataset,
             t.Concurrency,
             t.Counts,
-            t.Files.Select(f => Describe(root, f)).ToList())).ToList();
+            t.Files.Select(f => Describe(root, f)).ToList())
+        {
+            ReadDelay = t.ReadDelay,
+        }).ToList();
         return new PodManifest
         {
             Pod = pod,

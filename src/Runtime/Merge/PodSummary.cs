@@ -10,4 +10,12 @@ namespace PodBench.Runtime.Merge;
 /// <param name="Success">Successful records.</param>
 /// <param name="Failed">Failed records.</param>
 /// <param name="Concurrency">Sum of its tasks' concurrency limits.</param>
-public sealed record PodSummary(int Pod, string HostName, string StartedUtc, string EndedUtc, PodClockAnchor Anchor, long Total, long Success, long Failed, long Concurrency);
+public sealed record PodSummary(int Pod, string HostName, string StartedUtc, string EndedUtc, PodClockAnchor Anchor, long Total, long Success, long Failed, long Concurrency)
+{
+    /// <summary>
+    /// The largest p99 of its tasks' read delay (how long stamped events waited in the socket before the pod read them;
+    /// kept out of the readings), µs; null when no event was stamped. Percentiles of different pods do not combine, so
+    /// this stays per pod.
+    /// </summary>
+    public double? ReadDelayP99Us { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PodBench.Runtime.Engine;
 
 namespace PodBench.Runtime.Merge;
 
@@ -8,4 +9,8 @@ namespace PodBench.Runtime.Merge;
 /// <param name="Concurrency">The configured concurrency limit of this pod's share.</param>
 /// <param name="Counts">Records written.</param>
 /// <param name="Files">The task's files, relative to the run folder (or absolute paths inside it).</param>
-public sealed record PodTaskFiles(string Model, string Dataset, int Concurrency, PodRecordCounts Counts, IReadOnlyList<string> Files);
+public sealed record PodTaskFiles(string Model, string Dataset, int Concurrency, PodRecordCounts Counts, IReadOnlyList<string> Files)
+{
+    /// <summary>How long stamped events waited in the socket before the pod read them; null when none was stamped.</summary>
+    public LagSummary? ReadDelay { get; init; }
+}

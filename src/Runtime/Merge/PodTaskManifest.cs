@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PodBench.Runtime.Engine;
 
 namespace PodBench.Runtime.Merge;
 
@@ -8,4 +9,12 @@ namespace PodBench.Runtime.Merge;
 /// <param name="Concurrency">The configured concurrency limit of this pod's share (0 when unlimited).</param>
 /// <param name="Counts">Records written.</param>
 /// <param name="Files">Every file of the task, with checksums.</param>
-public sealed record PodTaskManifest(string Model, string Dataset, int Concurrency, PodRecordCounts Counts, IReadOnlyList<PodFileEntry> Files);
+public sealed record PodTaskManifest(string Model, string Dataset, int Concurrency, PodRecordCounts Counts, IReadOnlyList<PodFileEntry> Files)
+{
+    /// <summary>
+    /// How long events waited in the socket before the pod read them, where the kernel stamped their arrival (their
+    /// readings are then those arrivals): the pod's own queueing, kept out of the latencies. Null when no event was
+    /// stamped: the readings were then taken when each event was read.
+    /// </summary>
+    public LagSummary? ReadDelay { get; init; }
+}

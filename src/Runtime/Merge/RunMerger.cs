@@ -218,7 +218,10 @@ public static class RunMerger
         m.Tasks.Sum(t => t.Counts.Total),
         m.Tasks.Sum(t => t.Counts.Success),
         m.Tasks.Sum(t => t.Counts.Failed),
-        m.Tasks.Sum(t => (long)t.Concurrency));
+        m.Tasks.Sum(t => (long)t.Concurrency))
+    {
+        ReadDelayP99Us = m.Tasks.Max(t => t.ReadDelay?.P99Us),
+    };
 
     private static string Skew(string runDir, PodVerification verification)
     {

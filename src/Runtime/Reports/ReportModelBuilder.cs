@@ -46,7 +46,7 @@ internal static class ReportModelBuilder
                 return new ReportPod(
                     p.Pod.ToString(CultureInfo.InvariantCulture), p.HostName, N(p.Total), N(p.Success), N(p.Failed), N(p.Concurrency),
                     Ms(q?.TtftP50), Ms(q?.TtftP99), Ms(q?.E2elP50), Ms(q?.E2elP99),
-                    Rate(q?.RequestThroughput, "req/s"), Rate(q?.OutputThroughput, "token/s"),
+                    Rate(q?.RequestThroughput, "req/s"), Rate(q?.OutputThroughput, "token/s"), Ms(p.ReadDelayP99Us / 1000),
                     $"{N(p.Anchor.MonotonicTicks)} ticks = {N(p.Anchor.UtcNs)} ns UTC @ {N(p.Anchor.StopwatchFrequency)} Hz");
             }).ToList(),
             ClientLag = merged.Extras.Where(e => !e.Key.StartsWith("Pods ", StringComparison.Ordinal))

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using PodBench.Runtime.Engine;
 using PodBench.Runtime.Reports;
 using PodBench.Runtime.Tests.Merge;
 using Xunit;
@@ -56,6 +57,22 @@ public sealed class ReportRendererTests
         Assert.Contains($"| TTFT | total | {string.Join(" | ", ttft.Values.Select(v => PodBench.Runtime.Metrics.CompatibleFormat.TimeMs(v.Value).Replace(" ms", "", StringComparison.Ordinal)))}", md.Replace(" ms", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("| 0 | host-a | 40 | 40 | 0 | 4 |", md, StringComparison.Ordinal);
         Assert.Contains("No client lag figures", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_pod_row_shows_its_read_delay_and_n_a_without_stamps()
+    {
+        using var run = new RunFixture();
+        var merged = ReportFixture.MergedRun(run, readDelay: new LagSummary(100, 40, 900, 2500, 7000));
+
+        var outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { AppendStepSummary = false });
+
+        Assert.Equal(2500, merged.Document.Pods.Single(p => p.Pod == 0).ReadDelayP99Us);
+        Assert.Null(merged.Document.Pods.Single(p => p.Pod == 1).ReadDelayP99Us);
+        var md = File.ReadAllLines(outcome.MarkdownPath);
+        Assert.EndsWith($"| {PodBench.Runtime.Metrics.CompatibleFormat.TimeMs(0.0025)} |", md.Single(l => l.StartsWith("| 0 | host-a |", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith("| n/a |", md.Single(l => l.StartsWith("| 1 | host-a |", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains($"<td>{PodBench.Runtime.Metrics.CompatibleFormat.TimeMs(0.0025)}</td>", File.ReadAllText(outcome.HtmlPath), StringComparison.Ordinal);
     }
 
     [Fact]

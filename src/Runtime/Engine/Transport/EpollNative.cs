@@ -53,6 +53,14 @@ internal static unsafe partial class EpollNative
     [LibraryImport("libc", EntryPoint = "recv", SetLastError = true)]
     public static partial nint Recv(int fd, byte* buffer, nint length, int flags);
 
+    [LibraryImport("libc", EntryPoint = "recvmsg", SetLastError = true)]
+    public static partial nint RecvMsg(int fd, nint* message, int flags);
+
+    /// <summary><c>clock_gettime</c>, a vDSO call that neither blocks nor fails for the clocks used here.</summary>
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    [SuppressGCTransition]
+    public static partial int ClockGetTime(int clock, long* timespec);
+
     /// <summary>Writes one epoll event (mask and data) into <paramref name="ev"/>.</summary>
     public static void WriteEvent(byte* ev, uint mask, long data)
     {

@@ -13,7 +13,7 @@ namespace PodBench.Runtime.Engine.Transport;
 /// the close. Disposing it gives a connection whose response was read to its end back to the transport's pool and
 /// closes any other.
 /// </summary>
-internal sealed class Http1ResponseStream : Stream
+internal sealed class Http1ResponseStream : Stream, IArrivalStamped
 {
     private const int MaxLine = 8 << 10;
 
@@ -51,6 +51,9 @@ internal sealed class Http1ResponseStream : Stream
     }
 
     public override bool CanRead => true;
+
+    /// <inheritdoc />
+    public long ArrivalTicks => _connection.ArrivalTicks;
 
     private byte[] Buffer => _connection.ParseBuffer;
 

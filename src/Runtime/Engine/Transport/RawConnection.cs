@@ -33,6 +33,8 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
     private readonly Socket _socket;
     private readonly int _fd;
     private readonly EpollLoop _loop;
+    private readonly bool _stamped;
+    private long _arrivalTicks;
     private long _id;
     private byte[] _buffer = [];
     private int _start;
@@ -51,8 +53,15 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
         _socket = socket;
         _fd = (int)socket.SafeHandle.DangerousGetHandle();
         _loop = loop;
+        _stamped = ArrivalStamps.TryEnable(socket);
         _core.RunContinuationsAsynchronously = false;
     }
+
+    /// <summary>
+    /// When the last bytes the socket gave arrived, on the <see cref="System.Diagnostics.Stopwatch"/> clock, per the
+    /// kernel (<see cref="ArrivalStamps"/>); 0 when unknown. Every byte a read returns arrived no later than this.
+    /// </summary>
+    public long ArrivalTicks => Volatile.Read(ref _arrivalTicks);
 
     /// <summary>
     /// The reader's own buffer, kept with the connection: each response's head and framing are parsed in it, so a
@@ -394,9 +403,18 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
         while (true)
         {
             nint n;
+            var arrival = 0L;
             fixed (byte* p = destination)
             {
-                n = EpollNative.Recv(_fd, p, destination.Length, EpollNative.MsgDontWait);
+                n = _stamped
+                    ? ArrivalStamps.Receive(_fd, p, destination.Length, EpollNative.MsgDontWait, out arrival)
+                    : EpollNative.Recv(_fd, p, destination.Length, EpollNative.MsgDontWait);
+            }
+
+            if (n > 0)
+            {
+                // unstamped bytes must not inherit an earlier segment's stamp
+                Volatile.Write(ref _arrivalTicks, arrival);
             }
 
             if (n >= 0)

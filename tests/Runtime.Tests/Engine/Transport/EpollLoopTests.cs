@@ -56,20 +56,14 @@ public sealed class EpollLoopTests
             });
 
             // hold the loop while both sockets fill, so that one wake-up finds both ready
-            var holding = new TaskCompletionSource();
-            var release = new ManualResetEventSlim();
-            _ = Task.Run(async () =>
+            using (await LoopHold.StartAsync())
             {
-                await EpollLoop.ReadsFirst();
-                holding.SetResult();
-                release.Wait(TimeSpan.FromSeconds(10));
-            });
-            await holding.Task;
-            await Task.Delay(100);
-            firstServer.Send([1]);
-            secondServer.Send([2]);
-            await Task.Delay(100);
-            release.Set();
+                await Task.Delay(100);
+                firstServer.Send([1]);
+                secondServer.Send([2]);
+                await Task.Delay(100);
+            }
+
             await Task.WhenAll(firstDone, secondDone).WaitAsync(TimeSpan.FromSeconds(10));
 
             // the two reads in either order (as epoll lists them), the deferred work after both
@@ -80,7 +74,7 @@ public sealed class EpollLoopTests
         }
     }
 
-    private static async Task<(RawConnection Client, Socket Server)> ConnectAsync(Socket listener)
+    internal static async Task<(RawConnection Client, Socket Server)> ConnectAsync(Socket listener)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, Blocking = false };
         var client = new RawConnection(socket, EpollLoop.Shared);
