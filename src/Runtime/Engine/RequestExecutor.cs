@@ -211,7 +211,7 @@ internal sealed class RequestExecutor
             var events = 0;
             while (reader.TryReadEvent())
             {
-                var now = Reading(ctx, arrivals);
+                var reading = Reading(ctx, arrivals);
                 var data = reader.Data;
                 if (IsDone(data))
                 {
@@ -225,7 +225,7 @@ internal sealed class RequestExecutor
                     Interlocked.Increment(ref counters.Receiving);
                 }
 
-                ctx.Ticks.Add(now);
+                ctx.Ticks.Add(reading);
                 events++;
                 ChunkParser.Parse(data, ctx.Text, ref ctx.Fields);
                 if (ctx.Fields.HasServerTimestamp)
