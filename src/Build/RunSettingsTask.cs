@@ -28,6 +28,9 @@ public abstract class RunSettingsTask : Microsoft.Build.Utilities.Task
     /// <summary><c>BenchmarkBusyPoll</c>: microseconds the socket loop polls after its last event.</summary>
     public string? BusyPoll { get; set; }
 
+    /// <summary><c>BenchmarkArrivalStamps</c>: whether readings are the kernel's arrival stamps.</summary>
+    public string? ArrivalStamps { get; set; }
+
     /// <summary>The settings; <paramref name="knownModels"/>, when given, are the abbrs <c>BenchmarkEndpoints</c> may name.</summary>
     protected RunSettings ReadSettings(IReadOnlyCollection<string>? knownModels) => new()
     {
@@ -38,5 +41,6 @@ public abstract class RunSettingsTask : Microsoft.Build.Utilities.Task
         MaxWorkers = SettingParser.PositiveInt("BenchmarkMaxWorkers", MaxWorkers, "a positive number of parallel tasks"),
         NumPrompts = SettingParser.PositiveInt("BenchmarkNumPrompts", NumPrompts, "a positive number of prompts"),
         BusyPollMicroseconds = SettingParser.NonNegativeInt("BenchmarkBusyPoll", BusyPoll, "a number of microseconds (0 or more)"),
+        ArrivalStamps = SettingParser.Flag("BenchmarkArrivalStamps", ArrivalStamps),
     };
 }

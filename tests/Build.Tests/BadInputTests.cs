@@ -14,6 +14,7 @@ public sealed class BadInputTests
     [InlineData("-p:BenchmarkEndpoint=localhost:8000", "BenchmarkEndpoint: 'localhost:8000' is not an http:// or https:// URL")]
     [InlineData("-p:BenchmarkNumPrompts=-3", "BenchmarkNumPrompts: '-3' is not a positive number of prompts")]
     [InlineData("-p:BenchmarkBusyPoll=20ms", "BenchmarkBusyPoll: '20ms' is not a number of microseconds (0 or more)")]
+    [InlineData("-p:BenchmarkArrivalStamps=kernel", "BenchmarkArrivalStamps: 'kernel' is not true or false")]
     public void A_bad_property_is_named_and_nothing_is_written(string property, string message)
     {
         var output = Path.Combine(Path.GetTempPath(), "podbench-bad-" + Guid.NewGuid().ToString("N")[..8]);

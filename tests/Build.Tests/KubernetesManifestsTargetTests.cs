@@ -17,7 +17,7 @@ public sealed class KubernetesManifestsTargetTests
             var (exitCode, log) = DotnetCli.Run(
                 ["build", RepoPaths.MultiPodProject, "-t:KubernetesManifests", "-nologo", $"-p:BenchmarkManifests={folder}",
                  "-p:BenchmarkImage=registry.example.com/bench/multipod:1.0", "-p:BenchmarkRun=nightly-42", "-p:BenchmarkNamespace=bench",
-                 "-p:BenchmarkApiKeySecret=llm-api-key", "-p:BenchmarkBusyPoll=20000"],
+                 "-p:BenchmarkApiKeySecret=llm-api-key", "-p:BenchmarkBusyPoll=20000", "-p:BenchmarkArrivalStamps=false"],
                 RepoPaths.Root,
                 new System.Collections.Generic.Dictionary<string, string> { ["BENCHMARK_API_KEY"] = "sk-never-inlined-91c2" });
 
@@ -33,6 +33,7 @@ public sealed class KubernetesManifestsTargetTests
             // the pods' loop polls as BenchmarkBusyPoll says: the ConfigMap carries the variable the runner reads
             var options = File.ReadAllText(Directory.GetFiles(folder, "*options*.yaml").Single());
             Assert.Contains("PODBENCH_BUSY_POLL_US: \"20000\"", options);
+            Assert.Contains("PODBENCH_ARRIVAL_STAMPS: \"0\"", options);
             Assert.NotEmpty(Directory.GetFiles(folder, "*merge*.yaml"));
             Assert.NotEmpty(Directory.GetFiles(folder, "*volume*.yaml"));
             Assert.DoesNotContain(Directory.GetFiles(folder, "*", SearchOption.AllDirectories), f => File.ReadAllText(f).Contains("sk-never-inlined-91c2", StringComparison.Ordinal));

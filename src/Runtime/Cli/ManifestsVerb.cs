@@ -40,6 +40,7 @@ internal static class ManifestsVerb
             MaxWorkers = settings.MaxWorkers,
             NumPrompts = settings.NumPrompts,
             BusyPollMicroseconds = settings.BusyPollMicroseconds,
+            ArrivalStamps = settings.ArrivalStamps,
             Endpoint = settings.Endpoint,
             Endpoints = settings.Endpoints,
             RunArguments = ["run", "--output", DataOutputs, "--run", runName, "--barrier", "--reuse"],

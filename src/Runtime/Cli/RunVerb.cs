@@ -42,6 +42,7 @@ internal static class RunVerb
             MaxWorkers = SettingParser.PositiveInt("--max-workers", args.Get("max-workers"), "a positive number of parallel tasks") ?? cluster.MaxWorkers,
             NumPrompts = SettingParser.PositiveInt("--num-prompts", args.Get("num-prompts"), "a positive number of prompts") ?? cluster.NumPrompts,
             BusyPollMicroseconds = SettingParser.NonNegativeInt("--busy-poll-us", args.Get("busy-poll-us"), "a number of microseconds (0 or more)"),
+            ArrivalStamps = SettingParser.Flag("--arrival-stamps", args.Get("arrival-stamps")),
         };
     }
 
@@ -64,6 +65,11 @@ internal static class RunVerb
         if (settings.BusyPollMicroseconds is { } busyPoll)
         {
             Engine.Transport.EpollLoop.BusyPollMicroseconds = busyPoll;
+        }
+
+        if (settings.ArrivalStamps is { } stamps)
+        {
+            Engine.Transport.ArrivalStamps.Enabled = stamps;
         }
 
         var pod = PodIndex(context, args);

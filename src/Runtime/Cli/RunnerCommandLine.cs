@@ -70,6 +70,11 @@ public static class RunnerCommandLine
             args.AddRange(["--busy-poll-us", poll.ToString(CultureInfo.InvariantCulture)]);
         }
 
+        if (settings.ArrivalStamps is { } stamps)
+        {
+            args.AddRange(["--arrival-stamps", stamps ? "true" : "false"]);
+        }
+
         return args;
     }
 }

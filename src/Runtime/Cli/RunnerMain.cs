@@ -120,13 +120,13 @@ public static class RunnerMain
           list [--json]                 the plan's pods and tasks
           run [--pod N] [--output DIR] [--run NAME] [--endpoint URL] [--endpoints a=url;b=url]
               [--pressure] [--pressure-time S] [--max-workers N] [--num-prompts N] [--busy-poll-us N]
-              [--simulator URL] [--reuse]
+              [--arrival-stamps true|false] [--simulator URL] [--reuse]
                                         run one pod (N, else JOB_COMPLETION_INDEX), or every pod and then merge
           merge [--output DIR] [--run NAME] [--partial] [--baseline DIR]
                                         merge a run's pods, summarize, render reports, check gates (sends nothing)
           report [--output DIR] [--run NAME] [--baseline DIR]
                                         re-render the reports of a merged run (merges first when it is not)
-          manifests --out DIR --image IMAGE [--namespace NS] [--run NAME] [--busy-poll-us N]
+          manifests --out DIR --image IMAGE [--namespace NS] [--run NAME] [--busy-poll-us N] [--arrival-stamps true|false]
                                         Kubernetes manifests that run the pods as an Indexed Job
           simulate [--port N]           the built-in simulated OpenAI-compatible server
 

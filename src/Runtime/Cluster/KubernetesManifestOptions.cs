@@ -68,6 +68,12 @@ public sealed record KubernetesManifestOptions
     /// </summary>
     public int? BusyPollMicroseconds { get; init; }
 
+    /// <summary>
+    /// Whether the pods' readings are the kernel's arrival stamps (<c>BenchmarkArrivalStamps</c>); put in the ConfigMap
+    /// as <c>PODBENCH_ARRIVAL_STAMPS</c> (1 or 0) when set.
+    /// </summary>
+    public bool? ArrivalStamps { get; init; }
+
     /// <summary>Base URL for every model (<c>BenchmarkEndpoint</c>); must not carry credentials.</summary>
     public string? Endpoint { get; init; }
 

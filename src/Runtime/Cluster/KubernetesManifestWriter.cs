@@ -116,6 +116,7 @@ public static partial class KubernetesManifestWriter
         data.AddIf(ClusterEnvironment.MaxWorkers, options.MaxWorkers?.ToString(CultureInfo.InvariantCulture));
         data.AddIf(ClusterEnvironment.NumPrompts, options.NumPrompts?.ToString(CultureInfo.InvariantCulture));
         data.AddIf(Engine.Transport.EpollLoop.BusyPollVariable, options.BusyPollMicroseconds?.ToString(CultureInfo.InvariantCulture));
+        data.AddIf(Engine.Transport.ArrivalStamps.Variable, options.ArrivalStamps switch { true => "1", false => "0", null => null });
         data.AddIf(ClusterEnvironment.Endpoint, options.Endpoint);
         data.AddIf(ClusterEnvironment.Endpoints, options.Endpoints.Count == 0 ? null : ClusterEnvironment.FormatEndpoints(options.Endpoints));
         return new YamlMap

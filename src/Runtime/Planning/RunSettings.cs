@@ -32,4 +32,11 @@ public sealed record RunSettings
     /// reach milliseconds and counts as client lag.
     /// </summary>
     public int? BusyPollMicroseconds { get; init; }
+
+    /// <summary>
+    /// Whether each event's reading is its arrival as the kernel stamped it (<c>BenchmarkArrivalStamps</c>); null keeps
+    /// the default, on where supported. Off, a reading is taken when the client reads the event, so the client's own
+    /// queueing counts in TTFT and ITL, as in clients without stamps.
+    /// </summary>
+    public bool? ArrivalStamps { get; init; }
 }

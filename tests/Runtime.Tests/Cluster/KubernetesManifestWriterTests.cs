@@ -184,6 +184,17 @@ public sealed class KubernetesManifestWriterTests : IDisposable
         Assert.Equal("http://sglang.bench.svc:30000", settings.Endpoints["test2"]);
         Assert.Equal("https://10.0.0.5:8443/v1", settings.Endpoints["test1"]);
         Assert.False(map.Data.ContainsKey(EpollLoop.BusyPollVariable));
+        Assert.False(map.Data.ContainsKey(ArrivalStamps.Variable));
+    }
+
+    [Theory]
+    [InlineData(true, "1")]
+    [InlineData(false, "0")]
+    public void ConfigMap_carries_the_arrival_stamps_choice_the_pods_read(bool stamps, string value)
+    {
+        KubernetesManifestWriter.Write(Options() with { ArrivalStamps = stamps });
+        var map = Load<V1ConfigMap>(Path.Combine(_dir, KubernetesManifestWriter.OptionsFile));
+        Assert.Equal(value, map.Data["PODBENCH_ARRIVAL_STAMPS"]);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace PodBench.Runtime.Engine.Transport;
 
@@ -30,10 +31,17 @@ internal static unsafe class ArrivalStamps
     private const long MaxPairingNs = 2_000;
     private static readonly double TicksPerNs = Stopwatch.Frequency / 1_000_000_000.0;
 
+    private static bool _enabled = Supported && Environment.GetEnvironmentVariable(Variable) != "0";
+
     /// <summary>
-    /// Whether new connections ask for stamps: on 64-bit Linux (x64, Arm64), unless <see cref="Variable"/> is 0.
+    /// Whether new connections ask for stamps: on 64-bit Linux (x64, Arm64), unless <see cref="Variable"/> is 0; the
+    /// runner's <c>--arrival-stamps</c> sets it. Setting it true elsewhere leaves it false.
     /// </summary>
-    public static bool Enabled { get; set; } = Supported && Environment.GetEnvironmentVariable(Variable) != "0";
+    public static bool Enabled
+    {
+        get => Volatile.Read(ref _enabled);
+        set => Volatile.Write(ref _enabled, value && Supported);
+    }
 
     private static bool Supported => OperatingSystem.IsLinux()
         && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
