@@ -28,7 +28,8 @@ internal static unsafe class ArrivalStamps
     private const int ClockRealtime = 0;
     private const int ControlSize = 64;
     private const int HeaderSize = 16;
-    private const long MaxPairingNs = 2_000;
+    // wide enough for clocks without a vDSO (each reading a system call), narrow enough to keep the error within 5 µs
+    private const long MaxPairingNs = 10_000;
     private static readonly double TicksPerNs = Stopwatch.Frequency / 1_000_000_000.0;
 
     private static bool _enabled = Supported && Environment.GetEnvironmentVariable(Variable) != "0";
@@ -119,13 +120,13 @@ internal static unsafe class ArrivalStamps
     /// <summary>
     /// The monotonic reading of <paramref name="realtimeNs"/>: a monotonic reading taken between two real-time ones,
     /// minus how long ago the stamp was on the real-time clock. 0 when the thread was interrupted between the
-    /// readings three times running (the pairing would then be off by the interruption).
+    /// readings twice running (the pairing would then be off by the interruption).
     /// </summary>
     private static long ToMonotonic(long realtimeNs)
     {
         var before = stackalloc long[2];
         var after = stackalloc long[2];
-        for (var attempt = 0; attempt < 3; attempt++)
+        for (var attempt = 0; attempt < 2; attempt++)
         {
             EpollNative.ClockGetTime(ClockRealtime, before);
             var monotonic = Stopwatch.GetTimestamp();
