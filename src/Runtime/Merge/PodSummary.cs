@@ -18,4 +18,7 @@ public sealed record PodSummary(int Pod, string HostName, string StartedUtc, str
     /// this stays per pod.
     /// </summary>
     public double? ReadDelayP99Us { get; init; }
+
+    /// <summary>Microseconds its socket loop polled after its last event (<c>BenchmarkBusyPoll</c>); 0 when it slept.</summary>
+    public long BusyPollMicroseconds { get; init; }
 }

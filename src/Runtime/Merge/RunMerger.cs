@@ -221,6 +221,7 @@ public static class RunMerger
         m.Tasks.Sum(t => (long)t.Concurrency))
     {
         ReadDelayP99Us = m.Tasks.Max(t => t.ReadDelay?.P99Us),
+        BusyPollMicroseconds = m.BusyPollMicroseconds,
     };
 
     private static string Skew(string runDir, PodVerification verification)

@@ -17,6 +17,9 @@ internal sealed class ReportModel
 
     public string ClockSkew { get; init; } = "";
 
+    /// <summary>Whether the pods' socket loops polled or slept between events: lag figures compare only when it agrees.</summary>
+    public string SocketLoop { get; init; } = "";
+
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     public IReadOnlyList<string> Problems { get; init; } = [];

@@ -33,6 +33,7 @@ internal static class ReportModelBuilder
             PodsLine = $"{document.MergedPods.Count} of {document.ExpectedPods.Count} expected pods merged" + (document.Partial ? " (PARTIAL)" : ""),
             HeadLine = head,
             ClockSkew = document.ClockSkew,
+            SocketLoop = SocketLoop(document.Pods),
             Notes = merged.Notes,
             Problems = document.Problems,
             Statistics = merged.Statistics,
@@ -113,6 +114,16 @@ internal static class ReportModelBuilder
             Sql.Long(r[0]).ToString(CultureInfo.InvariantCulture), (string)r[1]!, Sql.Long(r[2]).ToString(CultureInfo.InvariantCulture),
             Ms(Sql.Double(r[3])), Ms(Sql.Double(r[4])), N(Sql.Long(r[5])),
             predictions.TryGetValue((string)r[6]!, out var text) ? text : "")).ToList();
+    }
+
+    private static string SocketLoop(IReadOnlyList<PodSummary> pods)
+    {
+        var ways = pods.GroupBy(p => p.BusyPollMicroseconds).OrderBy(g => g.Key).Select(g =>
+        {
+            var how = g.Key == 0 ? "slept between events" : $"polled for up to {N(g.Key)} µs after each event";
+            return pods.Count == 1 ? how : (g.Count() == pods.Count ? "every pod " : "pod(s) " + string.Join(", ", g.Select(p => p.Pod)) + " ") + how;
+        });
+        return "Socket loop: " + string.Join("; ", ways) + " (BenchmarkBusyPoll).";
     }
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);

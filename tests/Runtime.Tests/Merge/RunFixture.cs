@@ -41,7 +41,7 @@ public sealed class RunFixture : IDisposable
     }
 
     /// <summary>Writes pod <paramref name="pod"/>'s task (model <c>m&lt;pod&gt;</c>, dataset <c>ds</c>) with the pods' own writer and publishes it.</summary>
-    public PodManifest WritePod(int pod, IReadOnlyList<FixtureRequest> requests, int concurrency, bool publish = true, string model = "", LagSummary? readDelay = null)
+    public PodManifest WritePod(int pod, IReadOnlyList<FixtureRequest> requests, int concurrency, bool publish = true, string model = "", LagSummary? readDelay = null, long busyPoll = 0)
     {
         model = model.Length == 0 ? "m" + pod.ToString(CultureInfo.InvariantCulture) : model;
         PodManifestWriter.WriteStarted(RunDir, pod, PlanHash, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -78,7 +78,7 @@ public sealed class RunFixture : IDisposable
 
         var success = requests.Count(r => r.Success);
         var task = new PodTaskFiles(model, "ds", concurrency, new PodRecordCounts(requests.Count, success, requests.Count - success), files) { ReadDelay = readDelay };
-        var manifest = PodManifest.Create(RunDir, pod, PlanHash, new PodClock(1000, 1_767_225_600_000_000_000), new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), [task], new DateTimeOffset(2026, 1, 1, 0, 1, 0, TimeSpan.Zero), "host-a");
+        var manifest = PodManifest.Create(RunDir, pod, PlanHash, new PodClock(1000, 1_767_225_600_000_000_000), new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), [task], new DateTimeOffset(2026, 1, 1, 0, 1, 0, TimeSpan.Zero), "host-a", busyPoll);
         if (publish)
         {
             PodManifestWriter.Write(RunDir, manifest);

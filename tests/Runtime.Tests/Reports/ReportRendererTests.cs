@@ -57,13 +57,14 @@ public sealed class ReportRendererTests
         Assert.Contains($"| TTFT | total | {string.Join(" | ", ttft.Values.Select(v => PodBench.Runtime.Metrics.CompatibleFormat.TimeMs(v.Value).Replace(" ms", "", StringComparison.Ordinal)))}", md.Replace(" ms", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("| 0 | host-a | 40 | 40 | 0 | 4 |", md, StringComparison.Ordinal);
         Assert.Contains("No client lag figures", md, StringComparison.Ordinal);
+        Assert.Contains("Socket loop: every pod slept between events (BenchmarkBusyPoll).", md, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Each_pod_row_shows_its_read_delay_and_n_a_without_stamps()
+    public void Each_pod_row_shows_its_read_delay_and_the_report_says_how_each_socket_loop_waited()
     {
         using var run = new RunFixture();
-        var merged = ReportFixture.MergedRun(run, readDelay: new LagSummary(100, 40, 900, 2500, 7000));
+        var merged = ReportFixture.MergedRun(run, readDelay: new LagSummary(100, 40, 900, 2500, 7000), busyPoll: 20_000);
 
         var outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { AppendStepSummary = false });
 
@@ -73,6 +74,7 @@ public sealed class ReportRendererTests
         Assert.EndsWith($"| {PodBench.Runtime.Metrics.CompatibleFormat.TimeMs(0.0025)} |", md.Single(l => l.StartsWith("| 0 | host-a |", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.EndsWith("| n/a |", md.Single(l => l.StartsWith("| 1 | host-a |", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains($"<td>{PodBench.Runtime.Metrics.CompatibleFormat.TimeMs(0.0025)}</td>", File.ReadAllText(outcome.HtmlPath), StringComparison.Ordinal);
+        Assert.Contains("Socket loop: pod(s) 1 slept between events; pod(s) 0 polled for up to 20000 µs after each event (BenchmarkBusyPoll).", md.Single(l => l.Contains("Socket loop", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]
