@@ -17,6 +17,7 @@ namespace PodBench.Runtime.Tests.Engine.Transport;
 /// The kernel's receive timestamps: bytes that wait in the socket while the loop is busy are read with the time they
 /// arrived, so the wait is kept out of the event's reading and reported as read delay instead.
 /// </summary>
+[Collection(LoopHoldingCollection.Name)]
 public sealed class ArrivalStampsTests
 {
     private static readonly long HeldTicks = Stopwatch.Frequency / 5;

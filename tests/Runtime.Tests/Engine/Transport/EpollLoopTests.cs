@@ -14,6 +14,7 @@ namespace PodBench.Runtime.Tests.Engine.Transport;
 /// <see cref="EpollLoop.ReadsFirst"/>: work awaiting it runs on the loop thread, and only after every read that was
 /// ready when it was queued.
 /// </summary>
+[Collection(LoopHoldingCollection.Name)]
 public sealed class EpollLoopTests
 {
     [Fact]
