@@ -118,12 +118,14 @@ internal static class ReportModelBuilder
 
     private static string SocketLoop(IReadOnlyList<PodSummary> pods)
     {
-        var ways = pods.GroupBy(p => p.BusyPollMicroseconds).OrderBy(g => g.Key).Select(g =>
-        {
-            var how = g.Key == 0 ? "slept between events" : $"polled for up to {N(g.Key)} µs after each event";
-            return pods.Count == 1 ? how : (g.Count() == pods.Count ? "every pod " : "pod(s) " + string.Join(", ", g.Select(p => p.Pod)) + " ") + how;
-        });
+        var ways = pods.GroupBy(p => p.BusyPollMicroseconds).OrderBy(g => g.Key).Select(g => Who(g) + How(g.Key));
         return "Socket loop: " + string.Join("; ", ways) + " (BenchmarkBusyPoll).";
+
+        string Who(IGrouping<long, PodSummary> group) =>
+            pods.Count == 1 ? "" : group.Count() == pods.Count ? "every pod " : $"pod(s) {string.Join(", ", group.Select(p => p.Pod))} ";
+
+        static string How(long microseconds) =>
+            microseconds == 0 ? "slept between events" : $"polled for up to {N(microseconds)} µs after each event";
     }
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,7 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using PodBench.Dsl;
@@ -26,9 +24,7 @@ public sealed class ArrivalStampsTests
     public async Task Bytes_the_busy_loop_left_waiting_carry_their_arrival()
     {
         Assert.True(ArrivalStamps.Enabled, "64-bit Linux stamps by default");
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
+        using var listener = EpollLoopTests.Listen();
         var (client, server) = await EpollLoopTests.ConnectAsync(listener);
         using (client)
         using (server)

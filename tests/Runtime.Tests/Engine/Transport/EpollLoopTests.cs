@@ -32,9 +32,7 @@ public sealed class EpollLoopTests
     [Fact]
     public async Task Work_queued_from_a_read_runs_after_the_other_reads_that_were_ready()
     {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
+        using var listener = Listen();
         var (first, firstServer) = await ConnectAsync(listener);
         var (second, secondServer) = await ConnectAsync(listener);
         using (first)
@@ -73,6 +71,15 @@ public sealed class EpollLoopTests
             Assert.Equal("deferred", seen[2]);
             Assert.Equal(["read 1", "read 2"], seen[..2].Order());
         }
+    }
+
+    /// <summary>A listening socket on a free loopback port.</summary>
+    internal static Socket Listen()
+    {
+        var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+        return listener;
     }
 
     internal static async Task<(RawConnection Client, Socket Server)> ConnectAsync(Socket listener)
