@@ -51,7 +51,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ConcurrencyBelowOne = new(PlanRuleIds.ConcurrencyBelowOne, PlanMessages.ConcurrencyBelowOneTitle, PlanMessages.ConcurrencyBelowOne, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
-    public static readonly DiagnosticDescriptor NegativeRetry = new(PlanRuleIds.NegativeRetry, PlanMessages.NegativeRetryTitle, PlanMessages.NegativeRetry, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+    public static readonly DiagnosticDescriptor RetryBelowOne = new(PlanRuleIds.RetryBelowOne, PlanMessages.RetryBelowOneTitle, PlanMessages.RetryBelowOne, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
     public static readonly DiagnosticDescriptor PrefixLenAboveRequestSize = new(PlanRuleIds.PrefixLenAboveRequestSize, PlanMessages.PrefixLenAboveRequestSizeTitle, PlanMessages.PrefixLenAboveRequestSize, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
@@ -84,7 +84,7 @@ internal static class DiagnosticDescriptors
         [PlanRuleIds.LiteralApiKey] = LiteralApiKey,
         [PlanRuleIds.DuplicatePodGroup] = DuplicatePodGroup,
         [PlanRuleIds.ConcurrencyBelowOne] = ConcurrencyBelowOne,
-        [PlanRuleIds.NegativeRetry] = NegativeRetry,
+        [PlanRuleIds.RetryBelowOne] = RetryBelowOne,
         [PlanRuleIds.PrefixLenAboveRequestSize] = PrefixLenAboveRequestSize,
         [PlanRuleIds.RequestSizeOutOfRange] = RequestSizeOutOfRange,
         [PlanRuleIds.ReplicasBelowOne] = ReplicasBelowOne,

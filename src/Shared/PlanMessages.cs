@@ -69,8 +69,8 @@ internal static class PlanMessages
     public const string ConcurrencyBelowOneTitle = "Concurrency is at least 1";
     public const string ConcurrencyBelowOne = "Model '{0}' has Concurrency {1}; at least 1 request must be allowed in flight";
 
-    public const string NegativeRetryTitle = "Retry is at least 0";
-    public const string NegativeRetry = "Model '{0}' has Retry {1}; it counts attempts and cannot be negative";
+    public const string RetryBelowOneTitle = "Retry is at least 1";
+    public const string RetryBelowOne = "Model '{0}' has Retry {1}; Retry counts total attempts (the first one included), so it must be at least 1 or no request is ever sent";
 
     public const string PrefixLenAboveRequestSizeTitle = "PrefixLen must not exceed RequestSize";
     public const string PrefixLenAboveRequestSize = "PrefixLen {0} is greater than RequestSize {1}";

@@ -27,7 +27,7 @@ internal static class PlanRuleIds
     public const string LiteralApiKey = "PB0019";
     public const string DuplicatePodGroup = "PB0020";
     public const string ConcurrencyBelowOne = "PB0021";
-    public const string NegativeRetry = "PB0022";
+    public const string RetryBelowOne = "PB0022";
     public const string PrefixLenAboveRequestSize = "PB0023";
     public const string RequestSizeOutOfRange = "PB0024";
     public const string ReplicasBelowOne = "PB0025";

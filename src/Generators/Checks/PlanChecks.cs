@@ -111,9 +111,9 @@ internal static class PlanChecks
             bag.Add(PlanRuleIds.ConcurrencyBelowOne, c.Location, name, PlanRules.Number(concurrency));
         }
 
-        if (model.Get("Retry") is { Kind: ValueKind.Constant, Number: < 0 and var retry } r)
+        if (model.Get("Retry") is { Kind: ValueKind.Constant, Number: < 1 and var retry } r)
         {
-            bag.Add(PlanRuleIds.NegativeRetry, r.Location, name, PlanRules.Number(retry));
+            bag.Add(PlanRuleIds.RetryBelowOne, r.Location, name, PlanRules.Number(retry));
         }
 
         if (model.Get("ApiKey") is { Kind: ValueKind.Object } key && key.Get("Literal") is { Kind: ValueKind.Constant })

@@ -82,9 +82,9 @@ public static class PlanValidator
             Add(errors, PlanRuleIds.ConcurrencyBelowOne, member, PlanMessages.ConcurrencyBelowOne, model.Abbr, Int(model.Concurrency));
         }
 
-        if (model.Retry < 0)
+        if (model.Retry < 1)
         {
-            Add(errors, PlanRuleIds.NegativeRetry, member, PlanMessages.NegativeRetry, model.Abbr, Int(model.Retry));
+            Add(errors, PlanRuleIds.RetryBelowOne, member, PlanMessages.RetryBelowOne, model.Abbr, Int(model.Retry));
         }
 
         if (model.ApiKey?.Literal is not null)

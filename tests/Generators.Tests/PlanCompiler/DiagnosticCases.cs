@@ -78,7 +78,7 @@ internal static class DiagnosticCases
                 public override IReadOnlyList<PodGroup> Pods => [/*+*/new(M, D), /*!*/new PodGroup([M], [D])];
             """) },
         { "PB0021", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\").WithConcurrency(/*!*/0)") + BasicLists) },
-        { "PB0022", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { Retry = /*!*/-1 }") + BasicLists) },
+        { "PB0022", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { Retry = /*!*/0 }") + BasicLists) },
         { "PB0023", Plan(Basics.Replace("RequestCount = 10", "Kind = SyntheticKind.TokenId, RequestSize = 64, PrefixLen = /*!*/65") + BasicLists) },
         { "PB0024", Plan(Basics.Replace("RequestCount = 10", "RequestSize = /*!*/(1 << 20) + 1") + BasicLists) },
         { "PB0025", Plan(Basics + BasicLists + """

@@ -64,7 +64,7 @@ internal static class TestPlans
                 RequestRate = 20,
                 Burstiness = 0.5,
                 RampUp = RampUp.Linear(1, 20),
-                Retry = 0,
+                Retry = 1,
                 RequestTimeout = TimeSpan.FromSeconds(120),
                 Generation = GenerationArgs.Empty.WithTemperature(0).WithTopP(0.9).WithTopK(40).WithIgnoreEos().WithMinTokens(8).WithRepetitionPenalty(1.1).WithSeed(7).With("stop", "</s>"),
             };
