@@ -42,12 +42,12 @@ public static class ModelDiscovery
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new InvalidOperationException($"Cannot list the models of {url}: {Redact(e.Message, apiKey)}", e);
+            throw new InvalidOperationException($"Cannot list the models of {url}: {KeyRedaction.Redact(e.Message, apiKey)}", e);
         }
 
         if (status is < 200 or > 299)
         {
-            throw new InvalidOperationException($"Cannot list the models of {url}: HTTP {status}: {Redact(Excerpt(body), apiKey)}");
+            throw new InvalidOperationException($"Cannot list the models of {url}: HTTP {status}: {Excerpt(body, apiKey)}");
         }
 
         try
@@ -61,13 +61,12 @@ public static class ModelDiscovery
         }
         catch (JsonException e)
         {
-            throw new InvalidOperationException($"Cannot list the models of {url}: the answer is not JSON ({e.Message}): {Redact(Excerpt(body), apiKey)}", e);
+            throw new InvalidOperationException($"Cannot list the models of {url}: the answer is not JSON ({e.Message}): {Excerpt(body, apiKey)}", e);
         }
 
-        throw new InvalidOperationException($"{url} lists no model (no data[0].id): {Redact(Excerpt(body), apiKey)}");
+        throw new InvalidOperationException($"{url} lists no model (no data[0].id): {Excerpt(body, apiKey)}");
     }
 
-    internal static string Excerpt(string text) => text.Length <= 300 ? text : text[..300] + "...";
-
-    internal static string Redact(string text, string? apiKey) => string.IsNullOrEmpty(apiKey) ? text : text.Replace(apiKey, "***", StringComparison.Ordinal);
+    /// <summary>The start of an answer for an error text: the key redacted before the cut at 300 characters.</summary>
+    internal static string Excerpt(string body, string? apiKey) => KeyRedaction.Excerpt(body, 300, apiKey);
 }

@@ -177,7 +177,7 @@ internal sealed class RequestExecutor
             ctx.Status = response.Status;
             if (!response.IsSuccess)
             {
-                var body = await ReadExcerptAsync(response.Body, token).ConfigureAwait(false);
+                var body = await ErrorBodyExcerpt.ReadAsync(response.Body, _apiKey, token).ConfigureAwait(false);
                 ctx.Error = $"HTTP {ctx.Status} {response.Reason}: {body}".TrimEnd(' ', ':');
                 return false;
             }
@@ -239,7 +239,7 @@ internal sealed class RequestExecutor
 
                 if (ctx.Fields.IsError)
                 {
-                    ctx.Error = "the server sent an error event: " + Encoding.UTF8.GetString(data[..Math.Min(data.Length, 300)]);
+                    ctx.Error = "the server sent an error event: " + KeyRedaction.Excerpt(Encoding.UTF8.GetString(data), 300, _apiKey);
                     Interlocked.Add(ref counters.Events, events);
                     return false;
                 }
@@ -447,32 +447,6 @@ internal sealed class RequestExecutor
         return (input, output, fromServer ? "server" : fromTokenizer ? "tokenizer" : "none");
     }
 
-    private static async Task<string> ReadExcerptAsync(Stream stream, CancellationToken token)
-    {
-        try
-        {
-            var buffer = new byte[512];
-            var total = 0;
-            while (total < buffer.Length)
-            {
-                var read = await stream.ReadAsync(buffer.AsMemory(total), token).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-            }
-
-            var text = Encoding.UTF8.GetString(buffer, 0, total).ReplaceLineEndings(" ").Trim();
-            return total == buffer.Length ? text + "..." : text;
-        }
-        catch (Exception e) when (e is IOException or HttpRequestException)
-        {
-            return "";
-        }
-    }
-
     private static bool IsDone(ReadOnlySpan<byte> data) => data.Trim(" \t"u8).SequenceEqual("[DONE]"u8);
 
     private static string Describe(Exception e) => e switch
@@ -499,7 +473,7 @@ internal sealed class RequestExecutor
         return error.Length <= 160 ? error : error[..160];
     }
 
-    private string Redact(string error) => string.IsNullOrEmpty(_apiKey) || error.Length == 0 ? error : error.Replace(_apiKey, "***", StringComparison.Ordinal);
+    private string Redact(string error) => KeyRedaction.Redact(error, _apiKey);
 
     private static void UpdateMin(ref long field, long value)
     {
