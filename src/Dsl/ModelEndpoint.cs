@@ -67,8 +67,27 @@ public sealed record ModelEndpoint(string Abbr)
     /// <summary>How long one request may take before it fails; null waits forever (the reference's default).</summary>
     public TimeSpan? RequestTimeout { get; init; }
 
+    /// <summary>
+    /// How long an attempt waits for the response headers, from its send, before it fails with the reason
+    /// <c>no response headers for N s (HeaderTimeout)</c>. A non-streamed answer's headers come with the whole
+    /// generation, so this also bounds its length. Default <see cref="DefaultWaitLimit"/> (10 minutes); more than 0 and
+    /// at most 1 day (PB0027).
+    /// </summary>
+    public TimeSpan HeaderTimeout { get; init; } = DefaultWaitLimit;
+
+    /// <summary>
+    /// How long a response may go without a stream event (not streamed: without body bytes) before its attempt fails
+    /// with the reason <c>no stream event for N s (IdleTimeout)</c>, keeping the readings taken so far. A stall is an
+    /// exception like a broken stream, so it is retried while <see cref="Retry"/> allows. Default
+    /// <see cref="DefaultWaitLimit"/> (10 minutes); more than 0 and at most 1 day (PB0027).
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = DefaultWaitLimit;
+
     /// <summary>Generation arguments passed through verbatim (reference: <c>generation_kwargs</c>).</summary>
     public GenerationArgs Generation { get; init; } = GenerationArgs.Empty;
+
+    /// <summary>The default <see cref="HeaderTimeout"/> and <see cref="IdleTimeout"/>: 10 minutes, so a hung server ends the run.</summary>
+    public static TimeSpan DefaultWaitLimit => TimeSpan.FromMinutes(10);
 
     /// <summary>True when this endpoint is served by the built-in simulated server.</summary>
     public bool IsSimulated => Url is null && Host is null;

@@ -61,6 +61,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor EmptyPlan = new(PlanRuleIds.EmptyPlan, PlanMessages.EmptyPlanTitle, PlanMessages.EmptyPlan, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
+    public static readonly DiagnosticDescriptor WaitLimitOutOfRange = new(PlanRuleIds.WaitLimitOutOfRange, PlanMessages.WaitLimitOutOfRangeTitle, PlanMessages.WaitLimitOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [PlanRuleIds.PlanNotDerived] = PlanNotDerived,
@@ -89,6 +91,7 @@ internal static class DiagnosticDescriptors
         [PlanRuleIds.RequestSizeOutOfRange] = RequestSizeOutOfRange,
         [PlanRuleIds.ReplicasBelowOne] = ReplicasBelowOne,
         [PlanRuleIds.EmptyPlan] = EmptyPlan,
+        [PlanRuleIds.WaitLimitOutOfRange] = WaitLimitOutOfRange,
     };
 
     /// <summary>The descriptor of rule <paramref name="id"/>.</summary>

@@ -83,4 +83,7 @@ internal static class PlanMessages
 
     public const string EmptyPlanTitle = "A plan needs models and datasets";
     public const string EmptyPlan = "The plan declares no {0}, so it has no task to run";
+
+    public const string WaitLimitOutOfRangeTitle = "HeaderTimeout and IdleTimeout are more than 0 and at most 1 day";
+    public const string WaitLimitOutOfRange = "Model '{0}' has {1} {2} s; a wait limit must be more than 0 s and at most 86400 s (1 day)";
 }

@@ -32,4 +32,5 @@ internal static class PlanRuleIds
     public const string RequestSizeOutOfRange = "PB0024";
     public const string ReplicasBelowOne = "PB0025";
     public const string EmptyPlan = "PB0026";
+    public const string WaitLimitOutOfRange = "PB0027";
 }

@@ -71,6 +71,18 @@ internal static class PlanRules
             && IsLegalPercentile(p);
     }
 
+    /// <summary>The longest HeaderTimeout or IdleTimeout, in seconds (1 day).</summary>
+    public const double MaxWaitLimitSeconds = 86400;
+
+    /// <summary>The model members that are wait limits (PB0027).</summary>
+    public static readonly string[] WaitLimits = ["HeaderTimeout", "IdleTimeout"];
+
+    /// <summary>True when a HeaderTimeout or IdleTimeout of <paramref name="seconds"/> is legal: more than 0, at most 1 day.</summary>
+    public static bool IsLegalWaitLimit(double seconds) => seconds > 0 && seconds <= MaxWaitLimitSeconds;
+
+    /// <summary>A duration in seconds as the messages show it (at most 3 decimals).</summary>
+    public static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
+
     /// <summary>True for a percentile a statistic may select, 1..99.</summary>
     public static bool IsLegalPercentile(double percentile) => percentile >= 1 && percentile <= 99;
 

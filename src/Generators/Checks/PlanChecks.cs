@@ -116,6 +116,14 @@ internal static class PlanChecks
             bag.Add(PlanRuleIds.RetryBelowOne, r.Location, name, PlanRules.Number(retry));
         }
 
+        foreach (var member in PlanRules.WaitLimits)
+        {
+            if (model.Get(member) is { Kind: ValueKind.Constant, Number: { } seconds } limit && !PlanRules.IsLegalWaitLimit(seconds))
+            {
+                bag.Add(PlanRuleIds.WaitLimitOutOfRange, limit.Location, name, member, PlanRules.Seconds(seconds));
+            }
+        }
+
         if (model.Get("ApiKey") is { Kind: ValueKind.Object } key && key.Get("Literal") is { Kind: ValueKind.Constant })
         {
             bag.Add(PlanRuleIds.LiteralApiKey, key.Location, name);

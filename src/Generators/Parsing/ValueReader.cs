@@ -140,6 +140,11 @@ internal sealed class ValueReader
 
     private PlanValue ReadCreation(IObjectCreationOperation creation, LocationInfo? location)
     {
+        if (TimeSpanValues.IsTimeSpan(creation.Type))
+        {
+            return ReadTimeSpan(creation.Arguments, ".ctor", location);
+        }
+
         if (!IsDsl(creation.Type))
         {
             return IsList(creation.Type) && creation.Arguments.Length == 0 ? ReadListInitializer(creation.Initializer, location) : PlanValue.Unknown(location);
@@ -228,6 +233,11 @@ internal sealed class ValueReader
     private PlanValue ReadInvocation(IInvocationOperation invocation, LocationInfo? location)
     {
         var method = invocation.TargetMethod;
+        if (method.IsStatic && TimeSpanValues.IsTimeSpan(method.ContainingType))
+        {
+            return ReadTimeSpan(invocation.Arguments, method.Name, location);
+        }
+
         if (!IsDsl(method.ContainingType))
         {
             return PlanValue.Unknown(location);
@@ -257,6 +267,24 @@ internal sealed class ValueReader
         return PlanValue.Unknown(location);
     }
 
+    /// <summary>A TimeSpan factory or constructor with constant arguments, as seconds; anything else is unknown.</summary>
+    private PlanValue ReadTimeSpan(ImmutableArray<IArgumentOperation> arguments, string method, LocationInfo? location)
+    {
+        var seconds = 0.0;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is null || TimeSpanValues.UnitOf(argument.Parameter, method) is not { } unit
+                || Read(argument.Value) is not { Kind: ValueKind.Constant, Number: { } number })
+            {
+                return PlanValue.Unknown(location);
+            }
+
+            seconds += number * unit;
+        }
+
+        return arguments.Length == 0 ? PlanValue.Unknown(location) : new PlanValue(ValueKind.Constant, location) { Number = seconds };
+    }
+
     private PlanValue SetFromArguments(PlanValue value, IInvocationOperation invocation, string[] parameters)
     {
         foreach (var argument in invocation.Arguments)
@@ -281,6 +309,11 @@ internal sealed class ValueReader
 
     private PlanValue ReadReference(ISymbol member, IOperation? instance, LocationInfo? location)
     {
+        if (TimeSpanValues.KnownValue(member) is { } timeSpan)
+        {
+            return new PlanValue(ValueKind.Constant, location) { Number = timeSpan };
+        }
+
         if (IsDsl(member.ContainingType))
         {
             if (member.IsStatic && KnownMethods.StaticValues.TryGetValue(member.ContainingType.Name + "." + member.Name, out var known))

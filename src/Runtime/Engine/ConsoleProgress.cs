@@ -6,7 +6,8 @@ namespace PodBench.Runtime.Engine;
 
 /// <summary>
 /// Shows a task's live progress: one line redrawn in place when the output is a terminal, plain lines every few
-/// seconds otherwise (CI logs), each with a prefix such as <c>[pod 0] model/dataset</c>.
+/// seconds otherwise (CI logs), each with a prefix such as <c>[pod 0] model/dataset</c>. Lines keep coming while
+/// requests wait (from the warm-up on) and name the requests stalled and the longest wait.
 /// </summary>
 public sealed class ConsoleProgress : IProgressSink
 {
@@ -40,6 +41,7 @@ public sealed class ConsoleProgress : IProgressSink
     {
         lock (_gate)
         {
+            EndRedrawnLine();
             _start = start;
             _lastPlain = TimeSpan.Zero;
             var plan = start.PressureTime is { } time
@@ -51,26 +53,10 @@ public sealed class ConsoleProgress : IProgressSink
     }
 
     /// <inheritdoc />
-    public void OnProgress(ProgressSnapshot snapshot)
-    {
-        lock (_gate)
-        {
-            if (_interactive)
-            {
-                var line = Format(snapshot);
-                var pad = Math.Max(0, _lastWidth - line.Length);
-                _lastWidth = line.Length;
-                _writer.Write("\r" + line + new string(' ', pad));
-                _writer.Flush();
-            }
-            else if (snapshot.Elapsed - _lastPlain >= _plainInterval)
-            {
-                _lastPlain = snapshot.Elapsed;
-                _writer.WriteLine(Format(snapshot));
-                _writer.Flush();
-            }
-        }
-    }
+    public void OnProgress(ProgressSnapshot snapshot) => Show(snapshot, Format);
+
+    /// <inheritdoc />
+    public void OnWarmUp(ProgressSnapshot snapshot) => Show(snapshot, FormatWarmUp);
 
     /// <inheritdoc />
     public void OnFinished(ProgressSnapshot snapshot)
@@ -101,6 +87,46 @@ public sealed class ConsoleProgress : IProgressSink
         var of = _start is { PlannedRequests: { } planned } ? "/" + planned.ToString(CultureInfo.InvariantCulture) : "";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{_prefix} {s.Elapsed.TotalSeconds:0.0} s | sent {s.Sent}{of} | receiving {s.Receiving} | finished {s.Finished} | failed {s.Failed} | {tokens:0.0} tok/s");
+            $"{_prefix} {s.Elapsed.TotalSeconds:0.0} s | sent {s.Sent}{of} | receiving {s.Receiving} | finished {s.Finished} | failed {s.Failed} | {tokens:0.0} tok/s{Stalls(s)}");
+    }
+
+    /// <summary>The text of one progress line during the warm-up.</summary>
+    public string FormatWarmUp(ProgressSnapshot s) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{_prefix} warm-up {s.Elapsed.TotalSeconds:0.0} s | sent {s.Sent} | finished {s.Finished} | failed {s.Failed}{Stalls(s)}");
+
+    private static string Stalls(ProgressSnapshot s) => s.Stalled == 0
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture, $" | stalled {s.Stalled} (longest wait {s.LongestWait.TotalSeconds:0} s)");
+
+    private void Show(ProgressSnapshot snapshot, Func<ProgressSnapshot, string> format)
+    {
+        lock (_gate)
+        {
+            if (_interactive)
+            {
+                var line = format(snapshot);
+                var pad = Math.Max(0, _lastWidth - line.Length);
+                _lastWidth = line.Length;
+                _writer.Write("\r" + line + new string(' ', pad));
+                _writer.Flush();
+            }
+            else if (snapshot.Elapsed - _lastPlain >= _plainInterval)
+            {
+                _lastPlain = snapshot.Elapsed;
+                _writer.WriteLine(format(snapshot));
+                _writer.Flush();
+            }
+        }
+    }
+
+    /// <summary>Ends a line redrawn in place (the warm-up's) before a plain line follows.</summary>
+    private void EndRedrawnLine()
+    {
+        if (_interactive && _lastWidth > 0)
+        {
+            _writer.WriteLine();
+            _lastWidth = 0;
+        }
     }
 }

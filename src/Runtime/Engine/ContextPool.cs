@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
 
 namespace PodBench.Runtime.Engine;
 
@@ -7,7 +9,9 @@ namespace PodBench.Runtime.Engine;
 internal sealed class ContextPool : IDisposable
 {
     private readonly ConcurrentQueue<RequestContext> _free = new();
-    private readonly ConcurrentBag<RequestContext> _all = new();
+    private readonly Lock _lock = new();
+    private readonly List<RequestContext> _all = [];
+    private RequestContext[]? _snapshot;
 
     public RequestContext Rent()
     {
@@ -17,15 +21,29 @@ internal sealed class ContextPool : IDisposable
         }
 
         ctx = new RequestContext();
-        _all.Add(ctx);
+        lock (_lock)
+        {
+            _all.Add(ctx);
+            _snapshot = null;
+        }
+
         return ctx;
+    }
+
+    /// <summary>Every context created so far (rented or free).</summary>
+    public RequestContext[] Snapshot()
+    {
+        lock (_lock)
+        {
+            return _snapshot ??= _all.ToArray();
+        }
     }
 
     public void Return(RequestContext ctx) => _free.Enqueue(ctx);
 
     public void Dispose()
     {
-        foreach (var ctx in _all)
+        foreach (var ctx in Snapshot())
         {
             ctx.Dispose();
         }

@@ -17,6 +17,9 @@ internal sealed class RequestContext : IDisposable
 
     public SseEventReader Reader { get; } = new();
 
+    /// <summary>The wait limits of the current attempt.</summary>
+    public AttemptGuard Guard { get; } = new();
+
     public PooledByteBuffer Text { get; } = new(2048);
 
     /// <summary>Clock readings: [0] before the send, then one per event.</summary>

@@ -160,7 +160,6 @@ internal sealed class RequestExecutor
     {
         using var timeout = _endpoint.RequestTimeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
         timeout?.CancelAfter(_endpoint.RequestTimeout!.Value);
-        var token = timeout?.Token ?? cancellationToken;
         var sent = Stopwatch.GetTimestamp();
         ctx.Ticks.Add(sent);
         if (scheduledTicks != 0 && !warmUp)
@@ -171,9 +170,11 @@ internal sealed class RequestExecutor
             UpdateMax(ref _lastPacedSend, sent);
         }
 
+        var token = ctx.Guard.Begin(sent, timeout?.Token ?? cancellationToken);
         try
         {
             using var response = await _transport.SendAsync(ctx.Body.WrittenMemory, token).ConfigureAwait(false);
+            ctx.Guard.HeadersArrived(Stopwatch.GetTimestamp());
             ctx.Status = response.Status;
             if (!response.IsSuccess)
             {
@@ -190,8 +191,13 @@ internal sealed class RequestExecutor
         {
             throw new TimeoutException($"timed out after {_endpoint.RequestTimeout!.Value.TotalSeconds:0.###} s", e);
         }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && ctx.Guard.Reason is { } stall)
+        {
+            throw new TimeoutException(stall, e);
+        }
         finally
         {
+            ctx.Guard.End();
             if (ctx.Receiving)
             {
                 ctx.Receiving = false;
@@ -226,6 +232,7 @@ internal sealed class RequestExecutor
                 }
 
                 ctx.Ticks.Add(reading);
+                ctx.Guard.Heard(reading);
                 events++;
                 ChunkParser.Parse(data, ctx.Text, ref ctx.Fields);
                 if (ctx.Fields.HasServerTimestamp)
@@ -264,6 +271,7 @@ internal sealed class RequestExecutor
             return false;
         }
 
+        ctx.Guard.Settle();
         await DrainAsync(ctx, stream, token).ConfigureAwait(false);
         if (ctx.Ticks.Count < 2)
         {
@@ -340,6 +348,7 @@ internal sealed class RequestExecutor
             }
 
             reader.Commit(read);
+            ctx.Guard.Heard(Stopwatch.GetTimestamp());
         }
 
         ctx.Ticks.Add(Reading(ctx, stream as IArrivalStamped));

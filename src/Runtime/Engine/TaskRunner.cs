@@ -36,9 +36,10 @@ public static class TaskRunner
 
         using var transport = TransportFactory.Create(endpoint, request.BaseUrl, request.ApiKey, plan.Concurrency + 1);
         using var pool = new ContextPool();
+        using var stalls = new StallWatch(pool, endpoint);
         var executor = new RequestExecutor(transport, model, request);
 
-        var warm = await WarmUpAsync(request, plan, executor, pool, cancellationToken).ConfigureAwait(false);
+        var warm = await WarmUpAsync(request, plan, executor, pool, stalls, progress, cancellationToken).ConfigureAwait(false);
         var counters = new EngineCounters();
         executor.Counters = counters;
 
@@ -47,7 +48,7 @@ public static class TaskRunner
         var start = Stopwatch.GetTimestamp();
         progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Rows.Length, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
         using var progressStop = new CancellationTokenSource();
-        var reporter = progress is null ? Task.CompletedTask : ReportAsync(progress, counters, start, progressStop.Token);
+        var reporter = progress is null ? Task.CompletedTask : ReportAsync(progress.OnProgress, counters, stalls, start, progressStop.Token);
         try
         {
             switch (plan.Mode)
@@ -67,7 +68,7 @@ public static class TaskRunner
         {
             await progressStop.CancelAsync().ConfigureAwait(false);
             await reporter.ConfigureAwait(false);
-            progress?.OnFinished(Snapshot(counters, start));
+            progress?.OnFinished(Snapshot(counters, stalls, start));
         }
 
         if (launcher.Error is { } error)
@@ -79,7 +80,7 @@ public static class TaskRunner
         return BuildOutcome(request, plan, executor, counters, warm, Stopwatch.GetElapsedTime(start));
     }
 
-    private static async Task<EngineCounters> WarmUpAsync(TaskRunRequest request, TaskPlan plan, RequestExecutor executor, ContextPool pool, CancellationToken cancellationToken)
+    private static async Task<EngineCounters> WarmUpAsync(TaskRunRequest request, TaskPlan plan, RequestExecutor executor, ContextPool pool, StallWatch stalls, IProgressSink? progress, CancellationToken cancellationToken)
     {
         var warm = new EngineCounters();
         executor.Counters = warm;
@@ -91,6 +92,8 @@ public static class TaskRunner
 
         var ctx = pool.Rent();
         string? firstError = null;
+        using var reporterStop = new CancellationTokenSource();
+        var reporter = progress is null ? Task.CompletedTask : ReportAsync(progress.OnWarmUp, warm, stalls, Stopwatch.GetTimestamp(), reporterStop.Token);
         try
         {
             for (var i = 0; i < count; i++)
@@ -103,6 +106,8 @@ public static class TaskRunner
         finally
         {
             pool.Return(ctx);
+            await reporterStop.CancelAsync().ConfigureAwait(false);
+            await reporter.ConfigureAwait(false);
         }
 
         if (warm.Succeeded == 0)
@@ -195,14 +200,14 @@ public static class TaskRunner
         }
     }
 
-    private static async Task ReportAsync(IProgressSink progress, EngineCounters counters, long start, CancellationToken stop)
+    private static async Task ReportAsync(Action<ProgressSnapshot> report, EngineCounters counters, StallWatch stalls, long start, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(ProgressInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
-                progress.OnProgress(Snapshot(counters, start));
+                report(Snapshot(counters, stalls, start));
             }
         }
         catch (OperationCanceledException)
@@ -210,7 +215,7 @@ public static class TaskRunner
         }
     }
 
-    private static ProgressSnapshot Snapshot(EngineCounters c, long start) => new(
+    private static ProgressSnapshot Snapshot(EngineCounters c, StallWatch stalls, long start) => new(
         Stopwatch.GetElapsedTime(start),
         Interlocked.Read(ref c.Sent),
         Interlocked.Read(ref c.Receiving),
@@ -218,7 +223,11 @@ public static class TaskRunner
         Interlocked.Read(ref c.Succeeded),
         Interlocked.Read(ref c.Failed),
         Interlocked.Read(ref c.OutputTokens),
-        Interlocked.Read(ref c.Events));
+        Interlocked.Read(ref c.Events))
+    {
+        Stalled = stalls.Stalled,
+        LongestWait = stalls.LongestWait,
+    };
 
     private static TaskOutcome BuildOutcome(TaskRunRequest request, TaskPlan plan, RequestExecutor executor, EngineCounters counters, EngineCounters warm, TimeSpan elapsed)
     {

@@ -87,6 +87,14 @@ public static class PlanValidator
             Add(errors, PlanRuleIds.RetryBelowOne, member, PlanMessages.RetryBelowOne, model.Abbr, Int(model.Retry));
         }
 
+        foreach (var (name, limit) in new[] { ("HeaderTimeout", model.HeaderTimeout), ("IdleTimeout", model.IdleTimeout) })
+        {
+            if (!PlanRules.IsLegalWaitLimit(limit.TotalSeconds))
+            {
+                Add(errors, PlanRuleIds.WaitLimitOutOfRange, member, PlanMessages.WaitLimitOutOfRange, model.Abbr, name, PlanRules.Seconds(limit.TotalSeconds));
+            }
+        }
+
         if (model.ApiKey?.Literal is not null)
         {
             Add(errors, PlanRuleIds.LiteralApiKey, member, PlanMessages.LiteralApiKey, model.Abbr);

@@ -88,6 +88,7 @@ internal static class DiagnosticCases
                 public override IReadOnlyList<ModelEndpoint> Models => /*!*/[];
                 public override IReadOnlyList<Dataset> Datasets => [D];
             """) },
+        { "PB0027", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { IdleTimeout = /*!*/System.TimeSpan.FromSeconds(0) }") + BasicLists) },
     };
 
     public static string Plan(string members, string declaration = "public sealed class TestPlan", bool withUsings = true) =>

@@ -135,6 +135,32 @@ public sealed class DiagnosticTests
         Assert.Equal(Marker(source, "/*!*/"), diagnostic.Location.GetLineSpan().StartLinePosition);
     }
 
+    [Fact]
+    public void Wait_limits_are_read_in_every_form_a_TimeSpan_is_written()
+    {
+        var source = DiagnosticCases.Plan("""
+                private static readonly System.TimeSpan TooLong = System.TimeSpan.FromHours(25);
+                private static readonly ModelEndpoint A = ModelEndpoint.StreamChat("a") with { HeaderTimeout = /*1*/new System.TimeSpan(0, 0, 0) };
+                private static readonly ModelEndpoint B = ModelEndpoint.StreamChat("b") with { IdleTimeout = /*2*/System.Threading.Timeout.InfiniteTimeSpan };
+                private static readonly ModelEndpoint C = ModelEndpoint.StreamChat("c") with { IdleTimeout = /*3*/TooLong };
+                private static readonly ModelEndpoint D = ModelEndpoint.StreamChat("d") with { HeaderTimeout = /*4*/System.TimeSpan.FromMinutes(-1, 30) };
+                private static readonly ModelEndpoint Fine = ModelEndpoint.StreamChat("fine") with { HeaderTimeout = System.TimeSpan.FromMilliseconds(1500), IdleTimeout = new System.TimeSpan(1, 0, 0, 0) };
+                private static readonly SyntheticDataset Data = new("data");
+                public override IReadOnlyList<ModelEndpoint> Models => [A, B, C, D, Fine];
+                public override IReadOnlyList<Dataset> Datasets => [Data];
+            """);
+
+        var diagnostics = TestHelpers.Run(source).Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
+
+        Assert.All(diagnostics, d => Assert.Equal("PB0027", d.Id));
+        Assert.Equal(
+            ["Model 'a' has HeaderTimeout 0 s", "Model 'b' has IdleTimeout -0.001 s", "Model 'c' has IdleTimeout 90000 s", "Model 'd' has HeaderTimeout -30 s"],
+            diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split(';')[0]));
+        Assert.Equal(
+            Enumerable.Range(1, 4).Select(i => Marker(source, $"/*{i}*/")),
+            diagnostics.Select(d => d.Location.GetLineSpan().StartLinePosition));
+    }
+
     private static LinePosition Marker(string source, string marker)
     {
         var index = source.IndexOf(marker, System.StringComparison.Ordinal);

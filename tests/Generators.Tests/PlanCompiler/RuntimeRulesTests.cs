@@ -13,7 +13,7 @@ namespace PodBench.Generators.Tests.PlanCompiler;
 public sealed class RuntimeRulesTests
 {
     private const string ManyErrors = """
-            private static readonly ModelEndpoint M = ModelEndpoint.StreamChat("m") with { Concurrency = 0, Retry = -2, ApiKey = ApiKey.FromLiteral("sk-x") };
+            private static readonly ModelEndpoint M = ModelEndpoint.StreamChat("m") with { Concurrency = 0, Retry = 0, ApiKey = ApiKey.FromLiteral("sk-x"), HeaderTimeout = System.TimeSpan.Zero, IdleTimeout = System.TimeSpan.FromDays(2) };
             private static readonly ModelEndpoint Twin = ModelEndpoint.Chat("m");
             private static readonly ModelEndpoint Stray = ModelEndpoint.Chat("stray");
             private static readonly SyntheticDataset D = new("d/1") { RequestCount = 0, Input = Length.Uniform(9, 3), Output = Length.Zipf(0.5, 0, 10) };

@@ -66,6 +66,8 @@ internal static class TestPlans
                 RampUp = RampUp.Linear(1, 20),
                 Retry = 1,
                 RequestTimeout = TimeSpan.FromSeconds(120),
+                HeaderTimeout = TimeSpan.FromMinutes(2),
+                IdleTimeout = TimeSpan.FromMilliseconds(1500),
                 Generation = GenerationArgs.Empty.WithTemperature(0).WithTopP(0.9).WithTopK(40).WithIgnoreEos().WithMinTokens(8).WithRepetitionPenalty(1.1).WithSeed(7).With("stop", "</s>"),
             };
 

@@ -14,7 +14,7 @@ namespace PodBench.Runtime.Tests.Engine;
 /// <summary>https endpoints: certificate checks on by default, off on request, extra trust from a PEM file; HTTP/2 when offered.</summary>
 public sealed class EngineTlsTests
 {
-    private static X509Certificate2 SelfSigned()
+    internal static X509Certificate2 SelfSigned()
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=podbench-test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

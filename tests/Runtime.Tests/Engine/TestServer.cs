@@ -114,6 +114,12 @@ public sealed class TestServer : IAsyncDisposable
         var request = new TestServerRequest(http.Request.Path, body, prompt, stream, attempt, http.Request.Headers.Authorization.FirstOrDefault(), received, http.Request.Protocol);
         Requests.Enqueue(request);
         var plan = _behave(request);
+        if (plan.StallBeforeHead)
+        {
+            await StallAsync(http);
+            return;
+        }
+
         if (plan.Status != 200)
         {
             http.Response.StatusCode = plan.Status;
@@ -143,6 +149,12 @@ public sealed class TestServer : IAsyncDisposable
             {
                 http.Abort();
                 throw new OperationCanceledException("aborted on purpose");
+            }
+
+            if (plan.StallAfter is { } stall && events >= stall)
+            {
+                await StallAsync(http);
+                throw new OperationCanceledException("stalled on purpose");
             }
 
             if (plan.Stamp)
@@ -191,6 +203,18 @@ public sealed class TestServer : IAsyncDisposable
             {
                 await http.Response.WriteAsync("data: [DONE]" + nl + nl);
             }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Sends nothing until the client gives up (bounded, so a broken client cannot hold the server for ever).</summary>
+    private static async Task StallAsync(HttpContext http)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromMinutes(2), http.RequestAborted);
         }
         catch (OperationCanceledException)
         {

@@ -32,4 +32,10 @@ public sealed record TestServerPlan
     public int HugeChunkBytes { get; init; }
 
     public bool CrLf { get; init; }
+
+    /// <summary>Stop sending after this many events, keeping the connection open (null: never).</summary>
+    public int? StallAfter { get; init; }
+
+    /// <summary>Never send the response head, keeping the connection open.</summary>
+    public bool StallBeforeHead { get; init; }
 }
