@@ -26,6 +26,25 @@ public sealed class ConsoleProgressTests
     }
 
     [Fact]
+    public void Lines_name_stalled_requests_and_the_warm_up_is_shown_before_the_start()
+    {
+        var writer = new StringWriter();
+        var progress = new ConsoleProgress("[p]", writer, interactive: false, plainInterval: TimeSpan.FromSeconds(5));
+        progress.OnWarmUp(new ProgressSnapshot(TimeSpan.FromSeconds(2), 1, 0, 1, 0, 0, 0, 0) { Stalled = 1, LongestWait = TimeSpan.FromSeconds(2) });
+        progress.OnWarmUp(new ProgressSnapshot(TimeSpan.FromSeconds(6), 1, 0, 1, 0, 0, 0, 0) { Stalled = 1, LongestWait = TimeSpan.FromSeconds(6.4) });
+        progress.OnStarted(new ProgressStart("m/d", 0, 10, null, 2));
+        progress.OnProgress(new ProgressSnapshot(TimeSpan.FromSeconds(5), 2, 1, 2, 0, 0, 0, 4) { Stalled = 2, LongestWait = TimeSpan.FromSeconds(61.7) });
+        var lines = writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            [
+                "[p] warm-up 6.0 s | sent 1 | finished 0 | failed 0 | stalled 1 (longest wait 6 s)",
+                "[p] started: 10 requests, concurrency 2",
+                "[p] 5.0 s | sent 2/10 | receiving 1 | finished 0 | failed 0 | 0.0 tok/s | stalled 2 (longest wait 62 s)",
+            ],
+            lines);
+    }
+
+    [Fact]
     public void Terminal_mode_redraws_one_line()
     {
         var writer = new StringWriter();
