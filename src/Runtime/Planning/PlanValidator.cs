@@ -87,7 +87,7 @@ public static class PlanValidator
             Add(errors, PlanRuleIds.RetryBelowOne, member, PlanMessages.RetryBelowOne, model.Abbr, Int(model.Retry));
         }
 
-        foreach (var (name, limit) in new[] { ("HeaderTimeout", model.HeaderTimeout), ("IdleTimeout", model.IdleTimeout) })
+        foreach (var (name, limit) in new[] { (nameof(ModelEndpoint.HeaderTimeout), model.HeaderTimeout), (nameof(ModelEndpoint.IdleTimeout), model.IdleTimeout) })
         {
             if (!PlanRules.IsLegalWaitLimit(limit.TotalSeconds))
             {
