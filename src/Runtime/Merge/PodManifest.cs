@@ -108,7 +108,7 @@ public sealed record PodManifest
     /// <summary>The manifest as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, MergeJson.Options);
 
-    /// <summary>Whether <paramref name="relativePath"/> is a details, db_data, failed or summary file.</summary>
+    /// <summary>Whether <paramref name="relativePath"/> is a details, db_data, reference db_data, failed or summary file.</summary>
     public static string ClassifyFile(string relativePath)
     {
         var name = Path.GetFileName(relativePath);
@@ -125,6 +125,11 @@ public sealed record PodManifest
         if (relativePath.Replace('\\', '/').Contains("/db_data/", StringComparison.Ordinal) && (name.EndsWith(".parquet", StringComparison.Ordinal) || name.EndsWith(".jsonl", StringComparison.Ordinal)))
         {
             return "db_data";
+        }
+
+        if (relativePath.Replace('\\', '/').Contains("/db_data/", StringComparison.Ordinal) && name.EndsWith(".db", StringComparison.Ordinal))
+        {
+            return Results.Reference.ReferenceDbData.ManifestKind;
         }
 
         return name.EndsWith(".csv", StringComparison.Ordinal) || name.EndsWith(".json", StringComparison.Ordinal) ? "summary" : "other";
