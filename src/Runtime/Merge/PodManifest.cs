@@ -49,6 +49,13 @@ public sealed record PodManifest
     /// </summary>
     public long BusyPollMicroseconds { get; init; }
 
+    /// <summary>
+    /// The reference tool's output folder this pod was imported from (<c>BenchmarkImport</c>); null for a pod
+    /// PodBench ran. An imported pod's clock anchor maps its first send to the merged axis's origin.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ImportedFrom { get; init; }
+
     /// <summary><see cref="CompleteStatus"/> when every file was published.</summary>
     public string Status { get; init; } = CompleteStatus;
 

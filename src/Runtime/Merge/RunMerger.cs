@@ -234,6 +234,11 @@ public static class RunMerger
         }
 
         var pods = verification.Complete;
+        if (pods.Any(p => p.ImportedFrom is not null))
+        {
+            return "not applicable: imported reference pods have unrelated monotonic clocks; each pod's first send was put at 0 on the merged axis (docs/metrics.md, reference-imported pods)";
+        }
+
         var hosts = pods.Select(p => p.HostName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return hosts.Count <= 1
             ? $"0: every pod ran on host {hosts.FirstOrDefault() ?? "?"}, whose one clock anchored them all"
