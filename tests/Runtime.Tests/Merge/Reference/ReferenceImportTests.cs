@@ -120,6 +120,17 @@ public sealed class ReferenceImportTests : IDisposable
         var names = merged.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("db_name").GetString()!).Distinct();
         Assert.All(names, n => Assert.True(File.Exists(Path.Combine(runDir, "performances", "merge_results", "db_data", n)), n));
 
+        // Read as the reference's --reuse reads a merged folder (Python's json, sqlite3, NumPy): every request, the
+        // merged Benchmark Duration on the shared axis.
+        using var reference = System.Text.Json.JsonDocument.Parse(await Results.Reference.DebianPython.RunAsync("read_run.py", runDir, "--merged"));
+        Assert.Equal(18, reference.RootElement.GetProperty("requests").GetArrayLength());
+        Assert.Equal(3, reference.RootElement.GetProperty("grep_failed").GetInt32());
+        var mergedJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "performances", "merge_results", "merged.json")));
+        var duration = mergedJson.RootElement.GetProperty("Benchmark Duration").GetProperty("total").GetString()!;
+        var referenceDuration = reference.RootElement.GetProperty("figures").GetProperty("Benchmark Duration").GetDouble();
+        Assert.EndsWith(" ms", duration, StringComparison.Ordinal);
+        Assert.Equal(Math.Round(referenceDuration, 4), double.Parse(duration[..^3], System.Globalization.CultureInfo.InvariantCulture), 9);
+
         // A second import into the same named run is refused; the first stays as it was.
         var again = Assert.Throws<UsageException>(() => ReferenceImportRun.Stage(output, Path.GetFileName(runDir), a.Folder, log));
         Assert.Contains(runDir, again.Message, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 """Reads a PodBench run folder as the reference tool would, sharing no code with PodBench: json, sqlite3, NumPy.
 
-Usage: read_run.py RUN_FOLDER. Prints one JSON document: every request with its time points (seconds, from the
+Usage: read_run.py RUN_FOLDER [--merged]. With --merged it reads performances/merge_results/merged_details.jsonl
+and merge_results/db_data, as the reference's --reuse reads a merged folder. Prints one JSON document: every request with its time points (seconds, from the
 SQLite numpy_store blobs), the number of blobs per db file, the lines a `grep '"success": false'` finds, and the
 reference's per-request figures over the successful requests (unrounded). Exits non-zero on any mismatch of format.
 """
@@ -32,13 +33,16 @@ def load_db(path):
         conn.close()
 
 
-def main(run):
+def main(run, merged):
     out = {"requests": [], "blobs": {}, "grep_failed": 0}
     ok = []
-    for details in sorted(glob.glob(os.path.join(run, "performances", "*", "*_details.jsonl"))):
+    if merged:
+        files = [os.path.join(run, "performances", "merge_results", "merged_details.jsonl")]
+    else:
+        files = sorted(f for f in glob.glob(os.path.join(run, "performances", "*", "*_details.jsonl"))
+                       if os.path.basename(os.path.dirname(f)) != "merge_results")
+    for details in files:
         folder = os.path.dirname(details)
-        if os.path.basename(folder) == "merge_results":
-            continue
         dbs = {}
         with open(details, encoding="utf-8") as f:
             lines = f.read().split("\n")
@@ -71,4 +75,4 @@ def main(run):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], "--merged" in sys.argv[2:])
