@@ -54,6 +54,20 @@ public static class ReferenceImport
         }
 
         Directory.CreateDirectory(runDir);
+        try
+        {
+            return Write(pods, runDir, log);
+        }
+        catch
+        {
+            // The folder was empty or absent before: leave nothing half-imported behind.
+            Directory.Delete(runDir, recursive: true);
+            throw;
+        }
+    }
+
+    private static List<ImportedPod> Write(List<ReferencePodFolder> pods, string runDir, TextWriter? log)
+    {
         var baseNs = pods.Min(StartUtcNs);
         var planHash = PlanHash(pods);
         var layout = new RunLayout(runDir);

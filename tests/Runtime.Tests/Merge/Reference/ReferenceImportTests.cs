@@ -148,6 +148,7 @@ public sealed class ReferenceImportTests : IDisposable
 
         var broken = Assert.Throws<MergeException>(() => ReferenceImport.Stage([a.Folder], Path.Combine(_root, "r1")));
         Assert.Contains(details + "(3)", broken.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "r1")), "a half-imported run folder was left behind");
         var empty = Directory.CreateDirectory(Path.Combine(_root, "empty")).FullName;
         var none = Assert.Throws<MergeException>(() => ReferenceImport.Stage([empty], Path.Combine(_root, "r2")));
         Assert.Contains(empty + " is not an output folder of the reference tool", none.Message, StringComparison.Ordinal);
