@@ -53,6 +53,7 @@ public static class ReferenceImport
             throw new MergeException($"{duplicate.Key} is named {duplicate.Count()} times: each pod's folder is imported once.", []);
         }
 
+        var existed = Directory.Exists(runDir);
         Directory.CreateDirectory(runDir);
         try
         {
@@ -61,7 +62,23 @@ public static class ReferenceImport
         catch
         {
             // The folder was empty or absent before: leave nothing half-imported behind.
-            Directory.Delete(runDir, recursive: true);
+            foreach (var entry in new DirectoryInfo(runDir).EnumerateFileSystemInfos())
+            {
+                if (entry is DirectoryInfo folder)
+                {
+                    folder.Delete(recursive: true);
+                }
+                else
+                {
+                    entry.Delete();
+                }
+            }
+
+            if (!existed)
+            {
+                Directory.Delete(runDir);
+            }
+
             throw;
         }
     }

@@ -36,10 +36,7 @@ public sealed class ReferenceImportTests : IDisposable
     [Fact]
     public async Task Two_reference_pods_merge_exactly_with_union_percentiles_and_the_first_send_alignment()
     {
-        var a = new ReferencePodSpec(Path.Combine(_root, "podA", "20260101_120000"), "vllm-api-stream-chat", "synthetic", 4, true, PodA());
-        var b = new ReferencePodSpec(Path.Combine(_root, "podB", "20260101_120003"), "vllm-api-stream-chat", "synthetic", 2, true, PodB());
-        await a.WriteAsync();
-        await b.WriteAsync();
+        var (a, b) = await WritePodsAsync("vllm-api-stream-chat", "synthetic", "20260101_120003");
         var runDir = Path.Combine(_root, "outputs", "import");
 
         var pods = ReferenceImport.Stage([a.Folder, b.Folder], runDir);
@@ -99,10 +96,7 @@ public sealed class ReferenceImportTests : IDisposable
     [Fact]
     public async Task The_merge_path_of_MergeBenchmark_and_the_merge_verb_imports_then_merges_and_renders()
     {
-        var a = new ReferencePodSpec(Path.Combine(_root, "a", "20260101_120000"), "m", "d", 4, true, PodA());
-        var b = new ReferencePodSpec(Path.Combine(_root, "b", "20260101_120000"), "m", "d", 2, true, PodB());
-        await a.WriteAsync();
-        await b.WriteAsync();
+        var (a, b) = await WritePodsAsync("m", "d", "20260101_120000");
         var output = Path.Combine(_root, "outputs", "default");
         using var log = new StringWriter();
 
@@ -158,6 +152,16 @@ public sealed class ReferenceImportTests : IDisposable
         File.AppendAllText(details, "{\"data_abbr\": \"d\", \"id\": 9");
         var pods = ReferenceImport.Stage([a.Folder], Path.Combine(_root, "r3"));
         Assert.Equal(7, pods[0].Total);
+    }
+
+    /// <summary>Pod A (batch_size 4) and pod B (batch_size 2, its run folder named <paramref name="podBStamp"/>).</summary>
+    private async Task<(ReferencePodSpec A, ReferencePodSpec B)> WritePodsAsync(string model, string dataset, string podBStamp)
+    {
+        var a = new ReferencePodSpec(Path.Combine(_root, "podA", "20260101_120000"), model, dataset, 4, true, PodA());
+        var b = new ReferencePodSpec(Path.Combine(_root, "podB", podBStamp), model, dataset, 2, true, PodB());
+        await a.WriteAsync();
+        await b.WriteAsync();
+        return (a, b);
     }
 
     private static double FirstSend(IEnumerable<ReferenceRequest> pod) => pod.Where(r => r.TimePoints is { Length: > 0 }).Min(r => r.TimePoints![0]);
