@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond the .NET SDK: headless Chromium for the HTML report test.
+# Installs what the tests need beyond the .NET SDK: headless Chromium for the HTML report test, and Debian's Python
+# with NumPy (/usr/bin/python3) for the test that reads a run folder's reference-format db_data independently.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then
+missing=()
+if ! command -v chromium >/dev/null 2>&1; then
+  missing+=(chromium fonts-dejavu-core)
+fi
+if ! /usr/bin/python3 -c "import numpy, sqlite3" >/dev/null 2>&1; then
+  missing+=(python3 python3-numpy)
+fi
+if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 $SUDO apt-get update
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium fonts-dejavu-core
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"

@@ -26,6 +26,13 @@ public sealed class MergeRun : Microsoft.Build.Utilities.Task
     /// <summary><c>BenchmarkBaseline</c>: a run folder to compare with.</summary>
     public string? Baseline { get; set; }
 
+    /// <summary>
+    /// <c>BenchmarkImport</c>: output folders of the reference tool, one per pod, separated by <c>;</c> (<c>%3B</c>).
+    /// When set, they are imported into a new run folder (<see cref="RunName"/>, else <c>import_&lt;timestamp&gt;</c>
+    /// under <see cref="OutputRoot"/>) and that run is merged.
+    /// </summary>
+    public string? Import { get; set; }
+
     /// <summary>Fail the build when a gate does not hold.</summary>
     public bool FailOnGates { get; set; } = true;
 
@@ -34,10 +41,12 @@ public sealed class MergeRun : Microsoft.Build.Utilities.Task
     {
         try
         {
-            var runDirectory = string.IsNullOrWhiteSpace(RunDirectory)
+            using var log = new TaskLogWriter(Log);
+            var runDirectory = !string.IsNullOrWhiteSpace(Import)
+                ? ReferenceImportRun.Stage(OutputRoot ?? throw new UsageException("BenchmarkOutput is empty."), RunName, Import, log)
+                : string.IsNullOrWhiteSpace(RunDirectory)
                 ? RunLocator.Resolve(OutputRoot ?? throw new UsageException("BenchmarkOutput is empty."), RunName)
                 : Path.GetFullPath(RunDirectory);
-            using var log = new TaskLogWriter(Log);
             var outcome = RunFinisher.Finish(
                 new FinishOptions(runDirectory, SettingParser.Flag("BenchmarkAllowPartial", AllowPartial) ?? false, string.IsNullOrWhiteSpace(Baseline) ? null : Baseline),
                 log);

@@ -10,7 +10,9 @@ internal static class FinishVerb
     public static int Run(RunnerContext context, RunnerArguments args, TextWriter output)
     {
         var outputRoot = args.Get("output") ?? Path.Combine(context.BaseDirectory, "outputs", "default");
-        var runDirectory = RunLocator.Resolve(outputRoot, args.Get("run"));
+        var runDirectory = args.Get("import") is { Length: > 0 } import
+            ? ReferenceImportRun.Stage(outputRoot, args.Get("run"), import, output)
+            : RunLocator.Resolve(outputRoot, args.Get("run"));
         if (args.Verb == "report" && File.Exists(Path.Combine(runDirectory, "performances", "merge_results", MergeSummaryDocument.FileName)))
         {
             // The merge is done (e.g. by the cluster's merge Job): only render the reports again.

@@ -122,8 +122,9 @@ public static class RunnerMain
               [--pressure] [--pressure-time S] [--max-workers N] [--num-prompts N] [--busy-poll-us N]
               [--arrival-stamps true|false] [--simulator URL] [--reuse]
                                         run one pod (N, else JOB_COMPLETION_INDEX), or every pod and then merge
-          merge [--output DIR] [--run NAME] [--partial] [--baseline DIR]
-                                        merge a run's pods, summarize, render reports, check gates (sends nothing)
+          merge [--output DIR] [--run NAME] [--partial] [--baseline DIR] [--import DIR;DIR...]
+                                        merge a run's pods, summarize, render reports, check gates (sends nothing);
+                                        --import: reference-tool output folders, one per pod, imported into a new run
           report [--output DIR] [--run NAME] [--baseline DIR]
                                         re-render the reports of a merged run (merges first when it is not)
           manifests --out DIR --image IMAGE [--namespace NS] [--run NAME] [--busy-poll-us N] [--arrival-stamps true|false]

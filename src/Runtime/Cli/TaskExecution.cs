@@ -168,7 +168,7 @@ internal static class TaskExecution
 
     private static List<string> TaskFiles(RunLayout layout, string dataset, string model, TaskResultWriter writer)
     {
-        var files = new List<string> { layout.DetailsFile(model, dataset), writer.ParquetPath, layout.CsvFile(model, dataset), layout.JsonFile(model, dataset) };
+        var files = new List<string> { layout.DetailsFile(model, dataset), writer.ParquetPath, Results.Reference.ReferenceDbData.PathOf(writer), layout.CsvFile(model, dataset), layout.JsonFile(model, dataset) };
         if (File.Exists(layout.FailedFile(model, dataset)))
         {
             files.Add(layout.FailedFile(model, dataset));

@@ -49,6 +49,13 @@ public sealed record PodManifest
     /// </summary>
     public long BusyPollMicroseconds { get; init; }
 
+    /// <summary>
+    /// The reference tool's output folder this pod was imported from (<c>BenchmarkImport</c>); null for a pod
+    /// PodBench ran. An imported pod's clock anchor maps its first send to the merged axis's origin.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ImportedFrom { get; init; }
+
     /// <summary><see cref="CompleteStatus"/> when every file was published.</summary>
     public string Status { get; init; } = CompleteStatus;
 
@@ -108,7 +115,7 @@ public sealed record PodManifest
     /// <summary>The manifest as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, MergeJson.Options);
 
-    /// <summary>Whether <paramref name="relativePath"/> is a details, db_data, failed or summary file.</summary>
+    /// <summary>Whether <paramref name="relativePath"/> is a details, db_data, reference db_data, failed or summary file.</summary>
     public static string ClassifyFile(string relativePath)
     {
         var name = Path.GetFileName(relativePath);
@@ -125,6 +132,11 @@ public sealed record PodManifest
         if (relativePath.Replace('\\', '/').Contains("/db_data/", StringComparison.Ordinal) && (name.EndsWith(".parquet", StringComparison.Ordinal) || name.EndsWith(".jsonl", StringComparison.Ordinal)))
         {
             return "db_data";
+        }
+
+        if (relativePath.Replace('\\', '/').Contains("/db_data/", StringComparison.Ordinal) && name.EndsWith(".db", StringComparison.Ordinal))
+        {
+            return Results.Reference.ReferenceDbData.ManifestKind;
         }
 
         return name.EndsWith(".csv", StringComparison.Ordinal) || name.EndsWith(".json", StringComparison.Ordinal) ? "summary" : "other";

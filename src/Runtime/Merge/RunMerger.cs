@@ -94,6 +94,7 @@ public static class RunMerger
             files.Add(requestsParquet);
             var kept = KeepDbData(dbFiles, dbDir);
             files.AddRange(kept);
+            files.AddRange(KeepDbData(Results.Reference.ReferenceDbData.Listed(runDir, verification.Complete), dbDir));
             MergedRecords.CreateRequestsView(connection, kept);
             Step($"wrote requests.parquet and kept {kept.Count} db_data files");
 
@@ -233,6 +234,11 @@ public static class RunMerger
         }
 
         var pods = verification.Complete;
+        if (pods.Any(p => p.ImportedFrom is not null))
+        {
+            return "not applicable: imported reference pods have unrelated monotonic clocks; each pod's first send was put at 0 on the merged axis (docs/metrics.md, reference-imported pods)";
+        }
+
         var hosts = pods.Select(p => p.HostName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return hosts.Count <= 1
             ? $"0: every pod ran on host {hosts.FirstOrDefault() ?? "?"}, whose one clock anchored them all"

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PodBench.Runtime.Results.Reference;
 
 namespace PodBench.Runtime.Results;
 
@@ -9,49 +10,50 @@ internal static class RecordJson
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
-    /// <summary>One compatible details line, keys in the reference's order (reference-aisbench.md section 2).</summary>
+    /// <summary>
+    /// One compatible details line, keys in the reference's order and bytes as the reference writes them (Python's
+    /// <c>json.dumps</c>: <c>", "</c> and <c>": "</c>; reference-aisbench.md section 2). <c>data_id</c> is the
+    /// dataset's own id when it has one, else the request's dataset row, as the reference's is.
+    /// </summary>
     public static void WriteDetails(ArrayBufferWriter<byte> buffer, RequestRecord r, long row, string dbName)
     {
-        using (var w = new Utf8JsonWriter(buffer, Options))
+        var w = new PythonJsonWriter(buffer);
+        w.StartObject();
+        w.String("data_abbr", r.DataAbbr);
+        w.Number("id", r.Id);
+        w.Boolean("success", r.Success);
+        w.String("error_info", r.ErrorInfo ?? "");
+        w.StartObject("time_points");
+        w.Number("__db_ref__", row);
+        w.EndObject();
+        w.Number("input_tokens", r.InputTokens);
+        w.Number("output_tokens", r.OutputTokens);
+        w.StartObject("extra_perf_data");
+        w.String("model_abbr", r.ModelAbbr);
+        w.Number("pod", r.Pod);
+        w.Number("scheduled_ns", r.ScheduledNs);
+        w.String("usage_source", r.UsageSource ?? "");
+        w.Number("attempts", r.Attempts);
+        w.Number("http_status", r.HttpStatus);
+        w.Boolean("stream", r.Stream);
+        w.EndObject();
+        w.StartObject("extra_details_data");
+        w.EndObject();
+        w.String("input", r.Input ?? "");
+        w.String("uuid", r.Uuid);
+        w.Number("turn_id", r.TurnId);
+        if (r.DataId is null)
         {
-            w.WriteStartObject();
-            w.WriteString("data_abbr", r.DataAbbr);
-            w.WriteNumber("id", r.Id);
-            w.WriteBoolean("success", r.Success);
-            w.WriteString("error_info", r.ErrorInfo ?? "");
-            w.WriteStartObject("time_points");
-            w.WriteNumber("__db_ref__", row);
-            w.WriteEndObject();
-            w.WriteNumber("input_tokens", r.InputTokens);
-            w.WriteNumber("output_tokens", r.OutputTokens);
-            w.WriteStartObject("extra_perf_data");
-            w.WriteString("model_abbr", r.ModelAbbr);
-            w.WriteNumber("pod", r.Pod);
-            w.WriteNumber("scheduled_ns", r.ScheduledNs);
-            w.WriteString("usage_source", r.UsageSource ?? "");
-            w.WriteNumber("attempts", r.Attempts);
-            w.WriteNumber("http_status", r.HttpStatus);
-            w.WriteBoolean("stream", r.Stream);
-            w.WriteEndObject();
-            w.WriteStartObject("extra_details_data");
-            w.WriteEndObject();
-            w.WriteString("input", r.Input ?? "");
-            w.WriteString("uuid", r.Uuid);
-            w.WriteNumber("turn_id", r.TurnId);
-            if (r.DataId is null)
-            {
-                w.WriteNull("data_id");
-            }
-            else
-            {
-                w.WriteString("data_id", r.DataId);
-            }
-
-            w.WriteString("prediction", r.Prediction ?? "");
-            w.WriteString("db_name", dbName);
-            w.WriteEndObject();
+            w.Number("data_id", r.Id);
+        }
+        else
+        {
+            w.String("data_id", r.DataId);
         }
 
+        w.String("prediction", r.Prediction ?? "");
+        w.String("db_name", dbName);
+        w.EndObject();
         buffer.Write("\n"u8);
     }
 

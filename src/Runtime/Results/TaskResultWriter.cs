@@ -58,7 +58,10 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
     /// <summary>The dataset abbr.</summary>
     public string DataAbbr { get; }
 
-    /// <summary>The db_data name of this writer (<c>pod&lt;i&gt;_&lt;8 hex&gt;</c>), unique per pod and task attempt.</summary>
+    /// <summary>
+    /// The db_data name of this writer (<c>pod&lt;i&gt;_&lt;8 hex&gt;.db</c>), unique per pod and task attempt: the
+    /// name of its reference-format SQLite file, as the reference's details lines name theirs.
+    /// </summary>
     public string DbName { get; }
 
     /// <summary>The details JSONL appended to.</summary>
@@ -86,7 +89,7 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
         string dbName;
         do
         {
-            dbName = "pod" + pod.ToString(CultureInfo.InvariantCulture) + "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+            dbName = "pod" + pod.ToString(CultureInfo.InvariantCulture) + "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)) + ".db";
         }
         while (File.Exists(layout.DbJournalFile(modelAbbr, dbName)) || File.Exists(layout.DbParquetFile(modelAbbr, dbName)));
 
@@ -165,6 +168,7 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
         }
 
         await Task.Run(() => DbDataFiles.ConvertJournal(JournalPath, ParquetPath, DbName, Interlocked.Read(ref rows))).ConfigureAwait(false);
+        await Task.Run(() => Reference.ReferenceDbData.WriteBeside(this)).ConfigureAwait(false);
     }
 
     /// <summary>Writes what is queued and closes the files, leaving the journal as a killed process would (tests).</summary>

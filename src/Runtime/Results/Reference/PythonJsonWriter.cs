@@ -1,0 +1,125 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace PodBench.Runtime.Results.Reference;
+
+/// <summary>
+/// Writes JSON byte for byte as Python's <c>json.dumps(obj, ensure_ascii=False)</c> does, which is how the reference
+/// writes its details lines: separators <c>", "</c> and <c>": "</c>; in strings only <c>"</c>, <c>\</c> and the
+/// control characters below U+0020 are escaped (<c>\n \r \t \b \f</c> by name, the others as lower-case
+/// <c>\u00xx</c>), everything else is written as UTF-8.
+/// </summary>
+internal sealed class PythonJsonWriter
+{
+    private readonly IBufferWriter<byte> output;
+    private readonly Stack<bool> firstInObject = new();
+
+    /// <summary>A writer appending to <paramref name="output"/>.</summary>
+    public PythonJsonWriter(IBufferWriter<byte> output) => this.output = output;
+
+    /// <summary>Opens the top-level object.</summary>
+    public void StartObject()
+    {
+        Raw("{");
+        firstInObject.Push(true);
+    }
+
+    /// <summary>Opens an object as the value of <paramref name="key"/>.</summary>
+    public void StartObject(string key)
+    {
+        Key(key);
+        StartObject();
+    }
+
+    /// <summary>Closes the innermost object.</summary>
+    public void EndObject()
+    {
+        firstInObject.Pop();
+        Raw("}");
+    }
+
+    /// <summary>A string member.</summary>
+    public void String(string key, string value)
+    {
+        Key(key);
+        Quoted(value);
+    }
+
+    /// <summary>An integer member.</summary>
+    public void Number(string key, long value)
+    {
+        Key(key);
+        Raw(value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A boolean member (<c>true</c>/<c>false</c>).</summary>
+    public void Boolean(string key, bool value)
+    {
+        Key(key);
+        Raw(value ? "true" : "false");
+    }
+
+    private void Key(string key)
+    {
+        if (!firstInObject.Pop())
+        {
+            Raw(", ");
+        }
+
+        firstInObject.Push(false);
+        Quoted(key);
+        Raw(": ");
+    }
+
+    private void Quoted(string value)
+    {
+        Raw("\"");
+        var runStart = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c >= ' ' && c != '"' && c != '\\')
+            {
+                continue;
+            }
+
+            Utf8(value.AsSpan(runStart, i - runStart));
+            Raw(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                '\b' => "\\b",
+                '\f' => "\\f",
+                _ => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+            });
+            runStart = i + 1;
+        }
+
+        Utf8(value.AsSpan(runStart));
+        Raw("\"");
+    }
+
+    private void Raw(string ascii)
+    {
+        var span = output.GetSpan(ascii.Length);
+        var n = Encoding.ASCII.GetBytes(ascii, span);
+        output.Advance(n);
+    }
+
+    private void Utf8(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        output.Advance(Encoding.UTF8.GetBytes(text, span));
+    }
+}
