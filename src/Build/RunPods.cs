@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.Build.Framework;
 using PodBench.Build.Tasks;
 using PodBench.Runtime.Cli;
+using PodBench.Runtime.Engine;
 using PodBench.Runtime.Planning;
 
 namespace PodBench.Build;
@@ -17,6 +18,9 @@ namespace PodBench.Build;
 /// </summary>
 public sealed class RunPods : RunSettingsTask, ICancelableTask
 {
+    // Cancelled pods get this long to record their requests in flight as cancelled and close their files.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1.5);
+
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<Process> _processes = [];
 
@@ -50,13 +54,13 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
     public void Cancel()
     {
         _cancel.Cancel();
+        Process[] pods;
         lock (_processes)
         {
-            foreach (var process in _processes)
-            {
-                RunnerProcess.Kill(process);
-            }
+            pods = [.. _processes];
         }
+
+        RunnerProcess.Stop(pods, StopGrace);
     }
 
     /// <inheritdoc />
@@ -136,12 +140,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
                     ready.Set();
                 }
             },
-            line => Log.LogMessage(MessageImportance.Normal, "[simulator] " + line));
-        lock (_processes)
-        {
-            _processes.Add(process);
-        }
-
+            line => Log.LogMessage(MessageImportance.Normal, "[simulator] " + UrlSecrets.Redact(line)));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!ready.Wait(200))
         {
@@ -160,9 +159,14 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         var running = new List<(int Pod, Process Process)>();
         foreach (var pod in indices)
         {
+            if (_cancel.IsCancellationRequested)
+            {
+                break;
+            }
+
             var prefix = $"[pod {pod}] ";
             var args = RunnerCommandLine.Run(pod, OutputRoot, RunName, settings, simulatorUrl);
-            var process = RunnerProcess.Start(DotnetHost, RunnerAssembly, args, ProjectDirectory, line => Forward(prefix, line), line => Forward(prefix, line));
+            var process = RunnerProcess.Start(DotnetHost, RunnerAssembly, args, ProjectDirectory, line => Forward(prefix, line), line => Forward(prefix, line), RunnerCommandLine.Environment(settings));
             lock (_processes)
             {
                 _processes.Add(process);
@@ -185,6 +189,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
 
     private void Forward(string prefix, string line)
     {
+        line = UrlSecrets.Redact(line);
         var trimmed = line.TrimStart();
         if (trimmed.StartsWith("error", StringComparison.OrdinalIgnoreCase))
         {
