@@ -23,6 +23,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
 
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<Process> _processes = [];
+    private Process? _simulator;
 
     /// <summary>The plan project's built assembly (<c>$(TargetPath)</c>).</summary>
     [Required]
@@ -61,6 +62,15 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         }
 
         RunnerProcess.Stop(pods, StopGrace);
+
+        // Only once the pods have ended: requests still in flight end as cancelled, not as refused connections.
+        lock (_processes)
+        {
+            if (_simulator is not null)
+            {
+                RunnerProcess.Kill(_simulator);
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -119,7 +129,12 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         {
             if (simulator is not null)
             {
-                RunnerProcess.Kill(simulator);
+                lock (_processes)
+                {
+                    _simulator = null;
+                    RunnerProcess.Kill(simulator);
+                }
+
                 simulator.Dispose();
             }
         }
@@ -141,6 +156,11 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
                 }
             },
             line => Log.LogMessage(MessageImportance.Normal, "[simulator] " + UrlSecrets.Redact(line)));
+        lock (_processes)
+        {
+            _simulator = process;
+        }
+
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!ready.Wait(200))
         {
