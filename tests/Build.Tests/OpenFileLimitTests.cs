@@ -49,12 +49,13 @@ public sealed class OpenFileLimitTests
         }
     }
 
-    private static (int ExitCode, string Output) RunLimited(int limit, string runner, string output, string run, string simulator)
+    /// <summary>Runs one pod of <paramref name="runner"/> under <c>ulimit -n <paramref name="limit"/></c> (soft and hard).</summary>
+    internal static (int ExitCode, string Output) RunLimited(int limit, string runner, string output, string run, string simulator, int pod = 1)
     {
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(runner)! };
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add($"ulimit -n {limit} && exec dotnet exec \"$0\" run --pod 1 --output \"$1\" --run \"$2\" --simulator \"$3\"");
-        foreach (var arg in new[] { runner, output, run, simulator })
+        info.ArgumentList.Add($"ulimit -n {limit} && exec dotnet exec \"$0\" run --pod \"$4\" --output \"$1\" --run \"$2\" --simulator \"$3\"");
+        foreach (var arg in new[] { runner, output, run, simulator, pod.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(arg);
         }

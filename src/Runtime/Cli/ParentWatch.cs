@@ -11,7 +11,7 @@ namespace PodBench.Runtime.Cli;
 /// <summary>
 /// Children die with their parent build. RunBenchmark starts every runner (pods, simulator) with
 /// <see cref="Variable"/> naming the processes it depends on: the MSBuild task host that started it and its
-/// ancestors up to the <c>dotnet build</c> entry process. The runner polls them every 200 ms; when one is gone it
+/// ancestors up to the <c>dotnet build</c> entry process. The runner polls them every 100 ms; when one is gone it
 /// cancels its run (requests in flight end as cancelled, the files are closed, no manifest is written) and exits
 /// hard after a grace period. A runner started by hand has no variable and no watch.
 /// </summary>
@@ -28,8 +28,14 @@ public static class ParentWatch
     /// <summary>Exit code of a runner that stopped because its parent was gone and did not end within the grace period.</summary>
     public const int ParentGoneExitCode = 129;
 
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(1200);
+    /// <summary>How long a runner whose parent is gone may take to stop before it exits hard: a pod's requests in
+    /// flight end as cancelled and its files are closed in far less.</summary>
+    public static readonly TimeSpan PodGrace = TimeSpan.FromSeconds(1);
+
+    /// <summary>The same for the simulator: it has no files to finish.</summary>
+    public static readonly TimeSpan SimulatorGrace = TimeSpan.FromMilliseconds(100);
+
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// The value of <see cref="Variable"/> for a child of this process: this process, then its ancestors while they
@@ -63,11 +69,11 @@ public static class ParentWatch
 
     /// <summary>
     /// Starts watching the processes named in <see cref="Variable"/>; when one is gone, writes one line to
-    /// <paramref name="error"/>, cancels <paramref name="cancel"/> and exits the process after the grace period.
+    /// <paramref name="error"/>, cancels <paramref name="cancel"/> and exits the process after <paramref name="grace"/>.
     /// Does nothing when the variable is unset or empty.
     /// </summary>
     /// <returns>Whether a watch was started.</returns>
-    public static bool Start(CancellationTokenSource cancel, TextWriter error)
+    public static bool Start(CancellationTokenSource cancel, TextWriter error, TimeSpan grace)
     {
         ArgumentNullException.ThrowIfNull(cancel);
         ArgumentNullException.ThrowIfNull(error);
@@ -77,7 +83,7 @@ public static class ParentWatch
             return false;
         }
 
-        var thread = new Thread(() => Watch(watched, cancel, error)) { IsBackground = true, Name = "PodBench parent watch" };
+        var thread = new Thread(() => Watch(watched, cancel, error, grace)) { IsBackground = true, Name = "PodBench parent watch" };
         thread.Start();
         return true;
     }
@@ -121,7 +127,7 @@ public static class ParentWatch
         }
     }
 
-    private static void Watch(IReadOnlyList<(int Pid, long StartTime)> watched, CancellationTokenSource cancel, TextWriter error)
+    private static void Watch(IReadOnlyList<(int Pid, long StartTime)> watched, CancellationTokenSource cancel, TextWriter error, TimeSpan grace)
     {
         while (true)
         {
@@ -129,7 +135,7 @@ public static class ParentWatch
             {
                 if (!IsAlive(pid, start))
                 {
-                    Stop(pid, cancel, error);
+                    Stop(pid, cancel, error, grace);
                     return;
                 }
             }
@@ -138,7 +144,7 @@ public static class ParentWatch
         }
     }
 
-    private static void Stop(int pid, CancellationTokenSource cancel, TextWriter error)
+    private static void Stop(int pid, CancellationTokenSource cancel, TextWriter error, TimeSpan grace)
     {
         try
         {
@@ -159,7 +165,7 @@ public static class ParentWatch
             // The run already ended.
         }
 
-        Thread.Sleep(Grace);
+        Thread.Sleep(grace);
         Environment.Exit(ParentGoneExitCode);
     }
 

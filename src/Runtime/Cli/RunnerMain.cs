@@ -36,7 +36,7 @@ public static class RunnerMain
             context.Cancel = true;
             cancel.Cancel();
         });
-        ParentWatch.Start(cancel, Console.Error);
+        ParentWatch.Start(cancel, Console.Error, args.Length > 0 && args[0] == "simulate" ? ParentWatch.SimulatorGrace : ParentWatch.PodGrace);
         Engine.ProcessLimits.RaiseOpenFileLimit();
         try
         {
