@@ -21,6 +21,9 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
     // Cancelled pods get this long to record their requests in flight as cancelled and close their files.
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1.5);
 
+    // The simulator outlives the pods' SIGINT by this much, so that they cancel their requests before it goes.
+    private static readonly TimeSpan SimulatorDelay = TimeSpan.FromMilliseconds(200);
+
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<Process> _processes = [];
     private Process? _simulator;
@@ -61,14 +64,21 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
             pods = [.. _processes];
         }
 
-        RunnerProcess.Stop(pods, StopGrace);
-
-        // Only once the pods have ended: requests still in flight end as cancelled, not as refused connections.
+        RunnerProcess.Interrupt(pods);
+        RunnerProcess.WaitAll(pods, SimulatorDelay);
         lock (_processes)
         {
             if (_simulator is not null)
             {
                 RunnerProcess.Kill(_simulator);
+            }
+        }
+
+        if (!RunnerProcess.WaitAll(pods, StopGrace - SimulatorDelay))
+        {
+            foreach (var pod in pods)
+            {
+                RunnerProcess.Kill(pod);
             }
         }
     }

@@ -56,7 +56,8 @@ public sealed class ParentDeathTests(ITestOutputHelper log)
             }
 
             entry.Kill(); // SIGKILL, the entry process alone
-            var deadline = DateTime.UtcNow.AddSeconds(2);
+            var killed = DateTime.UtcNow;
+            var deadline = killed.AddSeconds(2);
             IReadOnlyList<(int Pid, string CommandLine)> left;
             do
             {
@@ -65,7 +66,8 @@ public sealed class ParentDeathTests(ITestOutputHelper log)
             }
             while (left.Count > 0 && DateTime.UtcNow < deadline);
 
-            log.WriteLine("left after the kill: " + string.Join("; ", MarkedProcesses.Find(marker).Select(p => $"{p.Pid} {p.CommandLine}")));
+            log.WriteLine($"runners left after {(DateTime.UtcNow - killed).TotalMilliseconds:0} ms: {left.Count}");
+            log.WriteLine("processes left after the kill: " + string.Join("; ", MarkedProcesses.Find(marker).Select(p => $"{p.Pid} {p.CommandLine}")));
             Assert.True(left.Count == 0, "runners still running 2 s after kill -9 of the build: " + string.Join("; ", left.Select(p => $"{p.Pid} {p.CommandLine}")) + "\n" + text);
 
             var run = Path.Combine(output, marker);

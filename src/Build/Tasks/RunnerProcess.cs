@@ -77,10 +77,10 @@ internal static class RunnerProcess
     }
 
     /// <summary>
-    /// Stops <paramref name="processes"/> as Ctrl+C would (SIGINT: requests in flight end as cancelled, the files are
-    /// closed), then kills what still runs after <paramref name="grace"/>.
+    /// Asks <paramref name="processes"/> to stop as Ctrl+C would (SIGINT: requests in flight end as cancelled, the
+    /// files are closed); kills those that cannot be signalled.
     /// </summary>
-    public static void Stop(IReadOnlyList<Process> processes, TimeSpan grace)
+    public static void Interrupt(IEnumerable<Process> processes)
     {
         foreach (var process in processes)
         {
@@ -89,16 +89,22 @@ internal static class RunnerProcess
                 Kill(process);
             }
         }
+    }
 
-        var deadline = DateTime.UtcNow + grace;
+    /// <summary>Waits up to <paramref name="wait"/> for every one of <paramref name="processes"/> to end; true when all did.</summary>
+    public static bool WaitAll(IEnumerable<Process> processes, TimeSpan wait)
+    {
+        var deadline = DateTime.UtcNow + wait;
         foreach (var process in processes)
         {
             var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero || !process.WaitForExit(left))
+            if (!HasExited(process) && (left <= TimeSpan.Zero || !process.WaitForExit(left)))
             {
-                Kill(process);
+                return false;
             }
         }
+
+        return true;
     }
 
     public static void Kill(Process process)
