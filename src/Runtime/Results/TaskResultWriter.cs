@@ -13,7 +13,8 @@ namespace PodBench.Runtime.Results;
 
 /// <summary>
 /// Writes the files of one (pod, model, dataset) task as requests finish: a compatible details line per request,
-/// a <c>_failed.jsonl</c> line per failure (the file is opened with the others, before any request), and the readings to a db_data journal (<c>db_data/&lt;db_name&gt;.jsonl</c>).
+/// a <c>_failed.jsonl</c> line per failure (opened with the others, before any request), and the readings to a
+/// db_data journal (<c>db_data/&lt;db_name&gt;.jsonl</c>).
 /// Every line is appended with one system call and is in the file when <see cref="WriteAsync"/> completes, so a
 /// killed process loses only requests still in flight. <see cref="CompleteAsync"/> turns the journal into Parquet.
 /// One writer loop does all file work; <see cref="WriteAsync"/> may be called from any number of threads.
