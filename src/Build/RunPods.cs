@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.Build.Framework;
 using PodBench.Build.Tasks;
 using PodBench.Runtime.Cli;
+using PodBench.Runtime.Engine;
 using PodBench.Runtime.Planning;
 
 namespace PodBench.Build;
@@ -17,8 +18,15 @@ namespace PodBench.Build;
 /// </summary>
 public sealed class RunPods : RunSettingsTask, ICancelableTask
 {
+    // Cancelled pods get this long to record their requests in flight as cancelled and close their files.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1.5);
+
+    // The simulator outlives the pods' SIGINT by this much, so that they cancel their requests before it goes.
+    private static readonly TimeSpan SimulatorDelay = TimeSpan.FromMilliseconds(200);
+
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<Process> _processes = [];
+    private Process? _simulator;
 
     /// <summary>The plan project's built assembly (<c>$(TargetPath)</c>).</summary>
     [Required]
@@ -50,11 +58,27 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
     public void Cancel()
     {
         _cancel.Cancel();
+        Process[] pods;
         lock (_processes)
         {
-            foreach (var process in _processes)
+            pods = [.. _processes];
+        }
+
+        RunnerProcess.Interrupt(pods);
+        RunnerProcess.WaitAll(pods, SimulatorDelay);
+        lock (_processes)
+        {
+            if (_simulator is not null)
             {
-                RunnerProcess.Kill(process);
+                RunnerProcess.Kill(_simulator);
+            }
+        }
+
+        if (!RunnerProcess.WaitAll(pods, StopGrace - SimulatorDelay))
+        {
+            foreach (var pod in pods)
+            {
+                RunnerProcess.Kill(pod);
             }
         }
     }
@@ -115,7 +139,12 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         {
             if (simulator is not null)
             {
-                RunnerProcess.Kill(simulator);
+                lock (_processes)
+                {
+                    _simulator = null;
+                    RunnerProcess.Kill(simulator);
+                }
+
                 simulator.Dispose();
             }
         }
@@ -136,10 +165,10 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
                     ready.Set();
                 }
             },
-            line => Log.LogMessage(MessageImportance.Normal, "[simulator] " + line));
+            line => Log.LogMessage(MessageImportance.Normal, "[simulator] " + UrlSecrets.Redact(line)));
         lock (_processes)
         {
-            _processes.Add(process);
+            _simulator = process;
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -160,9 +189,14 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         var running = new List<(int Pod, Process Process)>();
         foreach (var pod in indices)
         {
+            if (_cancel.IsCancellationRequested)
+            {
+                break;
+            }
+
             var prefix = $"[pod {pod}] ";
             var args = RunnerCommandLine.Run(pod, OutputRoot, RunName, settings, simulatorUrl);
-            var process = RunnerProcess.Start(DotnetHost, RunnerAssembly, args, ProjectDirectory, line => Forward(prefix, line), line => Forward(prefix, line));
+            var process = RunnerProcess.Start(DotnetHost, RunnerAssembly, args, ProjectDirectory, line => Forward(prefix, line), line => Forward(prefix, line), RunnerCommandLine.Environment(settings));
             lock (_processes)
             {
                 _processes.Add(process);
@@ -185,6 +219,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
 
     private void Forward(string prefix, string line)
     {
+        line = UrlSecrets.Redact(line);
         var trimmed = line.TrimStart();
         if (trimmed.StartsWith("error", StringComparison.OrdinalIgnoreCase))
         {

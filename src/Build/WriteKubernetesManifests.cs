@@ -55,9 +55,12 @@ public sealed class WriteKubernetesManifests : RunSettingsTask
             args.AddRange(["--api-key-secret", ApiKeySecret]);
         }
 
+        IReadOnlyDictionary<string, string> environment;
         try
         {
-            args.AddRange(RunnerCommandLine.Settings(ReadSettings(null)));
+            var settings = ReadSettings(null);
+            args.AddRange(RunnerCommandLine.Settings(settings));
+            environment = RunnerCommandLine.Environment(settings);
         }
         catch (UsageException e)
         {
@@ -65,7 +68,7 @@ public sealed class WriteKubernetesManifests : RunSettingsTask
             return false;
         }
 
-        var (exitCode, output, error) = RunnerProcess.RunToEnd(DotnetHost, RunnerAssembly, args, System.IO.Directory.GetCurrentDirectory());
+        var (exitCode, output, error) = RunnerProcess.RunToEnd(DotnetHost, RunnerAssembly, args, System.IO.Directory.GetCurrentDirectory(), environment);
         foreach (var line in (output + error).Split('\n'))
         {
             var text = line.TrimEnd('\r');

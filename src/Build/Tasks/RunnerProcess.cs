@@ -2,13 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Runtime.InteropServices;
+using PodBench.Runtime.Cli;
 
 namespace PodBench.Build.Tasks;
 
-/// <summary>Starts the plan's built runner (<c>dotnet exec Plan.dll ...</c>) with its output piped line by line.</summary>
+/// <summary>
+/// Starts the plan's built runner (<c>dotnet exec Plan.dll ...</c>) with its output piped line by line. Every runner
+/// watches this task's process and the build above it (<see cref="ParentWatch"/>), so it stops when the build is gone.
+/// </summary>
 internal static class RunnerProcess
 {
-    public static Process Start(string dotnetHost, string runnerAssembly, IEnumerable<string> arguments, string workingDirectory, Action<string> onOutput, Action<string> onError)
+    private const int SigInt = 2;
+
+    public static Process Start(string dotnetHost, string runnerAssembly, IEnumerable<string> arguments, string workingDirectory, Action<string> onOutput, Action<string> onError, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(dotnetHost)
         {
@@ -28,6 +35,12 @@ internal static class RunnerProcess
 
         // The pods are not a terminal: they print plain progress lines.
         info.Environment["PODBENCH_PLAIN_PROGRESS"] = "1";
+        info.Environment[ParentWatch.Variable] = ParentWatch.ForChild();
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) =>
         {
@@ -54,13 +67,44 @@ internal static class RunnerProcess
     }
 
     /// <summary>Runs the runner to completion and returns its exit code and standard output.</summary>
-    public static (int ExitCode, string Output, string Error) RunToEnd(string dotnetHost, string runnerAssembly, IEnumerable<string> arguments, string workingDirectory)
+    public static (int ExitCode, string Output, string Error) RunToEnd(string dotnetHost, string runnerAssembly, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var output = new System.Text.StringBuilder();
         var error = new System.Text.StringBuilder();
-        using var process = Start(dotnetHost, runnerAssembly, arguments, workingDirectory, line => { lock (output) { output.AppendLine(line); } }, line => { lock (error) { error.AppendLine(line); } });
+        using var process = Start(dotnetHost, runnerAssembly, arguments, workingDirectory, line => { lock (output) { output.AppendLine(line); } }, line => { lock (error) { error.AppendLine(line); } }, environment);
         process.WaitForExit();
         return (process.ExitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Asks <paramref name="processes"/> to stop as Ctrl+C would (SIGINT: requests in flight end as cancelled, the
+    /// files are closed); kills those that cannot be signalled.
+    /// </summary>
+    public static void Interrupt(IEnumerable<Process> processes)
+    {
+        foreach (var process in processes)
+        {
+            if (!HasExited(process) && (OperatingSystem.IsWindows() || SendSignal(process.Id, SigInt) != 0))
+            {
+                Kill(process);
+            }
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="wait"/> for every one of <paramref name="processes"/> to end; true when all did.</summary>
+    public static bool WaitAll(IEnumerable<Process> processes, TimeSpan wait)
+    {
+        var deadline = DateTime.UtcNow + wait;
+        foreach (var process in processes)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (!HasExited(process) && (left <= TimeSpan.Zero || !process.WaitForExit(left)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static void Kill(Process process)
@@ -77,4 +121,19 @@ internal static class RunnerProcess
             // It exited between the check and the kill.
         }
     }
+
+    private static bool HasExited(Process process)
+    {
+        try
+        {
+            return process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using PodBench.Dsl;
+using PodBench.Runtime.Engine;
 using PodBench.Runtime.Planning;
 
 namespace PodBench.Runtime.Cli;
@@ -49,7 +50,7 @@ public static class EndpointResolver
     {
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new UsageException($"{what}: '{text}' is not an http:// or https:// URL.");
+            throw new UsageException($"{what}: '{UrlSecrets.Redact(text)}' is not an http:// or https:// URL.");
         }
 
         return uri;

@@ -24,6 +24,8 @@ internal static class RunVerb
     public static RunSettings Settings(RunnerContext context, RunnerArguments args)
     {
         var cluster = ClusterEnvironment.ReadRunSettings();
+        WarnVisiblePassword("--endpoint", ClusterEnvironment.Endpoint, args.Get("endpoint"));
+        WarnVisiblePassword("--endpoints", ClusterEnvironment.Endpoints, args.Get("endpoints"));
         var endpoints = SettingParser.Endpoints("--endpoints", args.Get("endpoints"), context.ModelAbbrs);
         foreach (var abbr in cluster.Endpoints.Keys)
         {
@@ -44,6 +46,14 @@ internal static class RunVerb
             BusyPollMicroseconds = SettingParser.NonNegativeInt("--busy-poll-us", args.Get("busy-poll-us"), "a number of microseconds (0 or more)"),
             ArrivalStamps = SettingParser.Flag("--arrival-stamps", args.Get("arrival-stamps")),
         };
+    }
+
+    private static void WarnVisiblePassword(string option, string variable, string? value)
+    {
+        if (Engine.UrlSecrets.HasUserInfo(value))
+        {
+            Console.Error.WriteLine($"warning: {option} carries a URL with user info (user:password@): every local user can read it in the process list (ps); set {variable} in the environment instead.");
+        }
     }
 
     /// <summary>The pod to run: <c>--pod</c>, else <c>JOB_COMPLETION_INDEX</c>, else null (every pod).</summary>
@@ -82,6 +92,7 @@ internal static class RunVerb
 
         var runDirectory = Path.Combine(outputRoot, runName);
         var listing = context.Listing(settings);
+        OpenFilesCheck.Check(context, pod is { } only ? [only] : Enumerable.Range(0, context.Pods.Count).ToArray(), context.EffectiveRun(settings));
         var simulatorUrl = SettingParser.Url("--simulator", args.Get("simulator"));
         SimulatorServer? simulator = null;
         try

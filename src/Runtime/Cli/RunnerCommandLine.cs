@@ -1,13 +1,14 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
+using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Planning;
 
 namespace PodBench.Runtime.Cli;
 
 /// <summary>
 /// Builds the runner's argument lists, so that MSBuild, the Kubernetes manifests and tests start pods the same way.
-/// Secrets are never arguments: the API key travels in the environment.
+/// Secrets are never arguments: the API key and the endpoint URLs (which may carry a password) travel in the environment.
 /// </summary>
 public static class RunnerCommandLine
 {
@@ -31,20 +32,22 @@ public static class RunnerCommandLine
         return args;
     }
 
-    /// <summary>The option arguments that carry <paramref name="settings"/>.</summary>
+    /// <summary>
+    /// The environment that carries <paramref name="settings"/>' endpoints (<see cref="ClusterEnvironment.Endpoint"/>,
+    /// <see cref="ClusterEnvironment.Endpoints"/>): a URL may hold a password, and a command line is visible to every
+    /// local user (<c>ps</c>). A variable the settings leave empty is set empty, so the child never falls back to one
+    /// inherited from the caller's environment.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Environment(RunSettings settings) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [ClusterEnvironment.Endpoint] = settings.Endpoint ?? "",
+        [ClusterEnvironment.Endpoints] = settings.Endpoints.Count > 0 ? ClusterEnvironment.FormatEndpoints(settings.Endpoints) : "",
+    };
+
+    /// <summary>The option arguments that carry <paramref name="settings"/>, except the endpoints (see <see cref="Environment"/>).</summary>
     public static IReadOnlyList<string> Settings(RunSettings settings)
     {
         var args = new List<string>();
-        if (settings.Endpoint is { Length: > 0 } endpoint)
-        {
-            args.AddRange(["--endpoint", endpoint]);
-        }
-
-        if (settings.Endpoints.Count > 0)
-        {
-            args.AddRange(["--endpoints", string.Join(";", settings.Endpoints.Select(e => e.Key + "=" + e.Value))]);
-        }
-
         if (settings.Pressure is { } pressure)
         {
             args.AddRange(["--pressure", pressure ? "true" : "false"]);

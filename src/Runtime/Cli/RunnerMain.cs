@@ -30,20 +30,28 @@ public static class RunnerMain
             cancel.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        // SIGTERM (a Job deleted, RunBenchmark cancelled) stops the run as Ctrl+C does: finished requests are kept.
+        using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
+        ParentWatch.Start(cancel, Console.Error, args.Length > 0 && args[0] == "simulate" ? ParentWatch.SimulatorGrace : ParentWatch.PodGrace);
+        Engine.ProcessLimits.RaiseOpenFileLimit();
         try
         {
             return Dispatch(plan, generated, RunnerArguments.Parse(args), Console.Out, cancel.Token);
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine("error: " + e.Message);
+            Console.Error.WriteLine("error: " + Engine.UrlSecrets.Redact(e.Message));
             return UsageExitCode;
         }
         catch (PlanException e)
         {
             foreach (var line in e.Message.Split('\n'))
             {
-                Console.Error.WriteLine("error " + line.TrimEnd('\r'));
+                Console.Error.WriteLine("error " + Engine.UrlSecrets.Redact(line.TrimEnd('\r')));
             }
 
             return UsageExitCode;
@@ -56,7 +64,7 @@ public static class RunnerMain
         catch (Exception e) when (Environment.GetEnvironmentVariable("PODBENCH_TRACE") != "1")
         {
             // A plain line for the user; PODBENCH_TRACE=1 lets the stack trace through for a bug report.
-            Console.Error.WriteLine($"error: {e.GetType().Name}: {e.Message} (set PODBENCH_TRACE=1 for the stack trace)");
+            Console.Error.WriteLine($"error: {e.GetType().Name}: {Engine.UrlSecrets.Redact(e.Message)} (set PODBENCH_TRACE=1 for the stack trace)");
             return 1;
         }
         finally

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using PodBench.Runtime.Engine;
 
 namespace PodBench.Runtime.Cli;
 
@@ -81,7 +82,7 @@ public static class SettingParser
         var trimmed = text.Trim();
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new UsageException($"{name}: '{text}' is not an http:// or https:// URL.");
+            throw new UsageException($"{name}: '{UrlSecrets.Redact(text)}' is not an http:// or https:// URL.");
         }
 
         return trimmed;
@@ -104,7 +105,7 @@ public static class SettingParser
             var eq = part.IndexOf('=');
             if (eq <= 0 || eq == part.Length - 1)
             {
-                throw new UsageException($"{name}: '{part}' is not of the form abbr=url (pairs are separated by ';', written %3B on a command line).");
+                throw new UsageException($"{name}: '{UrlSecrets.Redact(part)}' is not of the form abbr=url (pairs are separated by ';', written %3B on a command line).");
             }
 
             var abbr = part[..eq].Trim();

@@ -34,17 +34,28 @@ internal static class TaskExecution
             rows = SkipFinished(rows, layout, task, options.Reuse, run, output, prefix);
             var servedModel = task.Model.Model ?? await ModelDiscovery.GetFirstModelIdAsync(baseUrl, apiKey, task.Model.Tls, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             var model = task.Model with { Model = servedModel };
-            output.WriteLine($"{prefix} {rows.Count} request(s) to {baseUrl} (model {servedModel}, concurrency {ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas)}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
+            output.WriteLine($"{prefix} {rows.Count} request(s) to {UrlSecrets.Display(baseUrl)} (model {servedModel}, concurrency {ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas)}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
 
             TaskOutcome outcome;
             var writer = TaskResultWriter.Open(layout, task.Pod, model.Abbr, task.Dataset.Abbr);
             await using (writer.ConfigureAwait(false))
             {
-                outcome = await TaskRunner.RunAsync(
-                    new TaskRunRequest { Task = task with { Model = model }, BaseUrl = baseUrl, ApiKey = apiKey, Rows = rows, Run = run, Tokenizer = tokenizer, Clock = clock },
-                    writer,
-                    new ConsoleProgress(prefix, output),
-                    cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    outcome = await TaskRunner.RunAsync(
+                        new TaskRunRequest { Task = task with { Model = model }, BaseUrl = baseUrl, ApiKey = apiKey, Rows = rows, Run = run, Tokenizer = tokenizer, Clock = clock },
+                        writer,
+                        new ConsoleProgress(prefix, output),
+                        cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopped (Ctrl+C, SIGTERM, the parent build gone): the records written so far stay, the journal is
+                    // kept as a killed pod leaves it, and no time goes to converting it.
+                    await writer.CloseWithoutConversionAsync().ConfigureAwait(false);
+                    throw;
+                }
+
                 await writer.CompleteAsync().ConfigureAwait(false);
             }
 
@@ -77,9 +88,9 @@ internal static class TaskExecution
                 ReadDelay = outcome.ReadDelay.Count > 0 ? outcome.ReadDelay : null,
             });
         }
-        catch (Exception e) when (IsPlainError(e))
+        catch (Exception e) when (IsPlainError(e) && !cancellationToken.IsCancellationRequested)
         {
-            output.WriteLine($"error: {prefix} {e.Message}");
+            output.WriteLine($"error: {prefix} {UrlSecrets.Redact(e.Message)}");
             return new TaskResult(task, false, null);
         }
     }

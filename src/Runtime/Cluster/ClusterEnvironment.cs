@@ -97,7 +97,7 @@ public static class ClusterEnvironment
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0 || eq == pair.Length - 1)
             {
-                throw new FormatException($"{Endpoints}: '{pair}' is not of the form abbr=url.");
+                throw new FormatException($"{Endpoints}: '{Engine.UrlSecrets.Redact(pair)}' is not of the form abbr=url.");
             }
 
             if (!result.TryAdd(pair[..eq].Trim(), pair[(eq + 1)..].Trim()))

@@ -415,7 +415,7 @@ public static partial class KubernetesManifestWriter
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || url.Contains(';'))
         {
-            throw new ArgumentException($"{member} ({property}): '{url}' is not an http(s) URL.", member);
+            throw new ArgumentException($"{member} ({property}): '{Engine.UrlSecrets.Redact(url)}' is not an http(s) URL.", member);
         }
 
         if (uri.UserInfo.Length > 0)

@@ -34,9 +34,9 @@ internal static class HttpHandlerFactory
 
         if (!tls.VerifyCertificate)
         {
-            if (Warned.TryAdd(baseUrl.GetLeftPart(UriPartial.Authority), true))
+            if (Warned.TryAdd(UrlSecrets.Redact(baseUrl.GetLeftPart(UriPartial.Authority)), true))
             {
-                Console.Error.WriteLine($"warning: TLS certificate checks are off for {baseUrl.GetLeftPart(UriPartial.Authority)}");
+                Console.Error.WriteLine($"warning: TLS certificate checks are off for {UrlSecrets.Redact(baseUrl.GetLeftPart(UriPartial.Authority))}");
             }
 
             handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = static (_, _, _, _) => true };

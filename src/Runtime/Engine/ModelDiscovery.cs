@@ -23,14 +23,11 @@ public static class ModelDiscovery
     public static async Task<string> GetFirstModelIdAsync(Uri baseUrl, string? apiKey, TlsOptions? tls = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        var url = EndpointPaths.Models(baseUrl);
+        var url = UrlSecrets.WithoutUserInfo(EndpointPaths.Models(baseUrl));
         using var handler = HttpHandlerFactory.Create(tls ?? TlsOptions.Default, baseUrl, 1);
         using var client = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (!string.IsNullOrEmpty(apiKey))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        }
+        request.Headers.Authorization = UrlSecrets.Authorization(baseUrl, apiKey);
 
         string body;
         int status;

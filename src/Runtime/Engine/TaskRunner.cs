@@ -113,7 +113,7 @@ public static class TaskRunner
         if (warm.Succeeded == 0)
         {
             throw new WarmUpFailedException(
-                $"Task {request.Task.Name}: all {count} warm-up request(s) to model endpoint '{request.Task.Model.Abbr}' at {EndpointPaths.Api(request.BaseUrl, request.Task.Model.Api)} failed, so the task was stopped: {firstError}");
+                $"Task {request.Task.Name}: all {count} warm-up request(s) to model endpoint '{request.Task.Model.Abbr}' at {UrlSecrets.Display(EndpointPaths.Api(request.BaseUrl, request.Task.Model.Api))} failed, so the task was stopped: {firstError}");
         }
 
         return warm;

@@ -13,7 +13,8 @@ namespace PodBench.Runtime.Results;
 
 /// <summary>
 /// Writes the files of one (pod, model, dataset) task as requests finish: a compatible details line per request,
-/// a <c>_failed.jsonl</c> line per failure, and the readings to a db_data journal (<c>db_data/&lt;db_name&gt;.jsonl</c>).
+/// a <c>_failed.jsonl</c> line per failure (opened with the others, before any request), and the readings to a
+/// db_data journal (<c>db_data/&lt;db_name&gt;.jsonl</c>).
 /// Every line is appended with one system call and is in the file when <see cref="WriteAsync"/> completes, so a
 /// killed process loses only requests still in flight. <see cref="CompleteAsync"/> turns the journal into Parquet.
 /// One writer loop does all file work; <see cref="WriteAsync"/> may be called from any number of threads.
@@ -24,9 +25,8 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
     private readonly RunLayout layout;
     private readonly AppendOnlyFile details;
     private readonly AppendOnlyFile journal;
-    private readonly string failedPath;
+    private readonly AppendOnlyFile failed;
     private readonly Task loop;
-    private AppendOnlyFile? failed;
     private Exception? fault;
     private long rows;
     private long failures;
@@ -40,12 +40,13 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
         DataAbbr = dataAbbr;
         DbName = dbName;
         DetailsPath = layout.DetailsFile(modelAbbr, dataAbbr);
-        failedPath = layout.FailedFile(modelAbbr, dataAbbr);
         JournalPath = layout.DbJournalFile(modelAbbr, dbName);
         ParquetPath = layout.DbParquetFile(modelAbbr, dbName);
         Directory.CreateDirectory(layout.DbDataFolder(modelAbbr));
         journal = new AppendOnlyFile(JournalPath);
         details = new AppendOnlyFile(DetailsPath);
+        // Opened before the load, not at the first failure: a run short of descriptors must still record every failure.
+        failed = new AppendOnlyFile(layout.FailedFile(modelAbbr, dataAbbr));
         loop = Task.Run(RunAsync);
     }
 
@@ -197,7 +198,7 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
     {
         journal.Dispose();
         details.Dispose();
-        failed?.Dispose();
+        failed.Dispose();
     }
 
     private async Task RunAsync()
@@ -224,7 +225,6 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
                 {
                     buffer.ResetWrittenCount();
                     RecordJson.WriteFailed(buffer, item.Record);
-                    failed ??= new AppendOnlyFile(failedPath);
                     failed.Append(buffer.WrittenSpan);
                     Interlocked.Increment(ref failures);
                 }

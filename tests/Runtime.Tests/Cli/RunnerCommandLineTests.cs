@@ -30,4 +30,25 @@ public sealed class RunnerCommandLineTests
         Assert.Null(args.Get("busy-poll-us"));
         Assert.Null(args.Get("arrival-stamps"));
     }
+
+    [Fact]
+    public void Endpoints_travel_in_the_environment_never_on_the_command_line()
+    {
+        var settings = new RunSettings
+        {
+            Endpoint = "http://user:pw@127.0.0.1:9",
+            Endpoints = new System.Collections.Generic.Dictionary<string, string> { ["m"] = "http://u:p@h:1" },
+        };
+
+        var args = RunnerCommandLine.Run(0, "/out", "r1", settings);
+        var environment = RunnerCommandLine.Environment(settings);
+
+        Assert.DoesNotContain(args, a => a.Contains("pw", System.StringComparison.Ordinal) || a.Contains("u:p@", System.StringComparison.Ordinal));
+        var read = PodBench.Runtime.Cluster.ClusterEnvironment.ReadRunSettings(name => environment.TryGetValue(name, out var v) ? v : null);
+        Assert.Equal(settings.Endpoint, read.Endpoint);
+        Assert.Equal("http://u:p@h:1", read.Endpoints["m"]);
+
+        var none = RunnerCommandLine.Environment(new RunSettings());
+        Assert.All(none.Values, v => Assert.Equal("", v));
+    }
 }

@@ -29,7 +29,7 @@ public sealed class TaskResultWriterTests
         Assert.Equal(r.Uuid, root.GetProperty("uuid").GetString());
         Assert.Matches(@"^pod0_[0-9a-f]{8}\.db$", root.GetProperty("db_name").GetString());
         Assert.Equal(["model_abbr", "pod", "scheduled_ns", "usage_source", "attempts", "http_status", "stream"], root.GetProperty("extra_perf_data").EnumerateObject().Select(p => p.Name).ToArray());
-        Assert.False(File.Exists(run.Layout.FailedFile("m", "d")));
+        Assert.Equal(0, new FileInfo(run.Layout.FailedFile("m", "d")).Length);
         Assert.DoesNotContain("Bearer", line, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -41,9 +41,9 @@ internal sealed class Http1Transport : IRequestTransport
             .Append("POST ").Append(target.PathAndQuery).Append(" HTTP/1.1\r\n")
             .Append("Host: ").Append(target.Authority).Append("\r\n")
             .Append("Content-Type: application/json\r\n");
-        if (!string.IsNullOrEmpty(apiKey))
+        if (UrlSecrets.Authorization(target, apiKey) is { } authorization)
         {
-            head.Append("Authorization: Bearer ").Append(apiKey).Append("\r\n");
+            head.Append("Authorization: ").Append(authorization).Append("\r\n");
         }
 
         _prefix = Encoding.UTF8.GetBytes(head.Append("Content-Length: ").ToString());

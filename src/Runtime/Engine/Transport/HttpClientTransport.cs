@@ -23,11 +23,11 @@ internal sealed class HttpClientTransport : IRequestTransport
     {
         _handler = HttpHandlerFactory.Create(tls, baseUrl, maxConnections);
         _http = new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        _target = target;
+        _target = UrlSecrets.WithoutUserInfo(target);
         var https = string.Equals(baseUrl.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase);
         _version = https ? HttpVersion.Version20 : HttpVersion.Version11;
         _versionPolicy = https ? HttpVersionPolicy.RequestVersionOrLower : HttpVersionPolicy.RequestVersionExact;
-        _authorization = string.IsNullOrEmpty(apiKey) ? null : new AuthenticationHeaderValue("Bearer", apiKey);
+        _authorization = UrlSecrets.Authorization(target, apiKey);
     }
 
     /// <inheritdoc />
