@@ -8,8 +8,9 @@ namespace PodBench.Runtime.Results;
 /// <summary>
 /// A file opened for appending whole lines, each with one <c>write</c> call in <c>O_APPEND</c> mode, so that
 /// processes of several pods appending to the same file never interleave or overwrite each other's lines
-/// (the reference uses flock for the same reason). A torn line left by a killed process is closed with a
-/// newline on open, so the next line stays readable.
+/// (the reference uses flock for the same reason). A file several processes share is opened with a lock file, held
+/// (flock) for each line appended: a tail without a newline seen under that lock is a torn line of a dead writer,
+/// never one still being written, so it is cut on open and kept in <c>&lt;file&gt;.torn</c> (<see cref="TornTail"/>).
 /// </summary>
 internal sealed class AppendOnlyFile : IDisposable
 {
@@ -18,14 +19,29 @@ internal sealed class AppendOnlyFile : IDisposable
     private const int OAppend = 0x400;
     private const int OCloexec = 0x80000;
 
+    private const int LockEx = 2;
+    private const int LockUn = 8;
+
     private int fd = -1;
+    private int lockFd = -1;
     private readonly FileStream? fallback;
 
-    public AppendOnlyFile(string path)
+    /// <summary>Opens <paramref name="path"/> for appending; <paramref name="lockPath"/> names the lock file of a shared file.</summary>
+    public AppendOnlyFile(string path, string? lockPath = null)
     {
         Path = path;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        CloseTornLine(path);
+        if (lockPath is not null && OperatingSystem.IsLinux())
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(lockPath)!);
+            lockFd = Open(lockPath, OWronly | OCreat | OCloexec, Convert.ToInt32("644", 8));
+            if (lockFd < 0)
+            {
+                throw new IOException($"Cannot open the lock file '{lockPath}': {new Win32Exception(Marshal.GetLastPInvokeError()).Message}");
+            }
+        }
+
+        Locked(() => TornCut = TornTail.Cut(path));
         if (OperatingSystem.IsLinux())
         {
             fd = Open(path, OWronly | OCreat | OAppend | OCloexec, Convert.ToInt32("644", 8));
@@ -42,8 +58,18 @@ internal sealed class AppendOnlyFile : IDisposable
 
     public string Path { get; }
 
+    /// <summary>What was cut from the file's tail on open (a torn line of a dead writer), or null.</summary>
+    public TornTail? TornCut { get; private set; }
+
+    /// <summary>Cuts a torn tail off <paramref name="path"/> under its lock file <paramref name="lockPath"/>; null when the file ends with a whole line.</summary>
+    public static TornTail? CutTornTail(string path, string? lockPath)
+    {
+        using var file = new AppendOnlyFile(path, lockPath);
+        return file.TornCut;
+    }
+
     /// <summary>Appends <paramref name="line"/> (which must end with a newline) with one system call.</summary>
-    public unsafe void Append(ReadOnlySpan<byte> line)
+    public void Append(ReadOnlySpan<byte> line)
     {
         ObjectDisposedException.ThrowIf(fd < 0 && fallback is null, this);
         if (fallback is not null)
@@ -53,6 +79,25 @@ internal sealed class AppendOnlyFile : IDisposable
             return;
         }
 
+        if (lockFd < 0)
+        {
+            WriteAll(line);
+            return;
+        }
+
+        _ = Flock(lockFd, LockEx);
+        try
+        {
+            WriteAll(line);
+        }
+        finally
+        {
+            _ = Flock(lockFd, LockUn);
+        }
+    }
+
+    private unsafe void WriteAll(ReadOnlySpan<byte> line)
+    {
         fixed (byte* p = line)
         {
             var done = 0;
@@ -83,28 +128,36 @@ internal sealed class AppendOnlyFile : IDisposable
         {
             _ = Close(open);
         }
+
+        var held = System.Threading.Interlocked.Exchange(ref lockFd, -1);
+        if (held >= 0)
+        {
+            _ = Close(held);
+        }
     }
 
-    private static void CloseTornLine(string path)
+    private void Locked(Action action)
     {
-        if (!File.Exists(path))
+        if (lockFd >= 0)
         {
-            return;
+            _ = Flock(lockFd, LockEx);
         }
 
-        using var fs = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-        if (fs.Length == 0)
+        try
         {
-            return;
+            action();
         }
-
-        fs.Seek(-1, SeekOrigin.End);
-        if (fs.ReadByte() != '\n')
+        finally
         {
-            fs.Seek(0, SeekOrigin.End);
-            fs.WriteByte((byte)'\n');
+            if (lockFd >= 0)
+            {
+                _ = Flock(lockFd, LockUn);
+            }
         }
     }
+
+    [DllImport("libc", EntryPoint = "flock", SetLastError = true)]
+    private static extern int Flock(int fd, int operation);
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);

@@ -25,6 +25,7 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
     private readonly AppendOnlyFile details;
     private readonly AppendOnlyFile journal;
     private readonly string failedPath;
+    private readonly string appendLock;
     private readonly Task loop;
     private AppendOnlyFile? failed;
     private Exception? fault;
@@ -44,8 +45,9 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
         JournalPath = layout.DbJournalFile(modelAbbr, dbName);
         ParquetPath = layout.DbParquetFile(modelAbbr, dbName);
         Directory.CreateDirectory(layout.DbDataFolder(modelAbbr));
+        appendLock = layout.AppendLockFile(modelAbbr, dataAbbr);
         journal = new AppendOnlyFile(JournalPath);
-        details = new AppendOnlyFile(DetailsPath);
+        details = new AppendOnlyFile(DetailsPath, appendLock);
         loop = Task.Run(RunAsync);
     }
 
@@ -90,27 +92,27 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
         }
         while (File.Exists(layout.DbJournalFile(modelAbbr, dbName)) || File.Exists(layout.DbParquetFile(modelAbbr, dbName)));
 
+        WriterLedger.Record(layout, pod, modelAbbr, dataAbbr, dbName);
         return new TaskResultWriter(layout, pod, modelAbbr, dataAbbr, dbName);
     }
 
     /// <summary>
     /// The requests of <paramref name="pod"/> that already finished successfully (with their readings on disk) in
-    /// the task's existing files, so that a rerun can skip them. Empty when nothing was written yet.
+    /// the pod's own earlier attempts at the task, so that a rerun can skip them. Empty when nothing was written yet.
     /// </summary>
     public static IReadOnlyList<FinishedRequest> ReadFinished(RunLayout layout, int pod, string modelAbbr, string dataAbbr)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        if (!File.Exists(layout.DetailsFile(modelAbbr, dataAbbr)))
+        if (!File.Exists(layout.DetailsFile(modelAbbr, dataAbbr)) || WriterLedger.Attempts(layout, pod, modelAbbr, dataAbbr).Count == 0)
         {
             return [];
         }
 
         using var conn = new DuckDBConnection("Data Source=:memory:");
         conn.Open();
-        RecordViews.CreateTaskView(conn, layout, modelAbbr, dataAbbr);
+        RecordViews.CreateTaskView(conn, layout, pod, modelAbbr, dataAbbr);
         using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT id, uuid FROM requests WHERE success AND pod = $pod ORDER BY id, uuid";
-        cmd.Parameters.Add(new DuckDBParameter("pod", pod));
+        cmd.CommandText = "SELECT id, uuid FROM requests WHERE success ORDER BY id, uuid";
         using var reader = cmd.ExecuteReader();
         var list = new List<FinishedRequest>();
         while (reader.Read())
@@ -220,7 +222,7 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
                 {
                     buffer.ResetWrittenCount();
                     RecordJson.WriteFailed(buffer, item.Record);
-                    failed ??= new AppendOnlyFile(failedPath);
+                    failed ??= new AppendOnlyFile(failedPath, appendLock);
                     failed.Append(buffer.WrittenSpan);
                     Interlocked.Increment(ref failures);
                 }
