@@ -8,13 +8,14 @@ namespace PodBench.Runtime.Merge;
 /// </summary>
 /// <param name="Model">The model abbr.</param>
 /// <param name="Dataset">The dataset abbr.</param>
+/// <param name="Pod">The pod that sent it.</param>
 /// <param name="Id">The request (dataset row) id.</param>
 /// <param name="Turn">The turn.</param>
 /// <param name="Records">How many records it has.</param>
 /// <param name="Successes">How many of them succeeded.</param>
-public sealed record DuplicateRequest(string Model, string Dataset, long Id, int Turn, long Records, long Successes)
+public sealed record DuplicateRequest(string Model, string Dataset, int Pod, long Id, int Turn, long Records, long Successes)
 {
     /// <summary>One phrase naming the request and what counted.</summary>
     public string Describe() =>
-        $"{Model}/{Dataset} request {Id.ToString(CultureInfo.InvariantCulture)}{(Turn == 0 ? "" : " turn " + Turn.ToString(CultureInfo.InvariantCulture))}: {Records.ToString(CultureInfo.InvariantCulture)} records ({Successes.ToString(CultureInfo.InvariantCulture)} successful), counted once as {(Successes > 0 ? "its success" : "its last failure")}";
+        $"{Model}/{Dataset} pod {Pod.ToString(CultureInfo.InvariantCulture)} request {Id.ToString(CultureInfo.InvariantCulture)}{(Turn == 0 ? "" : " turn " + Turn.ToString(CultureInfo.InvariantCulture))}: {Records.ToString(CultureInfo.InvariantCulture)} records ({Successes.ToString(CultureInfo.InvariantCulture)} successful), counted once as {(Successes > 0 ? "its success" : "its last failure")}";
 }

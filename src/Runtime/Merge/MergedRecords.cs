@@ -48,13 +48,13 @@ internal static class MergedRecords
     /// <summary>The requests <see cref="Load"/> found more than one record of, by task and id (none in a pressure run, where every record is a request).</summary>
     public static IReadOnlyList<DuplicateRequest> Duplicates(DuckDBConnection connection, bool pressure) =>
         Sql.Rows(connection, $"""
-            SELECT coalesce(d.extra_perf_data.model_abbr, ''), d.data_abbr, d.id, coalesce(d.turn_id, 0), count(*), count_if(d.success)
+            SELECT coalesce(d.extra_perf_data.model_abbr, ''), d.data_abbr, coalesce(d.extra_perf_data.pod, 0), d.id, coalesce(d.turn_id, 0), count(*), count_if(d.success)
             FROM temp.main.{DetailsTable} AS d
             GROUP BY {RecordSql.RequestKey(pressure)}
             HAVING count(*) > 1
-            ORDER BY 1, 2, 3, 4
+            ORDER BY 1, 2, 3, 4, 5
             """)
-            .Select(r => new DuplicateRequest((string)r[0]!, (string)r[1]!, Sql.Long(r[2]), (int)Sql.Long(r[3]), Sql.Long(r[4]), Sql.Long(r[5])))
+            .Select(r => new DuplicateRequest((string)r[0]!, (string)r[1]!, (int)Sql.Long(r[2]), Sql.Long(r[3]), (int)Sql.Long(r[4]), Sql.Long(r[5]), Sql.Long(r[6])))
             .ToList();
 
     /// <summary>

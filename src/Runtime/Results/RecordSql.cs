@@ -36,11 +36,12 @@ internal static class RecordSql
         : $"SELECT * FROM read_json({FileList(files)}, {JsonOptions}, columns = {DetailsColumns}) WHERE uuid IS NOT NULL AND db_name IS NOT NULL AND success IS NOT NULL";
 
     /// <summary>
-    /// The identity of a request in the details rows <c>d</c> (docs/run-folder.md): task (model_abbr, data_abbr),
-    /// request id and turn; in a pressure run every record is a request of its own (its uuid joins the key).
+    /// The identity of a request in the details rows <c>d</c> (docs/run-folder.md): task (model_abbr, data_abbr), the
+    /// pod that sends it (two pod groups may run one task; replicas of a group never share an id), request id and turn;
+    /// in a pressure run every record is a request of its own (its uuid joins the key).
     /// </summary>
     public static string RequestKey(bool perRecord) =>
-        "coalesce(d.extra_perf_data.model_abbr, ''), d.data_abbr, d.id, coalesce(d.turn_id, 0)" + (perRecord ? ", d.uuid" : "");
+        "coalesce(d.extra_perf_data.model_abbr, ''), d.data_abbr, coalesce(d.extra_perf_data.pod, 0), d.id, coalesce(d.turn_id, 0)" + (perRecord ? ", d.uuid" : "");
 
     /// <summary>
     /// 1 for the record a request counts: its success if any (the earliest attempt's), else its last failure (the
