@@ -26,20 +26,15 @@ internal static class PodResume
             return false;
         }
 
-        var verification = PodVerifier.Verify(layout.Root, [spec.Index], planHash);
+        var verification = PodVerifier.Verify(layout.Root, [spec.Index], planHash, _ => spec.Tasks.Select(t => (t.Model.Abbr, t.Dataset.Abbr)));
         var manifest = verification.Complete.FirstOrDefault();
-        var missing = manifest is null
-            ? []
-            : spec.Tasks.Select(t => (t.Model.Abbr, t.Dataset.Abbr)).Except(manifest.Tasks.Select(t => (t.Model, t.Dataset))).Select(t => t.Item1 + "/" + t.Item2).ToArray();
-        if (manifest is not null && missing.Length == 0 && !retry)
+        if (manifest is not null && !retry)
         {
             output.WriteLine($"pod {spec.Index}: complete, nothing to send (its manifest {Relative(layout, manifestPath)} verifies; rerun with --reuse to send its failed requests again)");
             return true;
         }
 
-        var why = manifest is null
-            ? "its manifest does not verify: " + string.Join("; ", verification.Problems)
-            : missing.Length > 0 ? $"its manifest lacks task(s) {string.Join(", ", missing)}" : "--reuse sends its failed requests again";
+        var why = manifest is null ? "its manifest does not verify: " + string.Join("; ", verification.Problems) : "--reuse sends its failed requests again";
         File.Delete(manifestPath);
         output.WriteLine($"pod {spec.Index}: runs again ({why}); its old manifest was removed and only requests without a successful record are sent");
         return false;
