@@ -11,8 +11,9 @@ using Xunit;
 namespace PodBench.Build.Tests;
 
 /// <summary>
-/// A pod killed with SIGKILL mid-run keeps every finished record readable, and a rerun of that pod with
-/// <c>--reuse</c> sends only what is missing; the merge then counts every request once.
+/// A pod killed with SIGKILL mid-run keeps every finished record readable, and a rerun of that pod (resumed by
+/// default) cuts a torn last line and sends only what is missing; <c>--reuse</c> on a complete pod sends its failed
+/// requests again; every file stays append-only and each request counts once.
 /// </summary>
 public sealed class CrashAndReuseTests
 {
@@ -48,11 +49,19 @@ public sealed class CrashAndReuseTests
             Assert.False(File.Exists(Path.Combine(output, "r", "pods", "pod-1.json")), "a killed pod must not publish a manifest");
             var receivedBefore = server.Stats.RequestsReceived;
 
-            using (var rerun = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url, "--reuse"]))
+            // A disk that filled up mid-line: the last line is half-written.
+            const string torn = "{\"data_abbr\": \"synthetic-test2\", \"id\": 1";
+            File.AppendAllText(details, torn);
+            var said = new System.Text.StringBuilder();
+            using (var rerun = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url], said))
             {
                 Assert.True(rerun.WaitForExit(TimeSpan.FromMinutes(5)), "the rerun did not finish");
                 Assert.Equal(0, rerun.ExitCode);
             }
+
+            Assert.Contains($"{details} ended in a half-written line of {torn.Length} bytes (a crash or a full disk): cut, and kept in {details}.torn", said.ToString(), StringComparison.Ordinal);
+            Assert.Equal(torn + "\n", File.ReadAllText(details + ".torn"));
+            Assert.All(File.ReadAllLines(details), l => System.Text.Json.JsonDocument.Parse(l).Dispose());
 
             // Warm-up requests are not results; everything else sent by the rerun is exactly the missing rows.
             var sentByRerun = server.Stats.RequestsReceived - receivedBefore;
@@ -105,8 +114,10 @@ public sealed class CrashAndReuseTests
                 Assert.Equal(0, rerun.ExitCode);
             }
 
+            // The failed lines stay where they were (append-only); the views count each request once.
             Assert.Equal(failedFirst + 1, healthy.Stats.RequestsReceived);
-            Assert.Equal(failedFirst, File.ReadAllLines(task + "_retried.jsonl").Length);
+            Assert.Equal(20 + failedFirst, File.ReadAllLines(task + "_details.jsonl").Length);
+            Assert.False(File.Exists(task + "_retried.jsonl"));
             using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(task + ".json"));
             Assert.Equal(20, summary.RootElement.GetProperty("Total Requests").GetProperty("total").GetInt32());
             Assert.Equal(20, summary.RootElement.GetProperty("Success Requests").GetProperty("total").GetInt32());
@@ -141,7 +152,7 @@ public sealed class CrashAndReuseTests
         return count;
     }
 
-    private static Process Start(string runner, string[] args)
+    private static Process Start(string runner, string[] args, System.Text.StringBuilder? said = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(runner)! };
         info.ArgumentList.Add("exec");
@@ -153,8 +164,19 @@ public sealed class CrashAndReuseTests
 
         info.Environment["PODBENCH_PLAIN_PROGRESS"] = "1";
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        void Keep(string? line)
+        {
+            if (said is not null && line is not null)
+            {
+                lock (said)
+                {
+                    said.AppendLine(line);
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
