@@ -64,6 +64,11 @@ internal sealed class AppendOnlyFile : IDisposable
     /// <summary>Cuts a torn tail off <paramref name="path"/> under its lock file <paramref name="lockPath"/>; null when the file ends with a whole line.</summary>
     public static TornTail? CutTornTail(string path, string? lockPath)
     {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         using var file = new AppendOnlyFile(path, lockPath);
         return file.TornCut;
     }
