@@ -32,16 +32,16 @@ public sealed class CrashAndReuseTests
         try
         {
             // Pod 1 sends its 20 requests at once (concurrency 100); kill it as soon as some, not all, have finished.
-            using (var first = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url]))
+            using (var first = RunnerChild.Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url]))
             {
                 var deadline = DateTime.UtcNow.AddMinutes(3);
-                while (Lines(details) < 3 && DateTime.UtcNow < deadline && !first.HasExited)
+                while (Lines(details) < 3 && DateTime.UtcNow < deadline && !first.Process.HasExited)
                 {
                     Thread.Sleep(20);
                 }
 
-                first.Kill(entireProcessTree: true);
-                first.WaitForExit();
+                first.Process.Kill(entireProcessTree: true);
+                first.Process.WaitForExit();
             }
 
             var finished = Lines(details);
@@ -52,14 +52,15 @@ public sealed class CrashAndReuseTests
             // A disk that filled up mid-line: the last line is half-written.
             const string torn = "{\"data_abbr\": \"synthetic-test2\", \"id\": 1";
             File.AppendAllText(details, torn);
-            var said = new System.Text.StringBuilder();
-            using (var rerun = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url], said))
+            string rerunOutput;
+                        using (var rerun = RunnerChild.Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url]))
             {
                 Assert.True(rerun.WaitForExit(TimeSpan.FromMinutes(5)), "the rerun did not finish");
-                Assert.Equal(0, rerun.ExitCode);
+                Assert.Equal(0, rerun.Process.ExitCode);
+                rerunOutput = rerun.Output;
             }
 
-            Assert.Contains($"{details} ended in a half-written line of {torn.Length} bytes (a crash or a full disk): cut, and kept in {details}.torn", said.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"{details} ended in a half-written line of {torn.Length} bytes (a crash or a full disk): cut, and kept in {details}.torn", rerunOutput, StringComparison.Ordinal);
             Assert.Equal(torn + "\n", File.ReadAllText(details + ".torn"));
             Assert.All(File.ReadAllLines(details), l => System.Text.Json.JsonDocument.Parse(l).Dispose());
 
@@ -100,7 +101,7 @@ public sealed class CrashAndReuseTests
         var task = Path.Combine(output, "r", "performances", "demo-vllm-api-general-chat-test2", "synthetic-test2");
         try
         {
-            using (var first = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", failing.BaseUrl.ToString().TrimEnd('/')]))
+            using (var first = RunnerChild.Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", failing.BaseUrl.ToString().TrimEnd('/')]))
             {
                 Assert.True(first.WaitForExit(TimeSpan.FromMinutes(5)));
             }
@@ -108,10 +109,10 @@ public sealed class CrashAndReuseTests
             var failedFirst = File.ReadAllLines(task + "_details.jsonl").Count(l => !l.Contains("\"success\":true", StringComparison.Ordinal));
             Assert.InRange(failedFirst, 1, 19);
 
-            using (var rerun = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", healthy.BaseUrl.ToString().TrimEnd('/'), "--reuse"]))
+            using (var rerun = RunnerChild.Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", healthy.BaseUrl.ToString().TrimEnd('/'), "--reuse"]))
             {
                 Assert.True(rerun.WaitForExit(TimeSpan.FromMinutes(5)));
-                Assert.Equal(0, rerun.ExitCode);
+                Assert.Equal(0, rerun.Process.ExitCode);
             }
 
             // The failed lines stay where they were (append-only); the views count each request once.
@@ -150,35 +151,5 @@ public sealed class CrashAndReuseTests
         }
 
         return count;
-    }
-
-    private static Process Start(string runner, string[] args, System.Text.StringBuilder? said = null)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(runner)! };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(runner);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["PODBENCH_PLAIN_PROGRESS"] = "1";
-        var process = Process.Start(info)!;
-        void Keep(string? line)
-        {
-            if (said is not null && line is not null)
-            {
-                lock (said)
-                {
-                    said.AppendLine(line);
-                }
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }

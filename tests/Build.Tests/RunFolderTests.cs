@@ -104,7 +104,7 @@ public sealed class RunFolderTests
         using var output = new TempFolder();
         string[] run = ["run", "--output", output.Path, "--run", "busy", "--simulator", Url(server)];
 
-        using var owner = Runner.Start(runner, run);
+        using var owner = RunnerChild.Start(runner, run);
         var lockFile = Path.Combine(output.Path, "busy", "locks", "pod-1.lock");
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while ((!File.Exists(lockFile) || new FileInfo(lockFile).Length == 0) && DateTime.UtcNow < deadline && !owner.Process.HasExited)
@@ -114,22 +114,22 @@ public sealed class RunFolderTests
 
         Assert.False(owner.Process.HasExited, owner.Output);
         var sentBefore = server.Stats.RequestsReceived;
-        using (var second = Runner.Start(runner, run))
+        using (var second = RunnerChild.Start(runner, run))
         {
-            Assert.True(second.Process.WaitForExit(TimeSpan.FromMinutes(1)), "the second run did not refuse at once");
+            Assert.True(second.WaitForExit(TimeSpan.FromMinutes(1)), "the second run did not refuse at once");
             Assert.Equal(2, second.Process.ExitCode);
             Assert.Contains($"is already being run by process {owner.Process.Id} on host {Environment.MachineName}", second.Output, StringComparison.Ordinal);
         }
 
-        using (var onePod = Runner.Start(runner, ["run", "--pod", "1", "--output", output.Path, "--run", "busy", "--simulator", Url(server)]))
+        using (var onePod = RunnerChild.Start(runner, ["run", "--pod", "1", "--output", output.Path, "--run", "busy", "--simulator", Url(server)]))
         {
-            Assert.True(onePod.Process.WaitForExit(TimeSpan.FromMinutes(1)));
+            Assert.True(onePod.WaitForExit(TimeSpan.FromMinutes(1)));
             Assert.Equal(2, onePod.Process.ExitCode);
             Assert.Contains($"pod 1 of the run {Path.Combine(output.Path, "busy")} is held by process {owner.Process.Id}", onePod.Output, StringComparison.Ordinal);
             Assert.Contains("nothing was sent", onePod.Output, StringComparison.Ordinal);
         }
 
-        Assert.True(owner.Process.WaitForExit(TimeSpan.FromMinutes(5)), owner.Output);
+        Assert.True(owner.WaitForExit(TimeSpan.FromMinutes(5)), owner.Output);
         Assert.True(owner.Process.ExitCode == 0, owner.Output);
         Assert.True(sentBefore <= 30 + 2);
         Assert.Equal(30 + 2, server.Stats.RequestsReceived);
@@ -161,68 +161,6 @@ public sealed class RunFolderTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>A runner process with its output captured.</summary>
-    private sealed class Runner : IDisposable
-    {
-        private readonly StringBuilder output = new();
-
-        private Runner(Process process) => Process = process;
-
-        public Process Process { get; }
-
-        public string Output
-        {
-            get
-            {
-                lock (output)
-                {
-                    return output.ToString();
-                }
-            }
-        }
-
-        public static Runner Start(string runner, IEnumerable<string> args)
-        {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(runner)! };
-            info.ArgumentList.Add("exec");
-            info.ArgumentList.Add(runner);
-            foreach (var arg in args)
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            info.Environment["PODBENCH_PLAIN_PROGRESS"] = "1";
-            var runnerProcess = new Runner(Process.Start(info)!);
-            runnerProcess.Process.OutputDataReceived += (_, e) => runnerProcess.Append(e.Data);
-            runnerProcess.Process.ErrorDataReceived += (_, e) => runnerProcess.Append(e.Data);
-            runnerProcess.Process.BeginOutputReadLine();
-            runnerProcess.Process.BeginErrorReadLine();
-            return runnerProcess;
-        }
-
-        public void Dispose()
-        {
-            if (!Process.HasExited)
-            {
-                Process.Kill(entireProcessTree: true);
-                Process.WaitForExit();
-            }
-
-            Process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            if (line is not null)
-            {
-                lock (output)
-                {
-                    output.AppendLine(line);
-                }
-            }
-        }
     }
 
     /// <summary>A temp folder deleted after the test.</summary>
