@@ -14,13 +14,7 @@ namespace PodBench.Runtime.Results;
 /// </summary>
 internal sealed class AppendOnlyFile : IDisposable
 {
-    private const int OWronly = 0x1;
-    private const int OCreat = 0x40;
-    private const int OAppend = 0x400;
-    private const int OCloexec = 0x80000;
 
-    private const int LockEx = 2;
-    private const int LockUn = 8;
 
     private int fd = -1;
     private int lockFd = -1;
@@ -34,7 +28,7 @@ internal sealed class AppendOnlyFile : IDisposable
         if (lockPath is not null && OperatingSystem.IsLinux())
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(lockPath)!);
-            lockFd = Open(lockPath, OWronly | OCreat | OCloexec, Convert.ToInt32("644", 8));
+            lockFd = LibC.Open(lockPath, LibC.OWronly | LibC.OCreat | LibC.OCloexec, LibC.FileMode);
             if (lockFd < 0)
             {
                 throw new IOException($"Cannot open the lock file '{lockPath}': {new Win32Exception(Marshal.GetLastPInvokeError()).Message}");
@@ -44,7 +38,7 @@ internal sealed class AppendOnlyFile : IDisposable
         Locked(() => TornCut = TornTail.Cut(path));
         if (OperatingSystem.IsLinux())
         {
-            fd = Open(path, OWronly | OCreat | OAppend | OCloexec, Convert.ToInt32("644", 8));
+            fd = LibC.Open(path, LibC.OWronly | LibC.OCreat | LibC.OAppend | LibC.OCloexec, LibC.FileMode);
             if (fd < 0)
             {
                 throw new IOException($"Cannot open '{path}' for appending: {new Win32Exception(Marshal.GetLastPInvokeError()).Message}");
@@ -90,14 +84,14 @@ internal sealed class AppendOnlyFile : IDisposable
             return;
         }
 
-        _ = Flock(lockFd, LockEx);
+        _ = LibC.Flock(lockFd, LibC.LockEx);
         try
         {
             WriteAll(line);
         }
         finally
         {
-            _ = Flock(lockFd, LockUn);
+            _ = LibC.Flock(lockFd, LibC.LockUn);
         }
     }
 
@@ -108,11 +102,11 @@ internal sealed class AppendOnlyFile : IDisposable
             var done = 0;
             while (done < line.Length)
             {
-                var n = Write(fd, p + done, (nint)(line.Length - done));
+                var n = LibC.Write(fd, p + done, (nint)(line.Length - done));
                 if (n < 0)
                 {
                     var errno = Marshal.GetLastPInvokeError();
-                    if (errno == 4)
+                    if (errno == LibC.EIntr)
                     {
                         continue; // EINTR
                     }
@@ -131,13 +125,13 @@ internal sealed class AppendOnlyFile : IDisposable
         var open = System.Threading.Interlocked.Exchange(ref fd, -1);
         if (open >= 0)
         {
-            _ = Close(open);
+            _ = LibC.Close(open);
         }
 
         var held = System.Threading.Interlocked.Exchange(ref lockFd, -1);
         if (held >= 0)
         {
-            _ = Close(held);
+            _ = LibC.Close(held);
         }
     }
 
@@ -145,7 +139,7 @@ internal sealed class AppendOnlyFile : IDisposable
     {
         if (lockFd >= 0)
         {
-            _ = Flock(lockFd, LockEx);
+            _ = LibC.Flock(lockFd, LibC.LockEx);
         }
 
         try
@@ -156,20 +150,12 @@ internal sealed class AppendOnlyFile : IDisposable
         {
             if (lockFd >= 0)
             {
-                _ = Flock(lockFd, LockUn);
+                _ = LibC.Flock(lockFd, LibC.LockUn);
             }
         }
     }
 
-    [DllImport("libc", EntryPoint = "flock", SetLastError = true)]
-    private static extern int Flock(int fd, int operation);
 
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
 
-    [DllImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static extern unsafe nint Write(int fd, byte* buffer, nint count);
 
-    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static extern int Close(int fd);
 }

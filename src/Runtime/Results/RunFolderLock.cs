@@ -16,14 +16,6 @@ namespace PodBench.Runtime.Results;
 /// </summary>
 public sealed class RunFolderLock : IDisposable
 {
-    private const int ORdonly = 0x0;
-    private const int ORdwr = 0x2;
-    private const int OCreat = 0x40;
-    private const int OCloexec = 0x80000;
-    private const int LockEx = 2;
-    private const int LockNb = 4;
-    private const int LockUn = 8;
-    private const int EWouldBlock = 11;
 
     private int fd;
     private FileStream? fallback;
@@ -64,17 +56,17 @@ public sealed class RunFolderLock : IDisposable
             }
         }
 
-        var handle = Open(path, ORdwr | OCreat | OCloexec, Convert.ToInt32("644", 8));
+        var handle = LibC.Open(path, LibC.ORdwr | LibC.OCreat | LibC.OCloexec, LibC.FileMode);
         if (handle < 0)
         {
             throw new IOException($"Cannot open the lock file '{path}': {new Win32Exception(Marshal.GetLastPInvokeError()).Message}");
         }
 
-        if (Flock(handle, LockEx | LockNb) != 0)
+        if (LibC.Flock(handle, LibC.LockEx | LibC.LockNb) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
-            _ = Close(handle);
-            if (errno != EWouldBlock)
+            _ = LibC.Close(handle);
+            if (errno != LibC.EWouldBlock)
             {
                 throw new IOException($"Cannot lock '{path}': {new Win32Exception(errno).Message}");
             }
@@ -84,12 +76,12 @@ public sealed class RunFolderLock : IDisposable
         }
 
         var text = Encoding.UTF8.GetBytes(Describe());
-        _ = Ftruncate(handle, 0);
+        _ = LibC.Ftruncate(handle, 0);
         unsafe
         {
             fixed (byte* p = text)
             {
-                _ = Pwrite(handle, p, text.Length, 0);
+                _ = LibC.Pwrite(handle, p, text.Length, 0);
             }
         }
 
@@ -104,7 +96,7 @@ public sealed class RunFolderLock : IDisposable
             return "another process";
         }
 
-        var handle = Open(path, ORdonly | OCloexec, 0);
+        var handle = LibC.Open(path, LibC.ORdonly | LibC.OCloexec, 0);
         if (handle < 0)
         {
             return "another process (its lock file is unreadable)";
@@ -116,11 +108,11 @@ public sealed class RunFolderLock : IDisposable
         {
             fixed (byte* p = buffer)
             {
-                n = (int)Read(handle, p, buffer.Length);
+                n = (int)LibC.Read(handle, p, buffer.Length);
             }
         }
 
-        _ = Close(handle);
+        _ = LibC.Close(handle);
         var text = n > 0 ? Encoding.UTF8.GetString(buffer, 0, n).Trim() : "";
         return text.Length > 0 ? text : "another process (it has not written its name yet)";
     }
@@ -133,8 +125,8 @@ public sealed class RunFolderLock : IDisposable
         var open = System.Threading.Interlocked.Exchange(ref fd, -1);
         if (open >= 0)
         {
-            _ = Flock(open, LockUn);
-            _ = Close(open);
+            _ = LibC.Flock(open, LibC.LockUn);
+            _ = LibC.Close(open);
         }
     }
 
@@ -147,21 +139,9 @@ public sealed class RunFolderLock : IDisposable
         return $"process {Environment.ProcessId.ToString(CultureInfo.InvariantCulture)} on host {Environment.MachineName}, started {started} UTC, command: {command}";
     }
 
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
 
-    [DllImport("libc", EntryPoint = "flock", SetLastError = true)]
-    private static extern int Flock(int fd, int operation);
 
-    [DllImport("libc", EntryPoint = "ftruncate", SetLastError = true)]
-    private static extern int Ftruncate(int fd, long length);
 
-    [DllImport("libc", EntryPoint = "pwrite", SetLastError = true)]
-    private static extern unsafe nint Pwrite(int fd, byte* buffer, nint count, long offset);
 
-    [DllImport("libc", EntryPoint = "read", SetLastError = true)]
-    private static extern unsafe nint Read(int fd, byte* buffer, nint count);
 
-    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static extern int Close(int fd);
 }
