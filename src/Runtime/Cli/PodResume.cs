@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using PodBench.Runtime.Merge;
@@ -18,23 +19,29 @@ internal static class PodResume
     /// skipped, unless <paramref name="retry"/> (<c>--reuse</c>) asks to send its failed requests again. Otherwise an
     /// old manifest is removed, so that the pod is incomplete until it publishes a new one.
     /// </summary>
-    public static bool SkipComplete(RunLayout layout, PodSpec spec, string planHash, bool retry, TextWriter output)
+    public static bool SkipComplete(RunLayout layout, IReadOnlyList<PodSpec> pods, int pod, string planHash, bool retry, TextWriter output)
     {
+        var spec = pods[pod];
         var manifestPath = layout.PodManifest(spec.Index);
         if (!File.Exists(manifestPath))
         {
             return false;
         }
 
-        var verification = PodVerifier.Verify(layout.Root, [spec.Index], planHash, _ => spec.Tasks.Select(t => (t.Model.Abbr, t.Dataset.Abbr)));
-        var manifest = verification.Complete.FirstOrDefault();
+        // The pods that share a task file with this one (replicas of its group) are verified with it: a shared details
+        // file may only have grown since this pod published its manifest.
+        var tasks = spec.Tasks.Select(t => (t.Model.Abbr, t.Dataset.Abbr)).ToHashSet();
+        var siblings = pods.Where(p => p.Tasks.Any(t => tasks.Contains((t.Model.Abbr, t.Dataset.Abbr)))).Select(p => p.Index).ToList();
+        var verification = PodVerifier.Verify(layout.Root, siblings, planHash, i => pods[i].Tasks.Select(t => (t.Model.Abbr, t.Dataset.Abbr)));
+        var manifest = verification.Complete.FirstOrDefault(m => m.Pod == spec.Index);
         if (manifest is not null && !retry)
         {
             output.WriteLine($"pod {spec.Index}: complete, nothing to send (its manifest {Relative(layout, manifestPath)} verifies; rerun with --reuse to send its failed requests again)");
             return true;
         }
 
-        var why = manifest is null ? "its manifest does not verify: " + string.Join("; ", verification.Problems) : "--reuse sends its failed requests again";
+        var own = verification.Problems.Where(p => p.StartsWith($"pod {spec.Index}:", StringComparison.Ordinal));
+        var why = manifest is null ? "its manifest does not verify: " + string.Join("; ", own) : "--reuse sends its failed requests again";
         File.Delete(manifestPath);
         output.WriteLine($"pod {spec.Index}: runs again ({why}); its old manifest was removed and only requests without a successful record are sent");
         return false;

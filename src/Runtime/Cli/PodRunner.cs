@@ -26,7 +26,7 @@ internal static class PodRunner
             ?? throw new UsageException($"pod {pod} of the run {layout.Root} is held by {holder}; nothing was sent. Let that run (or merge) finish, or stop it, then run this again.");
         var plan = context.Listing(options.Settings).Plan;
         RecordPlan(layout, plan);
-        if (PodResume.SkipComplete(layout, spec, plan.PlanHash, options.Reuse, output))
+        if (PodResume.SkipComplete(layout, context.Pods, pod, plan.PlanHash, options.Reuse, output))
         {
             return 0;
         }
