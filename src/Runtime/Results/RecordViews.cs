@@ -21,12 +21,13 @@ public static class RecordViews
     public static void CreateRequestsView(DuckDBConnection conn, IEnumerable<string> detailsFiles, IEnumerable<string> dbDataFiles)
     {
         ArgumentNullException.ThrowIfNull(conn);
-        var sql = RecordSql.Resource("requests_view.sql")
-            .Replace("{details_join}", DetailsJoin("time_points_ns", "t.time_points_ns AS time_points_ns, t.server_time_points_ns AS server_time_points_ns"), StringComparison.Ordinal)
-            .Replace("{details_source}", DetailsSource(detailsFiles.ToList()), StringComparison.Ordinal)
-            .Replace("{db_source}", DbSource(dbDataFiles), StringComparison.Ordinal);
-        Execute(conn, sql);
+        RequestsView(conn, DetailsSource(detailsFiles.ToList()), DbSource(dbDataFiles));
     }
+
+    private static void RequestsView(DuckDBConnection conn, string detailsSql, string dbSql) => Execute(conn, RecordSql.Resource("requests_view.sql")
+        .Replace("{details_join}", DetailsJoin("time_points_ns", "t.time_points_ns AS time_points_ns, t.server_time_points_ns AS server_time_points_ns"), StringComparison.Ordinal)
+        .Replace("{details_source}", detailsSql, StringComparison.Ordinal)
+        .Replace("{db_source}", dbSql, StringComparison.Ordinal));
 
     /// <summary>
     /// Creates the table <paramref name="table"/> (records_table.sql): the rows of the <c>requests</c> view over the
@@ -120,11 +121,7 @@ public static class RecordViews
             attempts = [attempts[^1]];
         }
 
-        var sql = RecordSql.Resource("requests_view.sql")
-            .Replace("{details_join}", DetailsJoin("time_points_ns", "t.time_points_ns AS time_points_ns, t.server_time_points_ns AS server_time_points_ns"), StringComparison.Ordinal)
-            .Replace("{details_source}", RecordSql.OnePerRequest(RecordSql.DetailsSource([details]), attempts, latestOnly), StringComparison.Ordinal)
-            .Replace("{db_source}", DbSource(WriterLedger.Files(layout, modelAbbr, attempts)), StringComparison.Ordinal);
-        Execute(conn, sql);
+        RequestsView(conn, RecordSql.OnePerRequest(RecordSql.DetailsSource([details]), attempts, latestOnly), DbSource(WriterLedger.Files(layout, modelAbbr, attempts)));
     }
 
     private static string TaskDetails(RunLayout layout, string modelAbbr, string dataAbbr)
