@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using Microsoft.Build.Framework;
 using PodBench.Build.Tasks;
@@ -85,6 +86,11 @@ public sealed class MergeRun : Microsoft.Build.Utilities.Task
         catch (UsageException e)
         {
             Log.LogError(e.Message);
+        }
+        catch (Exception e) when (e is System.IO.IOException or System.IO.InvalidDataException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
+        {
+            // a plain error naming the run, never an MSB4018 stack trace
+            Log.LogError($"Merging {RunDirectory ?? RunName} failed: {e.GetType().Name}: {e.Message}");
         }
 
         return !Log.HasLoggedErrors;

@@ -100,6 +100,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
 
     private void Run()
     {
+        RunLocator.CheckRunName(RunName, "BenchmarkRun");
         var listing = PlanQuery.List(Log, DotnetHost, RunnerAssembly, ProjectDirectory);
         if (listing is null)
         {
@@ -116,6 +117,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         }
 
         RunDirectory = Path.GetFullPath(Path.Combine(OutputRoot, RunName));
+        using var runLock = onlyPod is null ? RunOwner.Acquire(RunDirectory, "BenchmarkRun") : null;
         var needsSimulator = listing.NeedsSimulator && settings.Endpoint is null
             && listing.SimulatedModels.Any(m => !settings.Endpoints.ContainsKey(m));
         Process? simulator = null;
@@ -210,7 +212,9 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
             process.WaitForExit();
             if (process.ExitCode != 0 && !_cancel.IsCancellationRequested)
             {
-                Log.LogError($"Pod {pod} failed (exit code {process.ExitCode}); its finished requests are kept in {RunDirectory}.");
+                Log.LogError(Directory.Exists(RunDirectory)
+                    ? $"Pod {pod} failed (exit code {process.ExitCode}); its finished requests are kept in {RunDirectory}, and running the same command again resumes it."
+                    : $"Pod {pod} failed (exit code {process.ExitCode}) before it created the run folder {RunDirectory}; nothing was kept.");
             }
 
             process.Dispose();

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -11,8 +10,9 @@ using Xunit;
 namespace PodBench.Build.Tests;
 
 /// <summary>
-/// A pod killed with SIGKILL mid-run keeps every finished record readable, and a rerun of that pod with
-/// <c>--reuse</c> sends only what is missing; the merge then counts every request once.
+/// A pod killed with SIGKILL mid-run keeps every finished record readable, and a rerun of that pod (resumed by
+/// default) cuts a torn last line and sends only what is missing; <c>--reuse</c> on a complete pod sends its failed
+/// requests again; every file stays append-only and each request counts once.
 /// </summary>
 public sealed class CrashAndReuseTests
 {
@@ -31,16 +31,16 @@ public sealed class CrashAndReuseTests
         try
         {
             // Pod 1 sends its 20 requests at once (concurrency 100); kill it as soon as some, not all, have finished.
-            using (var first = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url]))
+            using (var first = RunnerChild.Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url]))
             {
                 var deadline = DateTime.UtcNow.AddMinutes(3);
-                while (Lines(details) < 3 && DateTime.UtcNow < deadline && !first.HasExited)
+                while (Lines(details) < 3 && DateTime.UtcNow < deadline && !first.Process.HasExited)
                 {
                     Thread.Sleep(20);
                 }
 
-                first.Kill(entireProcessTree: true);
-                first.WaitForExit();
+                first.Process.Kill(entireProcessTree: true);
+                first.Process.WaitForExit();
             }
 
             var finished = Lines(details);
@@ -48,11 +48,20 @@ public sealed class CrashAndReuseTests
             Assert.False(File.Exists(Path.Combine(output, "r", "pods", "pod-1.json")), "a killed pod must not publish a manifest");
             var receivedBefore = server.Stats.RequestsReceived;
 
-            using (var rerun = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url, "--reuse"]))
+            // A disk that filled up mid-line: the last line is half-written.
+            const string torn = "{\"data_abbr\": \"synthetic-test2\", \"id\": 1";
+            File.AppendAllText(details, torn);
+            string rerunOutput;
+                        using (var rerun = RunnerChild.Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url]))
             {
                 Assert.True(rerun.WaitForExit(TimeSpan.FromMinutes(5)), "the rerun did not finish");
-                Assert.Equal(0, rerun.ExitCode);
+                Assert.Equal(0, rerun.Process.ExitCode);
+                rerunOutput = rerun.Output;
             }
+
+            Assert.Contains($"{details} ended in a half-written line of {torn.Length} bytes (a crash or a full disk): cut, and kept in {details}.torn", rerunOutput, StringComparison.Ordinal);
+            Assert.Equal(torn + "\n", File.ReadAllText(details + ".torn"));
+            Assert.All(File.ReadAllLines(details), l => System.Text.Json.JsonDocument.Parse(l).Dispose());
 
             // Warm-up requests are not results; everything else sent by the rerun is exactly the missing rows.
             var sentByRerun = server.Stats.RequestsReceived - receivedBefore;
@@ -91,7 +100,7 @@ public sealed class CrashAndReuseTests
         var task = Path.Combine(output, "r", "performances", "demo-vllm-api-general-chat-test2", "synthetic-test2");
         try
         {
-            using (var first = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", failing.BaseUrl.ToString().TrimEnd('/')]))
+            using (var first = RunnerChild.Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", failing.BaseUrl.ToString().TrimEnd('/')]))
             {
                 Assert.True(first.WaitForExit(TimeSpan.FromMinutes(5)));
             }
@@ -99,14 +108,16 @@ public sealed class CrashAndReuseTests
             var failedFirst = File.ReadAllLines(task + "_details.jsonl").Count(l => !l.Contains("\"success\":true", StringComparison.Ordinal));
             Assert.InRange(failedFirst, 1, 19);
 
-            using (var rerun = Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", healthy.BaseUrl.ToString().TrimEnd('/'), "--reuse"]))
+            using (var rerun = RunnerChild.Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", healthy.BaseUrl.ToString().TrimEnd('/'), "--reuse"]))
             {
                 Assert.True(rerun.WaitForExit(TimeSpan.FromMinutes(5)));
-                Assert.Equal(0, rerun.ExitCode);
+                Assert.Equal(0, rerun.Process.ExitCode);
             }
 
+            // The failed lines stay where they were (append-only); the views count each request once.
             Assert.Equal(failedFirst + 1, healthy.Stats.RequestsReceived);
-            Assert.Equal(failedFirst, File.ReadAllLines(task + "_retried.jsonl").Length);
+            Assert.Equal(20 + failedFirst, File.ReadAllLines(task + "_details.jsonl").Length);
+            Assert.False(File.Exists(task + "_retried.jsonl"));
             using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(task + ".json"));
             Assert.Equal(20, summary.RootElement.GetProperty("Total Requests").GetProperty("total").GetInt32());
             Assert.Equal(20, summary.RootElement.GetProperty("Success Requests").GetProperty("total").GetInt32());
@@ -139,24 +150,5 @@ public sealed class CrashAndReuseTests
         }
 
         return count;
-    }
-
-    private static Process Start(string runner, string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(runner)! };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(runner);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["PODBENCH_PLAIN_PROGRESS"] = "1";
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }

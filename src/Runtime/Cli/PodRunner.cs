@@ -22,8 +22,15 @@ internal static class PodRunner
         var spec = context.Pods[pod];
         var layout = new RunLayout(options.RunDirectory);
         Directory.CreateDirectory(layout.Root);
+        using var owner = RunFolderLock.TryAcquire(layout.PodLockFile(pod), out var holder)
+            ?? throw new UsageException($"pod {pod} of the run {layout.Root} is held by {holder}; nothing was sent. Let that run (or merge) finish, or stop it, then run this again.");
         var plan = context.Listing(options.Settings).Plan;
         RecordPlan(layout, plan);
+        if (PodResume.SkipComplete(layout, context.Pods, pod, plan.PlanHash, options.Reuse, output))
+        {
+            return 0;
+        }
+
         var clock = PodClock.Process;
         var started = DateTimeOffset.UtcNow;
         PodManifestWriter.WriteStarted(layout.Root, pod, plan.PlanHash, started);

@@ -44,7 +44,7 @@ public static class RunFinisher
         {
             return new FinishOutcome
             {
-                Errors = [e.Message + " Rerun the missing pods with -p:BenchmarkPod=N and the same BenchmarkRun, or merge what is complete with -p:BenchmarkAllowPartial=true."],
+                Errors = [e.Busy ? e.Message : e.Message + " Rerun the missing pods with -p:BenchmarkPod=N and the same BenchmarkRun, or merge what is complete with -p:BenchmarkAllowPartial=true."],
             };
         }
 

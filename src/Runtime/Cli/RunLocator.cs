@@ -21,11 +21,7 @@ public static class RunLocator
 
         if (!string.IsNullOrWhiteSpace(runName))
         {
-            if (runName.IndexOfAny(['/', '\\']) >= 0 || runName is "." or "..")
-            {
-                throw new UsageException($"BenchmarkRun: '{runName}' is not a run folder name.");
-            }
-
+            CheckRunName(runName, "BenchmarkRun");
             var named = Path.Combine(root, runName);
             if (!Directory.Exists(named))
             {
@@ -40,6 +36,22 @@ public static class RunLocator
             .ThenByDescending(d => d.LastWriteTimeUtc)
             .FirstOrDefault();
         return newest?.FullName ?? throw new UsageException($"The output folder {root} holds no run yet. Run `dotnet build <plan project> -t:RunBenchmark` first.");
+    }
+
+    /// <summary>
+    /// Throws <see cref="UsageException"/> naming <paramref name="setting"/> unless <paramref name="runName"/> is one
+    /// folder name (no separator, not <c>.</c> or <c>..</c>, no control character); checked before anything runs.
+    /// </summary>
+    public static string CheckRunName(string runName, string setting)
+    {
+        ArgumentNullException.ThrowIfNull(runName);
+        if (runName.Trim().Length == 0 || runName.IndexOfAny(['/', '\\']) >= 0 || runName is "." or ".." || runName.Any(char.IsControl)
+            || runName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            throw new UsageException($"{setting}: '{runName}' is not a run folder name (one folder name: no '/' or '\\', not '.' or '..'); nothing was run and no folder was created.");
+        }
+
+        return runName;
     }
 
     private static string Describe(string root)

@@ -85,12 +85,10 @@ internal static class RunVerb
         var pod = PodIndex(context, args);
         var outputRoot = Path.GetFullPath(args.Get("output") ?? Path.Combine(context.BaseDirectory, "outputs", "default"));
         var runName = args.Get("run") ?? DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        if (runName.IndexOfAny(['/', '\\']) >= 0 || runName is "." or "..")
-        {
-            throw new UsageException($"--run: '{runName}' is not a run folder name.");
-        }
+        RunLocator.CheckRunName(runName, "--run");
 
         var runDirectory = Path.Combine(outputRoot, runName);
+        using var runLock = pod is null ? RunOwner.Acquire(runDirectory, "--run") : null;
         var listing = context.Listing(settings);
         OpenFilesCheck.Check(context, pod is { } only ? [only] : Enumerable.Range(0, context.Pods.Count).ToArray(), context.EffectiveRun(settings));
         var simulatorUrl = SettingParser.Url("--simulator", args.Get("simulator"));

@@ -31,7 +31,7 @@ internal static class TaskExecution
             var apiKey = ApiKeys.Resolve(task.Model.ApiKey);
             var tokenizer = task.Model.TokenizerPath is { Length: > 0 } path ? HfTokenizer.Load(Path.GetFullPath(path, context.BaseDirectory)) : null;
             var rows = DatasetLoader.Load(task.Dataset, task.Model, context.BaseDirectory, tokenizer, run.NumPrompts);
-            rows = SkipFinished(rows, layout, task, options.Reuse, run, output, prefix);
+            var resume = SkipFinished(layout, task, run, output, prefix);
             var servedModel = task.Model.Model ?? await ModelDiscovery.GetFirstModelIdAsync(baseUrl, apiKey, task.Model.Tls, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             var model = task.Model with { Model = servedModel };
             output.WriteLine($"{prefix} {rows.Count} request(s) to {UrlSecrets.Display(baseUrl)} (model {servedModel}, concurrency {ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas)}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
@@ -43,7 +43,7 @@ internal static class TaskExecution
                 try
                 {
                     outcome = await TaskRunner.RunAsync(
-                        new TaskRunRequest { Task = task with { Model = model }, BaseUrl = baseUrl, ApiKey = apiKey, Rows = rows, Run = run, Tokenizer = tokenizer, Clock = clock },
+                        new TaskRunRequest { Task = task with { Model = model }, BaseUrl = baseUrl, ApiKey = apiKey, Rows = rows, Run = run, Tokenizer = tokenizer, Clock = clock, Skip = resume.Finished },
                         writer,
                         new ConsoleProgress(prefix, output),
                         cancellationToken).ConfigureAwait(false);
@@ -60,14 +60,14 @@ internal static class TaskExecution
             }
 
             var concurrency = ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas);
-            var summary = TaskSummaries.SummarizeTask(layout, model.Abbr, task.Dataset.Abbr, new SummaryRequest
+            var summary = TaskSummaries.SummarizeTask(layout, task.Pod, model.Abbr, task.Dataset.Abbr, new SummaryRequest
             {
                 Scope = model.Abbr + "/" + task.Dataset.Abbr,
                 Statistics = context.Plan.Summary.Statistics.Select(s => s.Name).ToArray(),
                 Stable = context.Plan.Summary.StableStage,
                 MaxConcurrency = concurrency,
                 TargetRate = outcome.TargetRate,
-            });
+            }, latestOnly: run.Pressure);
             output.WriteLine($"{prefix} results");
             output.WriteLine(ConsoleTables.Render(summary));
             if (outcome.ReadDelay.Count > 0)
@@ -81,8 +81,8 @@ internal static class TaskExecution
             }
 
             WarnShortPressure(run, summary, output, prefix);
-            var files = TaskFiles(layout, task.Dataset.Abbr, model.Abbr, writer);
-            var counts = new PodRecordCounts(writer.Written, writer.Written - writer.Failed, writer.Failed);
+            var files = resume.EarlierFiles.Concat(TaskFiles(layout, task.Dataset.Abbr, model.Abbr, writer)).ToList();
+            var counts = Counts(summary);
             return new TaskResult(task, true, new PodTaskFiles(model.Abbr, task.Dataset.Abbr, concurrency, counts, files)
             {
                 ReadDelay = outcome.ReadDelay.Count > 0 ? outcome.ReadDelay : null,
@@ -95,71 +95,18 @@ internal static class TaskExecution
         }
     }
 
-    private static IReadOnlyList<PromptRow> SkipFinished(IReadOnlyList<PromptRow> rows, RunLayout layout, TaskSpec task, bool reuse, RunOptions run, TextWriter output, string prefix)
-    {
-        if (!reuse || run.Pressure)
-        {
-            return rows;
-        }
-
-        var finished = TaskResultWriter.ReadFinished(layout, task.Pod, task.Model.Abbr, task.Dataset.Abbr).Select(f => f.Id).ToHashSet();
-        SetAsideFailures(layout.DetailsFile(task.Model.Abbr, task.Dataset.Abbr), output, prefix);
-        if (finished.Count == 0)
-        {
-            return rows;
-        }
-
-        var missing = rows.Where(r => !finished.Contains(r.Id)).ToArray();
-        output.WriteLine($"{prefix} reuse: {finished.Count} request(s) already finished, {missing.Length} to send.");
-        return missing;
-    }
-
     /// <summary>
-    /// A reuse rerun sends the failed requests again, so their old lines move from the details file to
-    /// <c>&lt;dataset&gt;_retried.jsonl</c> (kept, never deleted): each request then counts once.
+    /// A run folder that holds earlier attempts of this pod at the task resumes it (docs/run-folder.md): files stay
+    /// append-only, and the views count each request once (its success if any, else its last failure).
     /// </summary>
-    private static void SetAsideFailures(string details, TextWriter output, string prefix)
+    private static TaskResume SkipFinished(RunLayout layout, TaskSpec task, RunOptions run, TextWriter output, string prefix) =>
+        TaskResume.Prepare(layout, task, run.Pressure, output, prefix);
+
+    /// <summary>The task's counts as its summary counted them: every request once, over every attempt of this pod.</summary>
+    private static PodRecordCounts Counts(PerfSummary summary)
     {
-        if (!File.Exists(details))
-        {
-            return;
-        }
-
-        var keep = new List<string>();
-        var retried = new List<string>();
-        foreach (var line in File.ReadLines(details))
-        {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            (Succeeded(line) ? keep : retried).Add(line);
-        }
-
-        if (retried.Count == 0)
-        {
-            return;
-        }
-
-        File.AppendAllLines(details[..^"_details.jsonl".Length] + "_retried.jsonl", retried);
-        var temp = details + ".tmp";
-        File.WriteAllLines(temp, keep);
-        File.Move(temp, details, overwrite: true);
-        output.WriteLine($"{prefix} reuse: {retried.Count} failed or torn record(s) set aside in {Path.GetFileName(details[..^"_details.jsonl".Length])}_retried.jsonl; those requests are sent again.");
-    }
-
-    private static bool Succeeded(string line)
-    {
-        try
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(line);
-            return doc.RootElement.TryGetProperty("success", out var success) && success.ValueKind == System.Text.Json.JsonValueKind.True;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false;
-        }
+        long Count(string key) => (long)(summary.Globals.FirstOrDefault(g => g.Key == key && g.Stage == "total")?.Value ?? 0);
+        return new PodRecordCounts(Count("Total Requests"), Count("Success Requests"), Count("Failed Requests"));
     }
 
     private static void WarnShortPressure(RunOptions run, PerfSummary summary, TextWriter output, string prefix)

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using PodBench.Dsl;
 
 namespace PodBench.Runtime.Engine;
@@ -72,6 +74,23 @@ internal sealed class TaskPlan
         }
     }
 
+    /// <summary>The plan without the rows in <paramref name="skip"/>; a schedule's remaining offsets keep their gaps and start at 0.</summary>
+    private static TaskPlan WithoutSkipped(TaskPlan plan, IReadOnlySet<long> skip)
+    {
+        var keep = Enumerable.Range(0, plan.Rows.Length).Where(k => !skip.Contains(plan.Rows[k].Id)).ToArray();
+        var offsets = plan.OffsetTicks is { } all ? keep.Select(k => all[k]).ToArray() : null;
+        if (offsets is { Length: > 0 })
+        {
+            var first = offsets[0];
+            for (var k = 0; k < offsets.Length; k++)
+            {
+                offsets[k] -= first;
+            }
+        }
+
+        return new TaskPlan(plan.Mode, keep.Select(k => plan.Rows[k]).ToArray(), offsets, plan.Concurrency);
+    }
+
     public static TaskPlan Create(TaskRunRequest request)
     {
         var task = request.Task;
@@ -104,6 +123,11 @@ internal sealed class TaskPlan
         if (request.Run.Pressure)
         {
             return new TaskPlan("pressure", rows, null, concurrency);
+        }
+
+        if (request.Skip is { Count: > 0 } skip)
+        {
+            return WithoutSkipped(Create(request with { Skip = null }), skip);
         }
 
         double[] global;

@@ -29,6 +29,12 @@ public sealed record TaskRunRequest
     /// <summary>The pod's clock; every timestamp of a record is mapped through it.</summary>
     public required PodClock Clock { get; init; }
 
+    /// <summary>
+    /// Dataset row ids this pod already has a successful record of (a resumed run): they keep their place in the
+    /// replica split and the schedule, and are not sent.
+    /// </summary>
+    public IReadOnlySet<long>? Skip { get; init; }
+
     /// <summary>Seed of the send schedule (gamma intervals).</summary>
     public int Seed { get; init; } = 42;
 }

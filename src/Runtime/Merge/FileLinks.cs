@@ -23,7 +23,10 @@ internal static partial class FileLinks
     }
 
     /// <summary>Appends the rest of <paramref name="input"/> to <paramref name="output"/> (both positioned by their streams).</summary>
-    public static void Append(FileStream input, FileStream output)
+    public static void Append(FileStream input, FileStream output) => Append(input, output, input.Length);
+
+    /// <summary>Appends <paramref name="input"/> from its position up to byte <paramref name="end"/> to <paramref name="output"/>.</summary>
+    public static void Append(FileStream input, FileStream output, long end)
     {
         if (OperatingSystem.IsLinux())
         {
@@ -31,9 +34,9 @@ internal static partial class FileLinks
             var inFd = (int)input.SafeFileHandle.DangerousGetHandle();
             var outFd = (int)output.SafeFileHandle.DangerousGetHandle();
             long inOff = input.Position, outOff = output.Position;
-            while (true)
+            while (inOff < end)
             {
-                var n = CopyFileRange(inFd, ref inOff, outFd, ref outOff, 1 << 30, 0);
+                var n = CopyFileRange(inFd, ref inOff, outFd, ref outOff, (nuint)Math.Min(1L << 30, end - inOff), 0);
                 if (n <= 0)
                 {
                     break;
@@ -42,7 +45,7 @@ internal static partial class FileLinks
 
             input.Position = inOff;
             output.Position = outOff;
-            if (inOff == input.Length)
+            if (inOff >= end)
             {
                 return;
             }
@@ -50,7 +53,17 @@ internal static partial class FileLinks
             // Not supported here (or stopped early): the plain copy goes on from where the kernel stopped.
         }
 
-        input.CopyTo(output, 1 << 20);
+        var buffer = new byte[1 << 20];
+        while (input.Position < end)
+        {
+            var n = input.Read(buffer, 0, (int)Math.Min(buffer.Length, end - input.Position));
+            if (n <= 0)
+            {
+                break;
+            }
+
+            output.Write(buffer, 0, n);
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8)]

@@ -16,4 +16,7 @@ public sealed class MergeException : Exception
 
     /// <summary>Every problem, one sentence each (e.g. <c>pod 1: no manifest ...</c>).</summary>
     public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>True when the merge refused because another process holds the run (a pod still writing, another merge): rerunning pods would not help.</summary>
+    public bool Busy { get; init; }
 }

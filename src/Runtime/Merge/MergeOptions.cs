@@ -30,6 +30,9 @@ public sealed record MergeOptions
     /// <summary>DuckDB's memory limit (e.g. <c>6GB</c>); null: DuckDB's default. Beyond it DuckDB spills to disk.</summary>
     public string? MemoryLimit { get; init; }
 
+    /// <summary>True when the caller already holds the run's merge and pod locks (<see cref="MergeLocks"/>) for the whole merge.</summary>
+    internal bool LocksHeld { get; init; }
+
     /// <summary>Receives one line per merge step with its elapsed time (progress for the CLI); null: silent.</summary>
     public System.Action<string>? Log { get; init; }
 }

@@ -48,6 +48,12 @@ public sealed record MergeSummaryDocument
     /// <summary>The SLO gates' results.</summary>
     public IReadOnlyList<GateResult> Gates { get; init; } = [];
 
+    /// <summary>Requests with more than one record, each counted once (docs/run-folder.md).</summary>
+    public IReadOnlyList<DuplicateRequest> Duplicates { get; init; } = [];
+
+    /// <summary>Details files whose half-written last line the merge skipped, one sentence each.</summary>
+    public IReadOnlyList<string> TornLines { get; init; } = [];
+
     /// <summary>Reads a document written by a merge.</summary>
     public static MergeSummaryDocument Read(string path)
     {

@@ -16,14 +16,26 @@ namespace PodBench.Runtime.Merge;
 /// </summary>
 internal static class MergedRecords
 {
-    /// <summary>Creates <c>records</c> and <c>request_times</c>; returns the db_data files read.</summary>
-    public static IReadOnlyList<string> Load(DuckDBConnection connection, string runDir, IReadOnlyList<PodManifest> pods, IReadOnlyList<(string Model, string Dataset)> tasks)
+    private const string DetailsTable = "merge_details";
+
+    /// <summary>
+    /// Creates <c>records</c> and <c>request_times</c>; returns the db_data files read. Only the lines of the attempts
+    /// the pods' manifests list count (their db_data files, in manifest order), and each request once
+    /// (<see cref="RecordSql.OnePerRequest"/>; in a pressure run every record is its own request).
+    /// </summary>
+    public static IReadOnlyList<string> Load(DuckDBConnection connection, string runDir, IReadOnlyList<PodManifest> pods, IReadOnlyList<(string Model, string Dataset)> tasks, bool pressure = false)
     {
         var files = pods.SelectMany(p => p.Tasks).SelectMany(t => t.Files).ToList();
         // Distinct: pods of a replicated group list their task's one shared details file each.
         var details = files.Where(f => f.Kind == "details").Select(f => Full(runDir, f.Path)).Distinct(System.StringComparer.Ordinal).ToList();
         var db = files.Where(f => f.Kind == "db_data").Select(f => Full(runDir, f.Path)).Distinct(System.StringComparer.Ordinal).ToList();
-        RecordViews.CreateRecordsTable(connection, Table(connection, "records"), details, db, tasks);
+        var attempts = db.Select(f => Path.GetFileNameWithoutExtension(f)).Distinct(System.StringComparer.Ordinal).ToList();
+        Sql.Execute(connection, $"""
+            CREATE OR REPLACE TEMP TABLE {DetailsTable} AS
+            SELECT d.*, a.attempt FROM ({RecordViews.DetailsSource(details)}) AS d JOIN ({RecordSql.AttemptRows(attempts)}) AS a ON a.db_name = d.db_name;
+            """);
+        var onePerRequest = $"SELECT d.* EXCLUDE (attempt) FROM temp.main.{DetailsTable} AS d QUALIFY {RecordSql.RequestRank(pressure, "d.attempt")} = 1";
+        RecordViews.CreateRecordsTable(connection, Table(connection, "records"), onePerRequest, db, tasks);
         Sql.Execute(connection, $"""
             CREATE VIEW {Table(connection, "request_times")} AS
             SELECT pod, model_abbr, data_abbr, id, uuid, success, error_info, start_ns, first_ns, end_ns,
@@ -32,6 +44,18 @@ internal static class MergedRecords
             """);
         return db;
     }
+
+    /// <summary>The requests <see cref="Load"/> found more than one record of, by task and id (none in a pressure run, where every record is a request).</summary>
+    public static IReadOnlyList<DuplicateRequest> Duplicates(DuckDBConnection connection, bool pressure) =>
+        Sql.Rows(connection, $"""
+            SELECT coalesce(d.extra_perf_data.model_abbr, ''), d.data_abbr, coalesce(d.extra_perf_data.pod, 0), d.id, coalesce(d.turn_id, 0), count(*), count_if(d.success)
+            FROM temp.main.{DetailsTable} AS d
+            GROUP BY {RecordSql.RequestKey(pressure)}
+            HAVING count(*) > 1
+            ORDER BY 1, 2, 3, 4, 5
+            """)
+            .Select(r => new DuplicateRequest((string)r[0]!, (string)r[1]!, (int)Sql.Long(r[2]), Sql.Long(r[3]), (int)Sql.Long(r[4]), Sql.Long(r[5]), Sql.Long(r[6])))
+            .ToList();
 
     /// <summary>
     /// Creates the view <c>requests</c> (docs/record-schema.md) over <c>records</c> and <paramref name="dbFiles"/>

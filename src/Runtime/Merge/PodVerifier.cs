@@ -18,7 +18,8 @@ public static class PodVerifier
     /// <param name="runDir">The run folder.</param>
     /// <param name="expected">The pods the plan expects.</param>
     /// <param name="planHash">The plan's hash, or null to require only that the pods agree with each other.</param>
-    public static PodVerification Verify(string runDir, IReadOnlyList<int> expected, string? planHash)
+    /// <param name="plannedTasks">The tasks (model, dataset) the plan gives each pod, or null: a manifest that lacks one is incomplete.</param>
+    public static PodVerification Verify(string runDir, IReadOnlyList<int> expected, string? planHash, Func<int, IEnumerable<(string Model, string Dataset)>?>? plannedTasks = null)
     {
         var problems = new SortedDictionary<int, List<string>>();
         var candidates = new List<PodManifest>();
@@ -52,6 +53,13 @@ public static class PodVerifier
             if (manifest.Status != PodManifest.CompleteStatus)
             {
                 list.Add($"pod {Text(pod)}: manifest status is '{manifest.Status}', not '{PodManifest.CompleteStatus}'");
+                continue;
+            }
+
+            var lacking = (plannedTasks?.Invoke(pod) ?? []).Except(manifest.Tasks.Select(t => (t.Model, t.Dataset))).Select(t => t.Model + "/" + t.Dataset).ToList();
+            if (lacking.Count > 0)
+            {
+                list.Add($"pod {Text(pod)}: its manifest lacks task(s) {string.Join(", ", lacking)}, which did not complete");
                 continue;
             }
 
@@ -111,6 +119,11 @@ public static class PodVerifier
         }
 
         var length = new FileInfo(full).Length;
+        if (file.Kind == "summary")
+        {
+            return null; // the replicas of a group each rewrite the task's .csv/.json with their share; no merge reads them
+        }
+
         if (shared)
         {
             return length >= file.Bytes ? null : $"has {Text(length)} bytes, fewer than the {Text(file.Bytes)} the manifest says (a shared file was truncated)";

@@ -8,6 +8,7 @@ using DuckDB.NET.Data;
 using PodBench.Runtime.Metrics;
 using PodBench.Runtime.Planning;
 using PodBench.Runtime.Reports;
+using PodBench.Runtime.Results;
 
 namespace PodBench.Runtime.Merge;
 
@@ -41,10 +42,11 @@ public static class RunMerger
             throw new MergeException($"Nothing to merge in {runDir}: there is no {PlanDocument.FileName} and no pod manifest under {PodManifestWriter.PodsFolder}/.", []);
         }
 
+        using var locks = options.LocksHeld ? null : MergeLocks.Acquire(runDir, expected.Distinct().Order().ToList());
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Step(string what) => options.Log?.Invoke(
             $"merge: {what} ({clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, process CPU {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
-        var verification = PodVerifier.Verify(runDir, expected.Distinct().OrderBy(p => p).ToList(), plan?.PlanHash);
+        var verification = PodVerifier.Verify(runDir, expected.Distinct().OrderBy(p => p).ToList(), plan?.PlanHash, pod => plan?.Pods.FirstOrDefault(p => p.Index == pod)?.Tasks.Select(t => (t.Model, t.Dataset)));
         if (verification.Problems.Count > 0 && !options.AllowPartial)
         {
             throw new MergeException(
@@ -72,6 +74,8 @@ public static class RunMerger
 
         var files = new List<string>();
         MergeSummaryDocument document;
+        IReadOnlyList<DuplicateRequest> duplicates;
+        IReadOnlyList<string> torn;
         using (var connection = new DuckDBConnection("Data Source=" + dbPath))
         {
             connection.Open();
@@ -87,7 +91,9 @@ public static class RunMerger
                 .GroupBy(t => (t.Model, t.Dataset))
                 .OrderBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.Dataset, StringComparer.Ordinal)
                 .ToList();
-            var dbFiles = MergedRecords.Load(connection, runDir, verification.Complete, taskGroups.Select(g => g.Key).ToList());
+            var dbFiles = MergedRecords.Load(connection, runDir, verification.Complete, taskGroups.Select(g => g.Key).ToList(), plan?.Pressure ?? false);
+            duplicates = MergedRecords.Duplicates(connection, plan?.Pressure ?? false);
+            torn = TornDetails(runDir, verification.Complete);
             Step("loaded the records into DuckDB");
             var requestsParquet = Path.Combine(dbDir, "requests.parquet");
             Sql.Execute(connection, $"COPY (SELECT * EXCLUDE (task) FROM {MergedRecords.Table(connection, "records")}) TO {Sql.Text(requestsParquet)} (FORMAT parquet, COMPRESSION zstd)");
@@ -109,6 +115,7 @@ public static class RunMerger
             Step("summarized the merge and every task");
             Sql.Execute(connection, "CHECKPOINT");
             merged = Annotate(merged, verification);
+            merged = merged with { Notes = merged.Notes.Concat(IntegrityNotes(duplicates, torn)).ToList() };
             document = new MergeSummaryDocument
             {
                 RunName = Path.GetFileName(runDir),
@@ -122,6 +129,8 @@ public static class RunMerger
                 Merged = merged,
                 Tasks = tasks,
                 Gates = GateEvaluator.Evaluate(merged, gates),
+                Duplicates = duplicates,
+                TornLines = torn,
             };
         }
 
@@ -261,24 +270,47 @@ public static class RunMerger
         return merged with { Notes = notes, Extras = extras };
     }
 
+    /// <summary>The merged details files that end in a torn line, named with its length (the merge skips it).</summary>
+    private static List<string> TornDetails(string runDir, IReadOnlyList<PodManifest> pods) =>
+        DetailsFiles(pods)
+            .Select(f => (File: f, Full: Path.Combine(runDir, f)))
+            .Select(f => (f.File, Torn: new FileInfo(f.Full).Length - TornTail.WholeLength(f.Full)))
+            .Where(f => f.Torn > 0)
+            .Select(f => $"{f.File}: its last line is half-written ({f.Torn.ToString(CultureInfo.InvariantCulture)} bytes, a crash or a full disk) and was skipped")
+            .ToList();
+
+    private static IEnumerable<string> DetailsFiles(IReadOnlyList<PodManifest> pods) =>
+        pods.SelectMany(m => m.Tasks).SelectMany(t => t.Files).Where(f => f.Kind == "details").Select(f => f.Path).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The notes that name duplicates and torn lines (the first ten duplicates; merge_summary.json has them all).</summary>
+    private static IEnumerable<string> IntegrityNotes(IReadOnlyList<DuplicateRequest> duplicates, IReadOnlyList<string> torn)
+    {
+        if (duplicates.Count > 0)
+        {
+            var extra = duplicates.Sum(d => d.Records - 1);
+            yield return $"{duplicates.Count} request(s) have more than one record ({extra} extra, each request counted once: its success if any, else its last failure): "
+                + string.Join("; ", duplicates.Take(10).Select(d => d.Describe()))
+                + (duplicates.Count > 10 ? $"; and {duplicates.Count - 10} more (merge_summary.json lists them all)" : "");
+        }
+
+        foreach (var line in torn)
+        {
+            yield return line;
+        }
+    }
+
     private static string ConcatenateDetails(string runDir, string outputDir, IReadOnlyList<PodManifest> pods)
     {
         var path = Path.Combine(outputDir, "merged_details.jsonl");
         var tmp = path + ".tmp";
         using (var output = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
-            foreach (var file in pods.SelectMany(m => m.Tasks).SelectMany(t => t.Files).Where(f => f.Kind == "details").Select(f => f.Path).Distinct(StringComparer.Ordinal))
+            foreach (var file in DetailsFiles(pods))
             {
+                // whole lines only: a torn last line (named by TornDetails) is left out
+                var whole = TornTail.WholeLength(Path.Combine(runDir, file));
                 using var input = new FileStream(Path.Combine(runDir, file), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-                FileLinks.Append(input, output);
-                if (input.Length > 0)
-                {
-                    input.Seek(-1, SeekOrigin.End);
-                    if (input.ReadByte() != '\n')
-                    {
-                        output.WriteByte((byte)'\n');
-                    }
-                }
+                FileLinks.Append(input, output, whole);
             }
         }
 

@@ -11,14 +11,24 @@ public static class TaskSummaries
     /// Opens an in-memory DuckDB, builds the <c>requests</c> view over the task's details and db_data files,
     /// summarizes it, writes <c>performances/&lt;model&gt;/&lt;dataset&gt;.csv</c> and <c>.json</c>, and returns the summary.
     /// </summary>
-    public static PerfSummary SummarizeTask(RunLayout layout, string model, string dataset, SummaryRequest request)
+    public static PerfSummary SummarizeTask(RunLayout layout, string model, string dataset, SummaryRequest request) =>
+        Summarize(layout, model, dataset, request, conn => RecordViews.CreateTaskView(conn, layout, model, dataset));
+
+    /// <summary>
+    /// As the overload over every pod's files, over pod <paramref name="pod"/>'s part alone (its own attempts and
+    /// db_data files; the latest attempt alone when <paramref name="latestOnly"/>): what a running pod summarizes.
+    /// </summary>
+    public static PerfSummary SummarizeTask(RunLayout layout, int pod, string model, string dataset, SummaryRequest request, bool latestOnly = false) =>
+        Summarize(layout, model, dataset, request, conn => RecordViews.CreateTaskView(conn, layout, pod, model, dataset, latestOnly));
+
+    private static PerfSummary Summarize(RunLayout layout, string model, string dataset, SummaryRequest request, Action<DuckDBConnection> view)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(request);
         using var conn = new DuckDBConnection("Data Source=:memory:");
         conn.Open();
         DuckDbSettings.Apply(conn);
-        RecordViews.CreateTaskView(conn, layout, model, dataset);
+        view(conn);
         var summary = Summarizer.Summarize(conn, request);
         CompatibleFiles.WriteCsv(summary, layout.CsvFile(model, dataset));
         CompatibleFiles.WriteJson(summary, layout.JsonFile(model, dataset));

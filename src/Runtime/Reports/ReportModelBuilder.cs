@@ -100,7 +100,7 @@ internal static class ReportModelBuilder
         if (rows.Count > 0 && File.Exists(details) && new FileInfo(details).Length <= MaxDetailsScanBytes)
         {
             var uuids = Sql.TextList(rows.Select(r => (string)r[6]!));
-            foreach (var p in Sql.Rows(connection, $"SELECT uuid, left(coalesce(prediction, ''), 120) FROM read_json({Sql.Text(details)}, format = 'newline_delimited', columns = {{'uuid': 'VARCHAR', 'prediction': 'VARCHAR'}}) WHERE list_contains({uuids}, uuid)"))
+            foreach (var p in Sql.Rows(connection, $"SELECT uuid, left(coalesce(prediction, ''), 120) FROM read_json({Sql.Text(details)}, format = 'newline_delimited', ignore_errors = true, maximum_object_size = {Results.RecordSql.MaximumObjectSize}, columns = {{'uuid': 'VARCHAR', 'prediction': 'VARCHAR'}}) WHERE list_contains({uuids}, uuid)"))
             {
                 predictions[(string)p[0]!] = (string?)p[1] ?? "";
             }

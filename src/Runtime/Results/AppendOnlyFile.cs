@@ -8,27 +8,37 @@ namespace PodBench.Runtime.Results;
 /// <summary>
 /// A file opened for appending whole lines, each with one <c>write</c> call in <c>O_APPEND</c> mode, so that
 /// processes of several pods appending to the same file never interleave or overwrite each other's lines
-/// (the reference uses flock for the same reason). A torn line left by a killed process is closed with a
-/// newline on open, so the next line stays readable.
+/// (the reference uses flock for the same reason). A file several processes share is opened with a lock file, held
+/// (flock) for each line appended: a tail without a newline seen under that lock is a torn line of a dead writer,
+/// never one still being written, so it is cut on open and kept in <c>&lt;file&gt;.torn</c> (<see cref="TornTail"/>).
 /// </summary>
 internal sealed class AppendOnlyFile : IDisposable
 {
-    private const int OWronly = 0x1;
-    private const int OCreat = 0x40;
-    private const int OAppend = 0x400;
-    private const int OCloexec = 0x80000;
+
 
     private int fd = -1;
+    private int lockFd = -1;
     private readonly FileStream? fallback;
 
-    public AppendOnlyFile(string path)
+    /// <summary>Opens <paramref name="path"/> for appending; <paramref name="lockPath"/> names the lock file of a shared file.</summary>
+    public AppendOnlyFile(string path, string? lockPath = null)
     {
         Path = path;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        CloseTornLine(path);
+        if (lockPath is not null && OperatingSystem.IsLinux())
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(lockPath)!);
+            lockFd = LibC.Open(lockPath, LibC.OWronly | LibC.OCreat | LibC.OCloexec, LibC.FileMode);
+            if (lockFd < 0)
+            {
+                throw new IOException($"Cannot open the lock file '{lockPath}': {new Win32Exception(Marshal.GetLastPInvokeError()).Message}");
+            }
+        }
+
+        Locked(() => TornCut = TornTail.Cut(path));
         if (OperatingSystem.IsLinux())
         {
-            fd = Open(path, OWronly | OCreat | OAppend | OCloexec, Convert.ToInt32("644", 8));
+            fd = LibC.Open(path, LibC.OWronly | LibC.OCreat | LibC.OAppend | LibC.OCloexec, LibC.FileMode);
             if (fd < 0)
             {
                 throw new IOException($"Cannot open '{path}' for appending: {new Win32Exception(Marshal.GetLastPInvokeError()).Message}");
@@ -42,8 +52,23 @@ internal sealed class AppendOnlyFile : IDisposable
 
     public string Path { get; }
 
+    /// <summary>What was cut from the file's tail on open (a torn line of a dead writer), or null.</summary>
+    public TornTail? TornCut { get; private set; }
+
+    /// <summary>Cuts a torn tail off <paramref name="path"/> under its lock file <paramref name="lockPath"/>; null when the file ends with a whole line.</summary>
+    public static TornTail? CutTornTail(string path, string? lockPath)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var file = new AppendOnlyFile(path, lockPath);
+        return file.TornCut;
+    }
+
     /// <summary>Appends <paramref name="line"/> (which must end with a newline) with one system call.</summary>
-    public unsafe void Append(ReadOnlySpan<byte> line)
+    public void Append(ReadOnlySpan<byte> line)
     {
         ObjectDisposedException.ThrowIf(fd < 0 && fallback is null, this);
         if (fallback is not null)
@@ -53,16 +78,35 @@ internal sealed class AppendOnlyFile : IDisposable
             return;
         }
 
+        if (lockFd < 0)
+        {
+            WriteAll(line);
+            return;
+        }
+
+        _ = LibC.Flock(lockFd, LibC.LockEx);
+        try
+        {
+            WriteAll(line);
+        }
+        finally
+        {
+            _ = LibC.Flock(lockFd, LibC.LockUn);
+        }
+    }
+
+    private unsafe void WriteAll(ReadOnlySpan<byte> line)
+    {
         fixed (byte* p = line)
         {
             var done = 0;
             while (done < line.Length)
             {
-                var n = Write(fd, p + done, (nint)(line.Length - done));
+                var n = LibC.Write(fd, p + done, (nint)(line.Length - done));
                 if (n < 0)
                 {
                     var errno = Marshal.GetLastPInvokeError();
-                    if (errno == 4)
+                    if (errno == LibC.EIntr)
                     {
                         continue; // EINTR
                     }
@@ -81,37 +125,37 @@ internal sealed class AppendOnlyFile : IDisposable
         var open = System.Threading.Interlocked.Exchange(ref fd, -1);
         if (open >= 0)
         {
-            _ = Close(open);
+            _ = LibC.Close(open);
+        }
+
+        var held = System.Threading.Interlocked.Exchange(ref lockFd, -1);
+        if (held >= 0)
+        {
+            _ = LibC.Close(held);
         }
     }
 
-    private static void CloseTornLine(string path)
+    private void Locked(Action action)
     {
-        if (!File.Exists(path))
+        if (lockFd >= 0)
         {
-            return;
+            _ = LibC.Flock(lockFd, LibC.LockEx);
         }
 
-        using var fs = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-        if (fs.Length == 0)
+        try
         {
-            return;
+            action();
         }
-
-        fs.Seek(-1, SeekOrigin.End);
-        if (fs.ReadByte() != '\n')
+        finally
         {
-            fs.Seek(0, SeekOrigin.End);
-            fs.WriteByte((byte)'\n');
+            if (lockFd >= 0)
+            {
+                _ = LibC.Flock(lockFd, LibC.LockUn);
+            }
         }
     }
 
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
 
-    [DllImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static extern unsafe nint Write(int fd, byte* buffer, nint count);
 
-    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static extern int Close(int fd);
+
 }

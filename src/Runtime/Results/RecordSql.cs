@@ -18,7 +18,13 @@ internal static class RecordSql
     public const string JournalColumns =
         "{row: 'BIGINT', uuid: 'VARCHAR', time_points_ns: 'BIGINT[]', server_time_points_ns: 'BIGINT[]'}";
 
-    private const string JsonOptions = "format = 'newline_delimited', ignore_errors = true, maximum_object_size = 67108864";
+    /// <summary>
+    /// The longest details or journal line DuckDB reads, bytes (256 MiB; DuckDB's default is 16 MiB): prompts and
+    /// predictions of tens of MB, JSON-escaped, fit. Every read_json of PodBench's line files uses it.
+    /// </summary>
+    public const long MaximumObjectSize = 256L * 1024 * 1024;
+
+    private const string JsonOptions = "format = 'newline_delimited', ignore_errors = true, maximum_object_size = 268435456";
 
     public static string Escape(string s) => s.Replace("'", "''", StringComparison.Ordinal);
 
@@ -28,6 +34,33 @@ internal static class RecordSql
     public static string DetailsSource(IReadOnlyList<string> files) => files.Count == 0
         ? "SELECT NULL::VARCHAR AS data_abbr, NULL::BIGINT AS id, NULL::BOOLEAN AS success, NULL::VARCHAR AS error_info, NULL::STRUCT(\"__db_ref__\" BIGINT) AS time_points, NULL::BIGINT AS input_tokens, NULL::BIGINT AS output_tokens, NULL::STRUCT(model_abbr VARCHAR, pod INTEGER, scheduled_ns BIGINT, usage_source VARCHAR, attempts INTEGER, http_status INTEGER, stream BOOLEAN) AS extra_perf_data, NULL::VARCHAR AS uuid, NULL::INTEGER AS turn_id, NULL::VARCHAR AS data_id, NULL::VARCHAR AS db_name WHERE false"
         : $"SELECT * FROM read_json({FileList(files)}, {JsonOptions}, columns = {DetailsColumns}) WHERE uuid IS NOT NULL AND db_name IS NOT NULL AND success IS NOT NULL";
+
+    /// <summary>
+    /// The identity of a request in the details rows <c>d</c> (docs/run-folder.md): task (model_abbr, data_abbr), the
+    /// pod that sends it (two pod groups may run one task; replicas of a group never share an id), request id and turn;
+    /// in a pressure run every record is a request of its own (its uuid joins the key).
+    /// </summary>
+    public static string RequestKey(bool perRecord) =>
+        "coalesce(d.extra_perf_data.model_abbr, ''), d.data_abbr, coalesce(d.extra_perf_data.pod, 0), d.id, coalesce(d.turn_id, 0)" + (perRecord ? ", d.uuid" : "");
+
+    /// <summary>
+    /// 1 for the record a request counts: its success if any (the earliest attempt's), else its last failure (the
+    /// latest attempt's, the last written). <paramref name="attempt"/> orders the attempts (db_names), oldest first.
+    /// </summary>
+    public static string RequestRank(bool perRecord, string attempt) =>
+        $"row_number() OVER (PARTITION BY {RequestKey(perRecord)} ORDER BY d.success DESC, CASE WHEN d.success THEN {attempt} ELSE -{attempt} END, d.time_points.\"__db_ref__\" DESC, d.uuid)";
+
+    /// <summary>The attempts (db_names, oldest first) as the rows <c>(db_name, attempt)</c>.</summary>
+    public static string AttemptRows(IReadOnlyList<string> dbNames) => dbNames.Count == 0
+        ? "SELECT NULL::VARCHAR AS db_name, NULL::INTEGER AS attempt WHERE false"
+        : "SELECT * FROM (VALUES " + string.Join(", ", dbNames.Select((n, i) => $"('{Escape(n)}', {i.ToString(System.Globalization.CultureInfo.InvariantCulture)})")) + ") AS a(db_name, attempt)";
+
+    /// <summary>
+    /// The rows of <paramref name="detailsSql"/> written by the attempts <paramref name="dbNames"/> (oldest first), one
+    /// per request (<see cref="RequestRank"/>): a rerun's lines and the lines of other attempts never count twice.
+    /// </summary>
+    public static string OnePerRequest(string detailsSql, IReadOnlyList<string> dbNames, bool perRecord) =>
+        $"SELECT d.* FROM ({detailsSql}) AS d JOIN ({AttemptRows(dbNames)}) AS a ON a.db_name = d.db_name QUALIFY {RequestRank(perRecord, "a.attempt")} = 1";
 
     /// <summary>Journal rows with their db_name taken from the file name; a torn line is dropped.</summary>
     public static string JournalSource(IReadOnlyList<string> files) => files.Count == 0

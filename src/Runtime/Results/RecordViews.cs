@@ -21,19 +21,27 @@ public static class RecordViews
     public static void CreateRequestsView(DuckDBConnection conn, IEnumerable<string> detailsFiles, IEnumerable<string> dbDataFiles)
     {
         ArgumentNullException.ThrowIfNull(conn);
-        var sql = RecordSql.Resource("requests_view.sql")
-            .Replace("{details_join}", DetailsJoin("time_points_ns", "t.time_points_ns AS time_points_ns, t.server_time_points_ns AS server_time_points_ns"), StringComparison.Ordinal)
-            .Replace("{details_source}", DetailsSource(detailsFiles.ToList()), StringComparison.Ordinal)
-            .Replace("{db_source}", DbSource(dbDataFiles), StringComparison.Ordinal);
-        Execute(conn, sql);
+        RequestsView(conn, DetailsSource(detailsFiles.ToList()), DbSource(dbDataFiles));
     }
+
+    private static void RequestsView(DuckDBConnection conn, string detailsSql, string dbSql) => Execute(conn, RecordSql.Resource("requests_view.sql")
+        .Replace("{details_join}", DetailsJoin("time_points_ns", "t.time_points_ns AS time_points_ns, t.server_time_points_ns AS server_time_points_ns"), StringComparison.Ordinal)
+        .Replace("{details_source}", detailsSql, StringComparison.Ordinal)
+        .Replace("{db_source}", dbSql, StringComparison.Ordinal));
 
     /// <summary>
     /// Creates the table <paramref name="table"/> (records_table.sql): the rows of the <c>requests</c> view over the
     /// same files with the readings reduced to scalars (<c>readings, start_ns, first_ns, end_ns, server_readings</c>)
     /// and a <c>task</c> column: the index of the row's (model_abbr, data_abbr) in <paramref name="tasks"/>, else -1.
     /// </summary>
-    internal static void CreateRecordsTable(DuckDBConnection conn, string table, IReadOnlyList<string> detailsFiles, IEnumerable<string> dbDataFiles, IReadOnlyList<(string Model, string Dataset)> tasks)
+    internal static void CreateRecordsTable(DuckDBConnection conn, string table, IReadOnlyList<string> detailsFiles, IEnumerable<string> dbDataFiles, IReadOnlyList<(string Model, string Dataset)> tasks) =>
+        CreateRecordsTable(conn, table, DetailsSource(detailsFiles), dbDataFiles, tasks);
+
+    /// <summary>
+    /// As the overload over files, with the details rows given as SQL (<paramref name="detailsSql"/>: the columns of
+    /// <see cref="RecordSql.DetailsSource"/>), e.g. the merge's one row per request.
+    /// </summary>
+    internal static void CreateRecordsTable(DuckDBConnection conn, string table, string detailsSql, IEnumerable<string> dbDataFiles, IReadOnlyList<(string Model, string Dataset)> tasks)
     {
         var values = tasks.Count == 0
             ? "(NULL::VARCHAR, NULL::VARCHAR, NULL::INTEGER)"
@@ -41,7 +49,7 @@ public static class RecordViews
         var sql = RecordSql.Resource("records_table.sql")
             .Replace("{table}", table, StringComparison.Ordinal)
             .Replace("{details_join}", DetailsJoin("readings", "t.readings AS readings, t.start_ns AS start_ns, t.first_ns AS first_ns, t.end_ns AS end_ns, t.server_readings AS server_readings"), StringComparison.Ordinal)
-            .Replace("{details_source}", DetailsSource(detailsFiles), StringComparison.Ordinal)
+            .Replace("{details_source}", detailsSql, StringComparison.Ordinal)
             .Replace("{db_source}", DbSource(dbDataFiles), StringComparison.Ordinal)
             .Replace("{tasks}", values, StringComparison.Ordinal);
         Execute(conn, sql);
@@ -51,7 +59,7 @@ public static class RecordViews
         .Replace("{present}", present, StringComparison.Ordinal)
         .Replace("{readings_columns}", readingsColumns, StringComparison.Ordinal);
 
-    private static string DetailsSource(IReadOnlyList<string> detailsFiles)
+    internal static string DetailsSource(IReadOnlyList<string> detailsFiles)
     {
         foreach (var f in detailsFiles.Where(f => !File.Exists(f)))
         {
@@ -88,19 +96,40 @@ public static class RecordViews
     }
 
     /// <summary>
-    /// Creates the <c>requests</c> view over one task's files in <paramref name="layout"/>: its details file and the
-    /// db_data files of its model folder.
+    /// Creates the <c>requests</c> view over one task's files in <paramref name="layout"/> as every pod wrote them:
+    /// its details file and every db_data file of its model folder. A running pod uses the overload with its pod.
     /// </summary>
     public static void CreateTaskView(DuckDBConnection conn, RunLayout layout, string modelAbbr, string dataAbbr)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var detailsFile = layout.DetailsFile(modelAbbr, dataAbbr);
-        if (!File.Exists(detailsFile))
+        CreateRequestsView(conn, [TaskDetails(layout, modelAbbr, dataAbbr)], DbDataFiles.InFolders([layout.DbDataFolder(modelAbbr)]));
+    }
+
+    /// <summary>
+    /// Creates the <c>requests</c> view of pod <paramref name="pod"/>'s part of a task: the lines of its own attempts
+    /// (<c>pods/pod-&lt;i&gt;.writers.jsonl</c>) in the task's details file, one per request, joined to its own
+    /// db_data files only (never listing the shared db_data folder). <paramref name="latestOnly"/> (pressure) keeps
+    /// the latest attempt alone: a rerun of a pressure task replaces its earlier attempts.
+    /// </summary>
+    public static void CreateTaskView(DuckDBConnection conn, RunLayout layout, int pod, string modelAbbr, string dataAbbr, bool latestOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var details = TaskDetails(layout, modelAbbr, dataAbbr);
+        var attempts = WriterLedger.Attempts(layout, pod, modelAbbr, dataAbbr);
+        if (latestOnly && attempts.Count > 1)
         {
-            throw new FileNotFoundException($"The task {modelAbbr}/{dataAbbr} has no details file: '{detailsFile}' does not exist. Run the task first.", detailsFile);
+            attempts = [attempts[^1]];
         }
 
-        CreateRequestsView(conn, [detailsFile], DbDataFiles.InFolders([layout.DbDataFolder(modelAbbr)]));
+        RequestsView(conn, RecordSql.OnePerRequest(RecordSql.DetailsSource([details]), attempts, latestOnly), DbSource(WriterLedger.Files(layout, modelAbbr, attempts)));
+    }
+
+    private static string TaskDetails(RunLayout layout, string modelAbbr, string dataAbbr)
+    {
+        var detailsFile = layout.DetailsFile(modelAbbr, dataAbbr);
+        return File.Exists(detailsFile)
+            ? detailsFile
+            : throw new FileNotFoundException($"The task {modelAbbr}/{dataAbbr} has no details file: '{detailsFile}' does not exist. Run the task first.", detailsFile);
     }
 
     /// <summary>

@@ -34,6 +34,40 @@ public sealed class RunLayout
     /// <summary><c>&lt;run&gt;/pods</c>: the pod manifests.</summary>
     public string Pods => Path.Combine(Root, "pods");
 
+    /// <summary><c>&lt;run&gt;/locks</c>: the lock files of the pods, the merge and the shared details files (docs/run-folder.md).</summary>
+    public string Locks => Path.Combine(Root, "locks");
+
+    /// <summary><c>&lt;run&gt;/locks/run.lock</c>: held by the one build (or runner) that runs every pod of this run.</summary>
+    public string RunLockFile => Path.Combine(Locks, "run.lock");
+
+    /// <summary><c>&lt;run&gt;/locks/merge.lock</c>: held by the one merge of this run that may run at a time.</summary>
+    public string MergeLockFile => Path.Combine(Locks, "merge.lock");
+
+    /// <summary><c>&lt;run&gt;/locks/pod-&lt;i&gt;.lock</c>: held by the one process that runs (or merges) pod <paramref name="pod"/>.</summary>
+    public string PodLockFile(int pod)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pod);
+        return Path.Combine(Locks, "pod-" + pod.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".lock");
+    }
+
+    /// <summary>
+    /// <c>&lt;run&gt;/locks/append/&lt;model&gt;/&lt;dataset&gt;.lock</c>: held for each line appended to the task's
+    /// details and failed files, which the pods of a replicated group share, so a torn tail can be told from a line
+    /// another pod is still writing.
+    /// </summary>
+    public string AppendLockFile(string modelAbbr, string dataAbbr) =>
+        Path.Combine(Locks, "append", SafeName.CheckAbbr(modelAbbr, "model abbr"), SafeName.CheckAbbr(dataAbbr, "dataset abbr") + ".lock");
+
+    /// <summary>
+    /// <c>&lt;run&gt;/pods/pod-&lt;i&gt;.writers.jsonl</c>: every result writer pod <paramref name="pod"/> opened, in
+    /// order (task and db_name), so the pod finds its own db_data files without listing the shared folder.
+    /// </summary>
+    public string WriterLedger(int pod)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pod);
+        return Path.Combine(Pods, "pod-" + pod.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".writers.jsonl");
+    }
+
     /// <summary><c>&lt;run&gt;/plan.json</c>.</summary>
     public string PlanFile => Path.Combine(Root, "plan.json");
 

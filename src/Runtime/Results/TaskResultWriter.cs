@@ -26,6 +26,7 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
     private readonly AppendOnlyFile details;
     private readonly AppendOnlyFile journal;
     private readonly AppendOnlyFile failed;
+    private readonly string appendLock;
     private readonly Task loop;
     private Exception? fault;
     private long rows;
@@ -43,10 +44,11 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
         JournalPath = layout.DbJournalFile(modelAbbr, dbName);
         ParquetPath = layout.DbParquetFile(modelAbbr, dbName);
         Directory.CreateDirectory(layout.DbDataFolder(modelAbbr));
+        appendLock = layout.AppendLockFile(modelAbbr, dataAbbr);
         journal = new AppendOnlyFile(JournalPath);
-        details = new AppendOnlyFile(DetailsPath);
+        details = new AppendOnlyFile(DetailsPath, appendLock);
         // Opened before the load, not at the first failure: a run short of descriptors must still record every failure.
-        failed = new AppendOnlyFile(layout.FailedFile(modelAbbr, dataAbbr));
+        failed = new AppendOnlyFile(layout.FailedFile(modelAbbr, dataAbbr), appendLock);
         loop = Task.Run(RunAsync);
     }
 
@@ -94,27 +96,27 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
         }
         while (File.Exists(layout.DbJournalFile(modelAbbr, dbName)) || File.Exists(layout.DbParquetFile(modelAbbr, dbName)));
 
+        WriterLedger.Record(layout, pod, modelAbbr, dataAbbr, dbName);
         return new TaskResultWriter(layout, pod, modelAbbr, dataAbbr, dbName);
     }
 
     /// <summary>
     /// The requests of <paramref name="pod"/> that already finished successfully (with their readings on disk) in
-    /// the task's existing files, so that a rerun can skip them. Empty when nothing was written yet.
+    /// the pod's own earlier attempts at the task, so that a rerun can skip them. Empty when nothing was written yet.
     /// </summary>
     public static IReadOnlyList<FinishedRequest> ReadFinished(RunLayout layout, int pod, string modelAbbr, string dataAbbr)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        if (!File.Exists(layout.DetailsFile(modelAbbr, dataAbbr)))
+        if (!File.Exists(layout.DetailsFile(modelAbbr, dataAbbr)) || WriterLedger.Attempts(layout, pod, modelAbbr, dataAbbr).Count == 0)
         {
             return [];
         }
 
         using var conn = new DuckDBConnection("Data Source=:memory:");
         conn.Open();
-        RecordViews.CreateTaskView(conn, layout, modelAbbr, dataAbbr);
+        RecordViews.CreateTaskView(conn, layout, pod, modelAbbr, dataAbbr);
         using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT id, uuid FROM requests WHERE success AND pod = $pod ORDER BY id, uuid";
-        cmd.Parameters.Add(new DuckDBParameter("pod", pod));
+        cmd.CommandText = "SELECT id, uuid FROM requests WHERE success ORDER BY id, uuid";
         using var reader = cmd.ExecuteReader();
         var list = new List<FinishedRequest>();
         while (reader.Read())

@@ -111,7 +111,7 @@ public sealed class MultiPodProcessTests(PublishedPlan plan)
         var rerunArgs = rerunContainer.Args.Select(a => Local(a.Replace("$(JOB_COMPLETION_INDEX)", index, StringComparison.Ordinal), mount, data));
         var rerun = ChildProcess.Run(plan.Runner, rerunArgs, work, Long, PublishedPlan.Environment(rerunEnv));
         Assert.True(rerun.ExitCode == 0, rerun.Output);
-        Assert.Contains("reuse:", rerun.Output, StringComparison.Ordinal);
+        Assert.Contains("resume: ", rerun.Output, StringComparison.Ordinal);
         Assert.True(PodBarrier.ReadStart(runDir, 1)!.Rerun);
         Assert.Equal(12, Lines(details));
 

@@ -30,6 +30,19 @@ public sealed class TaskPlanTests
     }
 
     [Fact]
+    public void A_resumed_replica_keeps_its_share_and_skips_only_its_finished_rows()
+    {
+        var endpoint = ModelEndpoint.StreamChat("a").WithConcurrency(10);
+        var unpaced = TaskPlan.Create(Request(endpoint, 10, 1, 3) with { Skip = new System.Collections.Generic.HashSet<long> { 4, 5 } });
+        Assert.Equal(new long[] { 1, 7 }, unpaced.Rows.Select(r => r.Id));
+        Assert.Equal(3, unpaced.Concurrency);
+
+        var paced = TaskPlan.Create(Request(ModelEndpoint.StreamChat("a").WithRequestRate(10, burstiness: 0), 10, 1, 3) with { Skip = new System.Collections.Generic.HashSet<long> { 1 } });
+        Assert.Equal(new long[] { 4, 7 }, paced.Rows.Select(r => r.Id));
+        Assert.Equal(new[] { 0.0, 0.3 }, paced.OffsetTicks!.Select(t => System.Math.Round(t / (double)Stopwatch.Frequency, 6)));
+    }
+
+    [Fact]
     public void Replicas_use_the_global_schedule()
     {
         var endpoint = ModelEndpoint.StreamChat("a").WithRequestRate(10, burstiness: 0);

@@ -26,13 +26,13 @@ public sealed class RunFixture : IDisposable
 
     public string RunDir { get; }
 
-    public void WritePlan(int pods, int concurrency, IReadOnlyList<GateDocument>? gates = null, bool stable = true)
+    public void WritePlan(int pods, int concurrency, IReadOnlyList<GateDocument>? gates = null, bool stable = true, string model = "")
     {
         var plan = new PlanDocument
         {
             PlanType = "Tests.Plan",
             PlanHash = PlanHash,
-            Pods = Enumerable.Range(0, pods).Select(i => new PodDocument(i, [new TaskDocument("m" + i, "ds", concurrency, 0, "StreamChat")])).ToList(),
+            Pods = Enumerable.Range(0, pods).Select(i => new PodDocument(i, [new TaskDocument(model.Length == 0 ? "m" + i : model, "ds", concurrency, 0, "StreamChat")])).ToList(),
             Statistics = ["Average", "Min", "Max", "Median", "P75", "P90", "P99"],
             StableStage = stable,
             Gates = gates ?? [],

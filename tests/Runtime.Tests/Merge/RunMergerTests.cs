@@ -84,7 +84,7 @@ public sealed class RunMergerTests
     public void PodsOfAReplicatedGroupShareTheirTaskFileAndEachRequestCountsOnce()
     {
         using var run = new RunFixture();
-        run.WritePlan(2, 4);
+        run.WritePlan(2, 4, model: "shared");
         var requests = Enumerable.Range(0, 5).Select(i => new FixtureRequest(1_000_000L * i, 2_000_000, 3, 1_000_000, 10, 4)).ToList();
         run.WritePod(0, requests, 2, model: "shared");
         run.WritePod(1, requests.Concat(requests).ToList(), 2, model: "shared");

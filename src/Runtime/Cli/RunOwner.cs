@@ -1,0 +1,18 @@
+using PodBench.Runtime.Results;
+
+namespace PodBench.Runtime.Cli;
+
+/// <summary>The run lock (<c>locks/run.lock</c>) a build or runner holds while it runs every pod of a run.</summary>
+public static class RunOwner
+{
+    /// <summary>
+    /// Takes the run lock of <paramref name="runDirectory"/> or throws <see cref="UsageException"/> naming its holder
+    /// (before any pod starts, so nothing is sent).
+    /// </summary>
+    public static System.IDisposable Acquire(string runDirectory, string setting)
+    {
+        var layout = new RunLayout(runDirectory);
+        return RunFolderLock.TryAcquire(layout.RunLockFile, out var holder)
+            ?? throw new UsageException($"{setting}: the run {layout.Root} is already being run by {holder}; nothing was started or sent. Let it finish (it merges the run), or stop it, then run this again to resume.");
+    }
+}
