@@ -12,8 +12,9 @@ using PodBench.Runtime.Results;
 namespace PodBench.Runtime.Cli;
 
 /// <summary>
-/// Runs one pod: records the plan, marks the pod started, runs its tasks (up to MaxWorkers at once), then publishes
-/// the pod's manifest last, so that a merge can tell a finished pod from a dead one.
+/// Runs one pod: records the plan, marks the pod started, prepares every task (rows, tokenizer, served model,
+/// warm-up), meets the other pods at the start barrier, runs the tasks from the agreed instant (up to MaxWorkers at
+/// once), then publishes the pod's manifest last, so that a merge can tell a finished pod from a dead one.
 /// </summary>
 internal static class PodRunner
 {
@@ -27,31 +28,74 @@ internal static class PodRunner
         var clock = PodClock.Process;
         var started = DateTimeOffset.UtcNow;
         PodManifestWriter.WriteStarted(layout.Root, pod, plan.PlanHash, started);
-        if (options.Barrier)
-        {
-            await StartBarrier.WaitAsync(layout.Root, pod, context.Pods.Count, options.BarrierTimeoutSeconds, clock, output, cancellationToken).ConfigureAwait(false);
-        }
-
         var run = context.EffectiveRun(options.Settings);
+        var workers = Math.Max(1, run.MaxWorkers);
+        var prepared = new PreparedTask?[spec.Tasks.Count];
         var results = new ConcurrentBag<TaskResult>();
-        await Parallel.ForEachAsync(
-            spec.Tasks,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, run.MaxWorkers), CancellationToken = cancellationToken },
-            async (task, token) => results.Add(await TaskExecution.RunAsync(context, task, layout, run, options, clock, output, token).ConfigureAwait(false)))
-            .ConfigureAwait(false);
-
-        var ordered = spec.Tasks.Select(t => results.First(r => r.Task == t)).ToArray();
-        var manifest = PodManifest.Create(layout.Root, pod, plan.PlanHash, clock, started, ordered.Where(r => r.Files is not null).Select(r => r.Files!), busyPollMicroseconds: Engine.Transport.EpollLoop.BusyPollMicroseconds);
-        PodManifestWriter.Write(layout.Root, manifest);
-        var failedTasks = ordered.Where(r => !r.Completed).Select(r => r.Task.Name).ToArray();
-        if (failedTasks.Length > 0)
+        try
         {
-            output.WriteLine($"error: pod {pod}: {failedTasks.Length} task(s) did not complete: {string.Join(", ", failedTasks)}.");
-            return 1;
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, spec.Tasks.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+                async (i, token) => prepared[i] = await TaskExecution.PrepareAsync(context, spec.Tasks[i], layout, run, options, clock, output, token).ConfigureAwait(false))
+                .ConfigureAwait(false);
+
+            var (agreed, origin) = await MeetAsync(context, pod, options, layout, clock, output, cancellationToken).ConfigureAwait(false);
+            var measuredStart = clock.NowUtcNs();
+            foreach (var failed in spec.Tasks.Where((_, i) => prepared[i] is null))
+            {
+                results.Add(new TaskResult(failed, false, null));
+            }
+
+            // The first MaxWorkers tasks start at the agreed instant; the others when a worker frees up.
+            var ready = prepared.OfType<PreparedTask>().ToArray();
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, ready.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+                async (k, token) =>
+                {
+                    using var task = ready[k];
+                    results.Add(await TaskExecution.RunAsync(context, task, layout, run, k < workers ? origin : null, output, token).ConfigureAwait(false));
+                })
+                .ConfigureAwait(false);
+
+            var ordered = spec.Tasks.Select(t => results.First(r => r.Task == t)).ToArray();
+            var window = new PodMeasuredWindow(measuredStart, ordered.Min(r => r.FirstSendUtcNs), ordered.Max(r => r.LastEndUtcNs)) { AgreedStartUtcNs = agreed };
+            var manifest = PodManifest.Create(layout.Root, pod, plan.PlanHash, clock, started, ordered.Where(r => r.Files is not null).Select(r => r.Files!), busyPollMicroseconds: Engine.Transport.EpollLoop.BusyPollMicroseconds) with { MeasuredWindow = window };
+            PodManifestWriter.Write(layout.Root, manifest);
+            var failedTasks = ordered.Where(r => !r.Completed).Select(r => r.Task.Name).ToArray();
+            if (failedTasks.Length > 0)
+            {
+                output.WriteLine($"error: pod {pod}: {failedTasks.Length} task(s) did not complete: {string.Join(", ", failedTasks)}.");
+                return 1;
+            }
+
+            output.WriteLine($"pod {pod}: done, manifest {PodManifestWriter.ManifestPath(layout.Root, pod)}");
+            return 0;
+        }
+        finally
+        {
+            foreach (var task in prepared)
+            {
+                task?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Meets the other pods at the start barrier when the run uses one. Returns the agreed instant on this pod's axis
+    /// (null without a barrier) and the measured phase's origin: that instant as a monotonic reading, or null (start
+    /// now) without a barrier or when this pod woke too late to be aligned with the others.
+    /// </summary>
+    private static async Task<(long? AgreedUtcNs, long? Origin)> MeetAsync(RunnerContext context, int pod, PodRunOptions options, RunLayout layout, PodClock clock, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!options.Barrier)
+        {
+            return (null, null);
         }
 
-        output.WriteLine($"pod {pod}: done, manifest {PodManifestWriter.ManifestPath(layout.Root, pod)}");
-        return 0;
+        var start = await StartBarrier.WaitAsync(layout.Root, pod, context.Pods.Count, options.BarrierTimeoutSeconds, options.BarrierMarginSeconds, clock, output, cancellationToken).ConfigureAwait(false);
+        return (start.TargetUtcNs, start.LateNs < StartBarrier.AlignedLateNs ? clock.ToTimestamp(start.TargetUtcNs) : null);
     }
 
     /// <summary>Writes plan.json, or checks that the one already in the run folder is the same plan.</summary>

@@ -16,6 +16,7 @@ namespace PodBench.Runtime.Cli;
 /// </summary>
 internal static class RunVerb
 {
+
     public static int Run(RunnerContext context, RunnerArguments args, TextWriter output, CancellationToken cancellationToken) =>
         RunAsync(context, args, output, cancellationToken).GetAwaiter().GetResult();
 
@@ -93,9 +94,15 @@ internal static class RunVerb
                 output.WriteLine($"PodBench simulator listening on {simulatorUrl} (for {string.Join(", ", listing.SimulatedModels)})");
             }
 
-            var options = new PodRunOptions(runDirectory, settings, simulatorUrl, args.Flag("reuse"), args.Flag("barrier"),
-                SettingParser.Seconds("--barrier-timeout", args.Get("barrier-timeout")));
             var pods = pod is { } one ? new[] { one } : Enumerable.Range(0, context.Pods.Count).ToArray();
+
+            // the pods of this process meet at the barrier, so they measure the same moment as on a cluster
+            var together = pod is null && pods.Length > 1;
+            var options = new PodRunOptions(runDirectory, settings, simulatorUrl, args.Flag("reuse"), args.Flag("barrier") || together,
+                SettingParser.Seconds("--barrier-timeout", args.Get("barrier-timeout")))
+            {
+                BarrierMarginSeconds = SettingParser.Seconds("--barrier-margin", args.Get("barrier-margin")) ?? (together ? PodBarrierOptions.LocalStartMargin.TotalSeconds : null),
+            };
             var results = await Task.WhenAll(pods.Select(p => PodRunner.RunAsync(context, p, options, output, cancellationToken))).ConfigureAwait(false);
             var exit = results.Max();
             if (pod is not null)

@@ -7,18 +7,41 @@ using PodBench.Runtime.Engine;
 
 namespace PodBench.Runtime.Cli;
 
-/// <summary>Meets the other pods at the barrier on the shared volume, then sleeps until the agreed start instant.</summary>
+/// <summary>
+/// Meets the other pods at the barrier on the shared volume (after every task of this pod is prepared), then sleeps
+/// until the agreed start instant.
+/// </summary>
 internal static class StartBarrier
 {
-    public static async Task WaitAsync(string runDirectory, int pod, int podCount, double? timeoutSeconds, PodClock clock, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// A pod that wakes this much after the agreed instant (a rerun, a pod that arrived after the others had started)
+    /// is not aligned: it measures from when it woke, and a pressure run lasts its full time from there.
+    /// </summary>
+    public const long AlignedLateNs = 1_000_000_000;
+
+    /// <summary>Meets the other pods; returns when this pod started, on its own axis.</summary>
+    /// <param name="runDirectory">The run folder shared by the pods.</param>
+    /// <param name="pod">This pod.</param>
+    /// <param name="podCount">Pods expected at the barrier.</param>
+    /// <param name="timeoutSeconds">How long to wait for them (default 120 s).</param>
+    /// <param name="marginSeconds">Time between the last arrival and the start (default <see cref="PodBarrierOptions.StartMargin"/>).</param>
+    /// <param name="clock">This pod's clock.</param>
+    /// <param name="output">Progress lines.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    public static async Task<BarrierStart> WaitAsync(string runDirectory, int pod, int podCount, double? timeoutSeconds, double? marginSeconds, PodClock clock, TextWriter output, CancellationToken cancellationToken)
     {
         var timeout = TimeSpan.FromSeconds(timeoutSeconds ?? 120);
-        output.WriteLine($"pod {pod}: waiting at the start barrier for {podCount} pod(s) (timeout {timeout.TotalSeconds:0} s)");
+        var options = marginSeconds is { } margin ? PodBarrierOptions.Default with { StartMargin = TimeSpan.FromSeconds(margin) } : PodBarrierOptions.Default;
+        output.WriteLine($"pod {pod}: prepared; waiting at the start barrier for {podCount} pod(s) (timeout {timeout.TotalSeconds:0} s)");
         try
         {
-            var result = await PodBarrier.WaitAsync(runDirectory, pod, podCount, timeout, clock, cancellationToken).ConfigureAwait(false);
-            await PodBarrier.StartAsync(runDirectory, result, clock, cancellationToken).ConfigureAwait(false);
-            output.WriteLine($"pod {pod}: started at the agreed instant {DateTimeOffset.FromUnixTimeMilliseconds(result.StartUtcNs / 1_000_000):O}");
+            var result = await PodBarrier.WaitAsync(runDirectory, pod, podCount, timeout, clock, options, cancellationToken).ConfigureAwait(false);
+            var late = await PodBarrier.StartAsync(runDirectory, result, clock, cancellationToken).ConfigureAwait(false);
+            var agreed = DateTimeOffset.FromUnixTimeMilliseconds(result.StartUtcNs / 1_000_000).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            output.WriteLine(late < AlignedLateNs
+                ? $"pod {pod}: started at the agreed instant {agreed}"
+                : $"warning: pod {pod}: started {late / 1e9:0.###} s after the agreed instant {agreed}{(result.IsRerun ? " (a rerun)" : "")}: it does not measure the same moment as the other pods");
+            return new BarrierStart(pod, result.StartUtcNs, result.LocalStartUtcNs, result.LocalStartUtcNs + late, late, result.IsRerun);
         }
         catch (PodBarrierTimeoutException e)
         {

@@ -17,14 +17,17 @@ using PodBench.Runtime.Workloads;
 namespace PodBench.Runtime.Cli;
 
 /// <summary>
-/// One task of a pod: resolve its server, key, tokenizer and rows (every input error before any request is sent),
-/// drive the engine into the result files, then summarize the task and print its tables.
+/// One task of a pod, in two phases. <see cref="PrepareAsync"/> resolves its server, key, tokenizer and rows (every
+/// input error before any request is sent), asks the served model and warms the engine up; the pod then meets the
+/// others at the start barrier. <see cref="RunAsync"/> drives the measured requests into the result files from the
+/// agreed instant, then summarizes the task and prints its tables.
 /// </summary>
 internal static class TaskExecution
 {
-    public static async Task<TaskResult> RunAsync(RunnerContext context, TaskSpec task, RunLayout layout, RunOptions run, PodRunOptions options, PodClock clock, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Prepares <paramref name="task"/>; null (the error printed) when it cannot run.</summary>
+    public static async Task<PreparedTask?> PrepareAsync(RunnerContext context, TaskSpec task, RunLayout layout, RunOptions run, PodRunOptions options, PodClock clock, TextWriter output, CancellationToken cancellationToken)
     {
-        var prefix = $"[{task.Model.Abbr} x {task.Dataset.Abbr}]";
+        var prefix = Prefix(task);
         try
         {
             var baseUrl = EndpointResolver.Resolve(task.Model, options.Settings, options.SimulatorUrl);
@@ -34,21 +37,35 @@ internal static class TaskExecution
             rows = SkipFinished(rows, layout, task, options.Reuse, run, output, prefix);
             var servedModel = task.Model.Model ?? await ModelDiscovery.GetFirstModelIdAsync(baseUrl, apiKey, task.Model.Tls, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             var model = task.Model with { Model = servedModel };
-            output.WriteLine($"{prefix} {rows.Count} request(s) to {baseUrl} (model {servedModel}, concurrency {ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas)}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
+            var concurrency = ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas);
+            output.WriteLine($"{prefix} {rows.Count} request(s) to {baseUrl} (model {servedModel}, concurrency {concurrency}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
+            var engine = await TaskRunner.PrepareAsync(
+                new TaskRunRequest { Task = task with { Model = model }, BaseUrl = baseUrl, ApiKey = apiKey, Rows = rows, Run = run, Tokenizer = tokenizer, Clock = clock },
+                cancellationToken).ConfigureAwait(false);
+            return new PreparedTask(task, prefix, concurrency, engine);
+        }
+        catch (Exception e) when (IsPlainError(e))
+        {
+            output.WriteLine($"error: {prefix} {e.Message}");
+            return null;
+        }
+    }
 
+    /// <summary>The measured phase of a prepared task, from <paramref name="startTimestamp"/> (the agreed instant) or now.</summary>
+    public static async Task<TaskResult> RunAsync(RunnerContext context, PreparedTask prepared, RunLayout layout, RunOptions run, long? startTimestamp, TextWriter output, CancellationToken cancellationToken)
+    {
+        var (task, prefix, model, concurrency) = (prepared.Task, prepared.Prefix, prepared.Model, prepared.Concurrency);
+        try
+        {
             TaskOutcome outcome;
             var writer = TaskResultWriter.Open(layout, task.Pod, model.Abbr, task.Dataset.Abbr);
+            var window = new WindowSink(writer);
             await using (writer.ConfigureAwait(false))
             {
-                outcome = await TaskRunner.RunAsync(
-                    new TaskRunRequest { Task = task with { Model = model }, BaseUrl = baseUrl, ApiKey = apiKey, Rows = rows, Run = run, Tokenizer = tokenizer, Clock = clock },
-                    writer,
-                    new ConsoleProgress(prefix, output),
-                    cancellationToken).ConfigureAwait(false);
+                outcome = await TaskRunner.RunAsync(prepared.Engine, window, new ConsoleProgress(prefix, output), startTimestamp, cancellationToken).ConfigureAwait(false);
                 await writer.CompleteAsync().ConfigureAwait(false);
             }
 
-            var concurrency = ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas);
             var summary = TaskSummaries.SummarizeTask(layout, model.Abbr, task.Dataset.Abbr, new SummaryRequest
             {
                 Scope = model.Abbr + "/" + task.Dataset.Abbr,
@@ -75,7 +92,11 @@ internal static class TaskExecution
             return new TaskResult(task, true, new PodTaskFiles(model.Abbr, task.Dataset.Abbr, concurrency, counts, files)
             {
                 ReadDelay = outcome.ReadDelay.Count > 0 ? outcome.ReadDelay : null,
-            });
+            })
+            {
+                FirstSendUtcNs = window.FirstSendUtcNs,
+                LastEndUtcNs = window.LastEndUtcNs,
+            };
         }
         catch (Exception e) when (IsPlainError(e))
         {
@@ -83,6 +104,9 @@ internal static class TaskExecution
             return new TaskResult(task, false, null);
         }
     }
+
+    /// <summary>The console prefix of a task's lines.</summary>
+    public static string Prefix(TaskSpec task) => $"[{task.Model.Abbr} x {task.Dataset.Abbr}]";
 
     private static IReadOnlyList<PromptRow> SkipFinished(IReadOnlyList<PromptRow> rows, RunLayout layout, TaskSpec task, bool reuse, RunOptions run, TextWriter output, string prefix)
     {

@@ -14,6 +14,12 @@ public sealed record PodBarrierOptions
     /// </summary>
     public TimeSpan StartMargin { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The start margin of pods on one machine (MSBuild's RunBenchmark, the runner's all-pods <c>run</c>): they see
+    /// each other's barrier files at once, so it only has to cover the longest poll (<see cref="MaxPoll"/>, 250 ms).
+    /// </summary>
+    public static TimeSpan LocalStartMargin { get; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>First poll interval. Default 10 ms.</summary>
     public TimeSpan FirstPoll { get; init; } = TimeSpan.FromMilliseconds(10);
 

@@ -9,17 +9,20 @@ using PodBench.Runtime.Results;
 namespace PodBench.Runtime.Engine;
 
 /// <summary>
-/// Runs one task of one pod: warm-up, then the measured requests (pressure, paced, trace replay or unpaced), each
-/// record written to the sink as its request finishes. Nothing per request is kept after it is written.
+/// Runs one task of one pod in two phases: <see cref="PrepareAsync"/> (served model, transport, warm-up), then
+/// <see cref="RunAsync(PreparedRun, IRecordSink, IProgressSink?, long?, CancellationToken)"/>, the measured requests
+/// (pressure, paced, trace replay or unpaced), each record written to the sink as its request finishes, from an
+/// instant the pods may agree on. Nothing per request is kept after it is written.
 /// </summary>
 public static class TaskRunner
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// Runs the task and returns its outcome. Throws <see cref="WarmUpFailedException"/> when every warm-up request
-    /// failed, <see cref="ArgumentException"/> for a bad plan member, and <see cref="OperationCanceledException"/>
-    /// when cancelled (records of requests that finished were already written).
+    /// Prepares and runs the task and returns its outcome (<see cref="PrepareAsync"/>, then the measured phase at once).
+    /// Throws <see cref="WarmUpFailedException"/> when every warm-up request failed, <see cref="ArgumentException"/> for a
+    /// bad plan member, and <see cref="OperationCanceledException"/> when cancelled (records of requests that finished
+    /// were already written).
     /// </summary>
     /// <param name="request">The task, its endpoint, rows, run options and clock.</param>
     /// <param name="sink">Receives every measured request as it finishes (warm-ups are not passed).</param>
@@ -27,24 +30,73 @@ public static class TaskRunner
     /// <param name="cancellationToken">Stops the task; requests in flight are cancelled and recorded as failed.</param>
     public static async Task<TaskOutcome> RunAsync(TaskRunRequest request, IRecordSink sink, IProgressSink? progress, CancellationToken cancellationToken)
     {
+        using var prepared = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(prepared, sink, progress, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Everything before the first measured request: the schedule, the served model (asked of the server when the
+    /// endpoint names none), the transport and the warm-up, whose connection stays open for the measured phase.
+    /// Throws <see cref="WarmUpFailedException"/> when every warm-up request failed, <see cref="ArgumentException"/>
+    /// for a bad plan member.
+    /// </summary>
+    public static async Task<PreparedRun> PrepareAsync(TaskRunRequest request, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(sink);
         var endpoint = request.Task.Model;
         var plan = TaskPlan.Create(request);
         var model = endpoint.Model
             ?? await ModelDiscovery.GetFirstModelIdAsync(request.BaseUrl, request.ApiKey, endpoint.Tls, null, cancellationToken).ConfigureAwait(false);
 
-        using var transport = TransportFactory.Create(endpoint, request.BaseUrl, request.ApiKey, plan.Concurrency + 1);
-        using var pool = new ContextPool();
-        var executor = new RequestExecutor(transport, model, request);
+        var transport = TransportFactory.Create(endpoint, request.BaseUrl, request.ApiKey, plan.Concurrency + 1);
+        var pool = new ContextPool();
+        var prepared = new PreparedRun(request, plan, transport, pool, new RequestExecutor(transport, model, request), new EngineCounters());
+        try
+        {
+            await WarmUpAsync(prepared, cancellationToken).ConfigureAwait(false);
+            return prepared;
+        }
+        catch
+        {
+            prepared.Dispose();
+            throw;
+        }
+    }
 
-        var warm = await WarmUpAsync(request, plan, executor, pool, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// The measured phase of a prepared task. With <paramref name="startTimestamp"/> (a <see cref="Stopwatch"/>
+    /// reading: the instant every pod agreed on) it begins no earlier than that instant, and a pressure run ends at
+    /// that instant plus the pressure time, however late this task began; without it both count from now.
+    /// Throws <see cref="OperationCanceledException"/> when cancelled (finished requests were already written).
+    /// </summary>
+    /// <param name="prepared">The task from <see cref="PrepareAsync"/>; it runs once.</param>
+    /// <param name="sink">Receives every measured request as it finishes.</param>
+    /// <param name="progress">Receives live counters; null for none.</param>
+    /// <param name="startTimestamp">The agreed start of the measured phase; null to start now.</param>
+    /// <param name="cancellationToken">Stops the task; requests in flight are cancelled and recorded as failed.</param>
+    public static async Task<TaskOutcome> RunAsync(PreparedRun prepared, IRecordSink sink, IProgressSink? progress, long? startTimestamp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (prepared.Started)
+        {
+            throw new InvalidOperationException($"Task {prepared.Request.Task.Name}: a prepared run runs once.");
+        }
+
+        prepared.Started = true;
+        var request = prepared.Request;
+        var plan = prepared.Plan;
+        var executor = prepared.Executor;
         var counters = new EngineCounters();
         executor.Counters = counters;
+        if (startTimestamp is { } agreed)
+        {
+            await DelayUntilAsync(agreed, cancellationToken).ConfigureAwait(false);
+        }
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var launcher = new RequestLauncher(executor, sink, pool, cts, plan.Concurrency);
-        var start = Stopwatch.GetTimestamp();
+        var launcher = new RequestLauncher(executor, sink, prepared.Pool, cts, plan.Concurrency);
+        var start = startTimestamp ?? Stopwatch.GetTimestamp();
         progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Rows.Length, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
         using var progressStop = new CancellationTokenSource();
         var reporter = progress is null ? Task.CompletedTask : ReportAsync(progress, counters, start, progressStop.Token);
@@ -76,20 +128,44 @@ public static class TaskRunner
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return BuildOutcome(request, plan, executor, counters, warm, Stopwatch.GetElapsedTime(start));
+        return BuildOutcome(request, plan, executor, counters, prepared.WarmUp, Stopwatch.GetElapsedTime(start));
     }
 
-    private static async Task<EngineCounters> WarmUpAsync(TaskRunRequest request, TaskPlan plan, RequestExecutor executor, ContextPool pool, CancellationToken cancellationToken)
+    /// <summary>A timer for most of the wait, then a short spin, so the return is close to the instant and never before it.</summary>
+    private static async Task DelayUntilAsync(long timestamp, CancellationToken cancellationToken)
     {
-        var warm = new EngineCounters();
+        var spin = Stopwatch.Frequency / 50;
+        while (true)
+        {
+            var left = timestamp - Stopwatch.GetTimestamp();
+            if (left <= 0)
+            {
+                return;
+            }
+
+            if (left > spin)
+            {
+                await Task.Delay(TimeSpan.FromSeconds((left - spin) / (double)Stopwatch.Frequency), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Thread.SpinWait(64);
+            }
+        }
+    }
+
+    private static async Task WarmUpAsync(PreparedRun prepared, CancellationToken cancellationToken)
+    {
+        var (request, plan, executor, warm) = (prepared.Request, prepared.Plan, prepared.Executor, prepared.WarmUp);
         executor.Counters = warm;
         var count = plan.Rows.Length == 0 ? 0 : Math.Max(0, request.Run.WarmUp);
         if (count == 0)
         {
-            return warm;
+            return;
         }
 
-        var ctx = pool.Rent();
+        var ctx = prepared.Pool.Rent();
         string? firstError = null;
         try
         {
@@ -102,7 +178,7 @@ public static class TaskRunner
         }
         finally
         {
-            pool.Return(ctx);
+            prepared.Pool.Return(ctx);
         }
 
         if (warm.Succeeded == 0)
@@ -110,8 +186,6 @@ public static class TaskRunner
             throw new WarmUpFailedException(
                 $"Task {request.Task.Name}: all {count} warm-up request(s) to model endpoint '{request.Task.Model.Abbr}' at {EndpointPaths.Api(request.BaseUrl, request.Task.Model.Api)} failed, so the task was stopped: {firstError}");
         }
-
-        return warm;
     }
 
     private static Task RunPressureAsync(RequestLauncher launcher, TaskPlan plan, long endTicks)
