@@ -40,27 +40,43 @@ internal static class PodRunner
                 async (i, token) => prepared[i] = await TaskExecution.PrepareAsync(context, spec.Tasks[i], layout, run, options, clock, output, token).ConfigureAwait(false))
                 .ConfigureAwait(false);
 
-            var (agreed, origin) = await MeetAsync(context, pod, options, layout, clock, output, cancellationToken).ConfigureAwait(false);
-            var measuredStart = clock.NowUtcNs();
             foreach (var failed in spec.Tasks.Where((_, i) => prepared[i] is null))
             {
                 results.Add(new TaskResult(failed, false, null));
             }
 
-            // The first MaxWorkers tasks start at the agreed instant; the others when a worker frees up.
+            var barrier = options.Barrier
+                ? await StartBarrier.MeetAsync(layout.Root, pod, context.Pods.Count, options.BarrierTimeoutSeconds, options.BarrierMarginSeconds, clock, output, cancellationToken).ConfigureAwait(false)
+                : null;
+
+            // The first MaxWorkers tasks set up their measured phase now and all start when the gate opens, at the
+            // agreed instant; the others start when a worker frees up.
+            var gate = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
             var ready = prepared.OfType<PreparedTask>().ToArray();
-            await Parallel.ForEachAsync(
+            var runs = Parallel.ForEachAsync(
                 Enumerable.Range(0, ready.Length),
                 new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
                 async (k, token) =>
                 {
                     using var task = ready[k];
-                    results.Add(await TaskExecution.RunAsync(context, task, layout, run, k < workers ? origin : null, output, token).ConfigureAwait(false));
-                })
-                .ConfigureAwait(false);
+                    results.Add(await TaskExecution.RunAsync(context, task, layout, run, k < workers ? gate.Task : null, output, token).ConfigureAwait(false));
+                });
+            long measuredStart;
+            try
+            {
+                measuredStart = barrier is null
+                    ? OpenNow(gate, clock)
+                    : (await StartBarrier.OpenAsync(layout.Root, barrier, clock, gate, output, cancellationToken).ConfigureAwait(false)).StartedUtcNs;
+            }
+            finally
+            {
+                // a cancelled wait stops the tasks waiting at the gate; they end before their engines are disposed
+                gate.TrySetCanceled(cancellationToken);
+                await runs.ConfigureAwait(false);
+            }
 
             var ordered = spec.Tasks.Select(t => results.First(r => r.Task == t)).ToArray();
-            var window = new PodMeasuredWindow(measuredStart, ordered.Min(r => r.FirstSendUtcNs), ordered.Max(r => r.LastEndUtcNs)) { AgreedStartUtcNs = agreed };
+            var window = new PodMeasuredWindow(measuredStart, ordered.Min(r => r.FirstSendUtcNs), ordered.Max(r => r.LastEndUtcNs)) { AgreedStartUtcNs = barrier?.LocalStartUtcNs };
             var manifest = PodManifest.Create(layout.Root, pod, plan.PlanHash, clock, started, ordered.Where(r => r.Files is not null).Select(r => r.Files!), busyPollMicroseconds: Engine.Transport.EpollLoop.BusyPollMicroseconds) with { MeasuredWindow = window };
             PodManifestWriter.Write(layout.Root, manifest);
             var failedTasks = ordered.Where(r => !r.Completed).Select(r => r.Task.Name).ToArray();
@@ -82,20 +98,11 @@ internal static class PodRunner
         }
     }
 
-    /// <summary>
-    /// Meets the other pods at the start barrier when the run uses one. Returns the agreed instant on this pod's axis
-    /// (null without a barrier) and the measured phase's origin: that instant as a monotonic reading, or null (start
-    /// now) without a barrier or when this pod woke too late to be aligned with the others.
-    /// </summary>
-    private static async Task<(long? AgreedUtcNs, long? Origin)> MeetAsync(RunnerContext context, int pod, PodRunOptions options, RunLayout layout, PodClock clock, TextWriter output, CancellationToken cancellationToken)
+    private static long OpenNow(TaskCompletionSource<long> gate, PodClock clock)
     {
-        if (!options.Barrier)
-        {
-            return (null, null);
-        }
-
-        var start = await StartBarrier.WaitAsync(layout.Root, pod, context.Pods.Count, options.BarrierTimeoutSeconds, options.BarrierMarginSeconds, clock, output, cancellationToken).ConfigureAwait(false);
-        return (start.TargetUtcNs, start.LateNs < StartBarrier.AlignedLateNs ? clock.ToTimestamp(start.TargetUtcNs) : null);
+        var now = PodClock.Now();
+        gate.SetResult(now);
+        return clock.ToUtcNs(now);
     }
 
     /// <summary>Writes plan.json, or checks that the one already in the run folder is the same plan.</summary>

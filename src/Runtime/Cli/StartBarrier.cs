@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,8 +9,8 @@ using PodBench.Runtime.Engine;
 namespace PodBench.Runtime.Cli;
 
 /// <summary>
-/// Meets the other pods at the barrier on the shared volume (after every task of this pod is prepared), then sleeps
-/// until the agreed start instant.
+/// Meets the other pods at the barrier on the shared volume once every task of this pod is prepared, then opens the
+/// pod's start gate at the agreed instant: the tasks' measured phases, already set up, wait on that gate only.
 /// </summary>
 internal static class StartBarrier
 {
@@ -19,7 +20,7 @@ internal static class StartBarrier
     /// </summary>
     public const long AlignedLateNs = 1_000_000_000;
 
-    /// <summary>Meets the other pods; returns when this pod started, on its own axis.</summary>
+    /// <summary>Announces this pod and waits for the others; returns the agreed start (it does not sleep until it).</summary>
     /// <param name="runDirectory">The run folder shared by the pods.</param>
     /// <param name="pod">This pod.</param>
     /// <param name="podCount">Pods expected at the barrier.</param>
@@ -28,24 +29,34 @@ internal static class StartBarrier
     /// <param name="clock">This pod's clock.</param>
     /// <param name="output">Progress lines.</param>
     /// <param name="cancellationToken">Stops the wait.</param>
-    public static async Task<BarrierStart> WaitAsync(string runDirectory, int pod, int podCount, double? timeoutSeconds, double? marginSeconds, PodClock clock, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<BarrierResult> MeetAsync(string runDirectory, int pod, int podCount, double? timeoutSeconds, double? marginSeconds, PodClock clock, TextWriter output, CancellationToken cancellationToken)
     {
         var timeout = TimeSpan.FromSeconds(timeoutSeconds ?? 120);
         var options = marginSeconds is { } margin ? PodBarrierOptions.Default with { StartMargin = TimeSpan.FromSeconds(margin) } : PodBarrierOptions.Default;
         output.WriteLine($"pod {pod}: prepared; waiting at the start barrier for {podCount} pod(s) (timeout {timeout.TotalSeconds:0} s)");
         try
         {
-            var result = await PodBarrier.WaitAsync(runDirectory, pod, podCount, timeout, clock, options, cancellationToken).ConfigureAwait(false);
-            var late = await PodBarrier.StartAsync(runDirectory, result, clock, cancellationToken).ConfigureAwait(false);
-            var agreed = DateTimeOffset.FromUnixTimeMilliseconds(result.StartUtcNs / 1_000_000).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-            output.WriteLine(late < AlignedLateNs
-                ? $"pod {pod}: started at the agreed instant {agreed}"
-                : $"warning: pod {pod}: started {late / 1e9:0.###} s after the agreed instant {agreed}{(result.IsRerun ? " (a rerun)" : "")}: it does not measure the same moment as the other pods");
-            return new BarrierStart(pod, result.StartUtcNs, result.LocalStartUtcNs, result.LocalStartUtcNs + late, late, result.IsRerun);
+            return await PodBarrier.WaitAsync(runDirectory, pod, podCount, timeout, clock, options, cancellationToken).ConfigureAwait(false);
         }
         catch (PodBarrierTimeoutException e)
         {
             throw new UsageException(e.Message);
         }
+    }
+
+    /// <summary>
+    /// Sleeps until the agreed instant, opens <paramref name="gate"/> with the measured phase's origin (the instant as
+    /// a monotonic reading, or now when this pod woke too late to be aligned), and only then records and prints the start.
+    /// </summary>
+    public static async Task<BarrierStart> OpenAsync(string runDirectory, BarrierResult result, PodClock clock, TaskCompletionSource<long> gate, TextWriter output, CancellationToken cancellationToken)
+    {
+        var late = await PodBarrier.SleepUntilUtcAsync(result.LocalStartUtcNs, clock, cancellationToken).ConfigureAwait(false);
+        gate.SetResult(late < AlignedLateNs ? clock.ToTimestamp(result.LocalStartUtcNs) : PodClock.Now());
+        var started = PodBarrier.RecordStart(runDirectory, result, late);
+        var agreed = DateTimeOffset.FromUnixTimeMilliseconds(result.StartUtcNs / 1_000_000).ToString("O", CultureInfo.InvariantCulture);
+        output.WriteLine(late < AlignedLateNs
+            ? $"pod {result.Pod}: started at the agreed instant {agreed}"
+            : $"warning: pod {result.Pod}: started {late / 1e9:0.###} s after the agreed instant {agreed}{(result.IsRerun ? " (a rerun)" : "")}: it does not measure the same moment as the other pods");
+        return started;
     }
 }

@@ -51,8 +51,11 @@ internal static class TaskExecution
         }
     }
 
-    /// <summary>The measured phase of a prepared task, from <paramref name="startTimestamp"/> (the agreed instant) or now.</summary>
-    public static async Task<TaskResult> RunAsync(RunnerContext context, PreparedTask prepared, RunLayout layout, RunOptions run, long? startTimestamp, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// The measured phase of a prepared task: its files are opened first, then the requests start when
+    /// <paramref name="start"/> completes (at the agreed instant, with the phase's origin), or now when it is null.
+    /// </summary>
+    public static async Task<TaskResult> RunAsync(RunnerContext context, PreparedTask prepared, RunLayout layout, RunOptions run, Task<long>? start, TextWriter output, CancellationToken cancellationToken)
     {
         var (task, prefix, model, concurrency) = (prepared.Task, prepared.Prefix, prepared.Model, prepared.Concurrency);
         try
@@ -62,7 +65,7 @@ internal static class TaskExecution
             var window = new WindowSink(writer);
             await using (writer.ConfigureAwait(false))
             {
-                outcome = await TaskRunner.RunAsync(prepared.Engine, window, new ConsoleProgress(prefix, output), startTimestamp, cancellationToken).ConfigureAwait(false);
+                outcome = await TaskRunner.RunAsync(prepared.Engine, window, new ConsoleProgress(prefix, output), start, cancellationToken).ConfigureAwait(false);
                 await writer.CompleteAsync().ConfigureAwait(false);
             }
 

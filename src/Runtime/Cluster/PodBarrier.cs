@@ -175,9 +175,17 @@ public static class PodBarrier
     public static async Task<long> StartAsync(string runDir, BarrierResult result, PodClock clock, CancellationToken cancellationToken)
     {
         var late = await SleepUntilUtcAsync(result.LocalStartUtcNs, clock, cancellationToken).ConfigureAwait(false);
-        var started = new BarrierStart(result.Pod, result.StartUtcNs, result.LocalStartUtcNs, result.LocalStartUtcNs + late, late, result.IsRerun);
-        AtomicFile.Write(StartedPath(runDir, result.Pod), JsonSerializer.Serialize(started, Json), overwrite: true);
+        RecordStart(runDir, result, late);
         return late;
+    }
+
+    /// <summary>Records that the pod of <paramref name="result"/> started <paramref name="lateNs"/> after the agreed start.</summary>
+    public static BarrierStart RecordStart(string runDir, BarrierResult result, long lateNs)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var started = new BarrierStart(result.Pod, result.StartUtcNs, result.LocalStartUtcNs, result.LocalStartUtcNs + lateNs, lateNs, result.IsRerun);
+        AtomicFile.Write(StartedPath(runDir, result.Pod), JsonSerializer.Serialize(started, Json), overwrite: true);
+        return started;
     }
 
     /// <summary>Reads pod <paramref name="pod"/>'s announcement, or null when it has none.</summary>

@@ -5,7 +5,7 @@ namespace PodBench.Runtime.Engine;
 
 /// <summary>
 /// A task made ready by <see cref="TaskRunner.PrepareAsync"/>: its schedule, its served model, its transport with the
-/// warm-up's connection still open, and the warm-up's counters. <see cref="TaskRunner.RunAsync(PreparedRun, Results.IRecordSink, IProgressSink?, long?, System.Threading.CancellationToken)"/>
+/// warm-up's connection still open, and the warm-up's counters. <see cref="TaskRunner.RunAsync(PreparedRun, Results.IRecordSink, IProgressSink?, System.Threading.Tasks.Task{long}?, System.Threading.CancellationToken)"/>
 /// then sends only measured requests. Run it once; dispose it after (it closes the connections).
 /// </summary>
 public sealed class PreparedRun : IDisposable

@@ -10,9 +10,9 @@ namespace PodBench.Runtime.Engine;
 
 /// <summary>
 /// Runs one task of one pod in two phases: <see cref="PrepareAsync"/> (served model, transport, warm-up), then
-/// <see cref="RunAsync(PreparedRun, IRecordSink, IProgressSink?, long?, CancellationToken)"/>, the measured requests
-/// (pressure, paced, trace replay or unpaced), each record written to the sink as its request finishes, from an
-/// instant the pods may agree on. Nothing per request is kept after it is written.
+/// <see cref="RunAsync(PreparedRun, IRecordSink, IProgressSink?, Task{long}?, CancellationToken)"/>, the measured
+/// requests (pressure, paced, trace replay or unpaced), each record written to the sink as its request finishes, from
+/// an instant the pods may agree on. Nothing per request is kept after it is written.
 /// </summary>
 public static class TaskRunner
 {
@@ -64,17 +64,17 @@ public static class TaskRunner
     }
 
     /// <summary>
-    /// The measured phase of a prepared task. With <paramref name="startTimestamp"/> (a <see cref="Stopwatch"/>
-    /// reading: the instant every pod agreed on) it begins no earlier than that instant, and a pressure run ends at
-    /// that instant plus the pressure time, however late this task began; without it both count from now.
+    /// The measured phase of a prepared task. With <paramref name="start"/> it sets everything up, then waits for that
+    /// task: it completes at the instant the pods agreed on, with the phase's origin (a <see cref="Stopwatch"/>
+    /// reading); a pressure run ends at that origin plus the pressure time. Without it the phase starts now.
     /// Throws <see cref="OperationCanceledException"/> when cancelled (finished requests were already written).
     /// </summary>
     /// <param name="prepared">The task from <see cref="PrepareAsync"/>; it runs once.</param>
     /// <param name="sink">Receives every measured request as it finishes.</param>
     /// <param name="progress">Receives live counters; null for none.</param>
-    /// <param name="startTimestamp">The agreed start of the measured phase; null to start now.</param>
+    /// <param name="start">Completes at the agreed start with the origin; null to start now.</param>
     /// <param name="cancellationToken">Stops the task; requests in flight are cancelled and recorded as failed.</param>
-    public static async Task<TaskOutcome> RunAsync(PreparedRun prepared, IRecordSink sink, IProgressSink? progress, long? startTimestamp, CancellationToken cancellationToken)
+    public static async Task<TaskOutcome> RunAsync(PreparedRun prepared, IRecordSink sink, IProgressSink? progress, Task<long>? start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(sink);
@@ -89,37 +89,42 @@ public static class TaskRunner
         var executor = prepared.Executor;
         var counters = new EngineCounters();
         executor.Counters = counters;
-        if (startTimestamp is { } agreed)
-        {
-            await DelayUntilAsync(agreed, cancellationToken).ConfigureAwait(false);
-        }
-
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var launcher = new RequestLauncher(executor, sink, prepared.Pool, cts, plan.Concurrency);
-        var start = startTimestamp ?? Stopwatch.GetTimestamp();
-        progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Rows.Length, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
         using var progressStop = new CancellationTokenSource();
-        var reporter = progress is null ? Task.CompletedTask : ReportAsync(progress, counters, start, progressStop.Token);
+
+        // the clients (or the scheduler thread) are started before the agreed instant and wait for it themselves, so
+        // that nothing but the wake-up lies between the instant and the first send
+        var begin = start ?? Task.FromResult(Stopwatch.GetTimestamp());
+        var running = plan.Mode switch
+        {
+            "pressure" => RunPressureAsync(launcher, plan, begin, (long)(request.Run.PressureTime.TotalSeconds * Stopwatch.Frequency)),
+            "unpaced" => RunUnpacedAsync(launcher, plan, begin),
+            _ => RunPacedAsync(launcher, plan, start),
+        };
+        long origin;
         try
         {
-            switch (plan.Mode)
-            {
-                case "pressure":
-                    await RunPressureAsync(launcher, plan, start + (long)(request.Run.PressureTime.TotalSeconds * Stopwatch.Frequency)).ConfigureAwait(false);
-                    break;
-                case "unpaced":
-                    await RunUnpacedAsync(launcher, plan).ConfigureAwait(false);
-                    break;
-                default:
-                    await RunPacedAsync(launcher, plan).ConfigureAwait(false);
-                    break;
-            }
+            origin = await begin.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await cts.CancelAsync().ConfigureAwait(false);
+            await running.ConfigureAwait(false);
+            throw;
+        }
+
+        progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Rows.Length, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
+        var reporter = progress is null ? Task.CompletedTask : ReportAsync(progress, counters, origin, progressStop.Token);
+        try
+        {
+            await running.ConfigureAwait(false);
         }
         finally
         {
             await progressStop.CancelAsync().ConfigureAwait(false);
             await reporter.ConfigureAwait(false);
-            progress?.OnFinished(Snapshot(counters, start));
+            progress?.OnFinished(Snapshot(counters, origin));
         }
 
         if (launcher.Error is { } error)
@@ -128,31 +133,7 @@ public static class TaskRunner
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return BuildOutcome(request, plan, executor, counters, prepared.WarmUp, Stopwatch.GetElapsedTime(start));
-    }
-
-    /// <summary>A timer for most of the wait, then a short spin, so the return is close to the instant and never before it.</summary>
-    private static async Task DelayUntilAsync(long timestamp, CancellationToken cancellationToken)
-    {
-        var spin = Stopwatch.Frequency / 50;
-        while (true)
-        {
-            var left = timestamp - Stopwatch.GetTimestamp();
-            if (left <= 0)
-            {
-                return;
-            }
-
-            if (left > spin)
-            {
-                await Task.Delay(TimeSpan.FromSeconds((left - spin) / (double)Stopwatch.Frequency), cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                Thread.SpinWait(64);
-            }
-        }
+        return BuildOutcome(request, plan, executor, counters, prepared.WarmUp, Stopwatch.GetElapsedTime(origin));
     }
 
     private static async Task WarmUpAsync(PreparedRun prepared, CancellationToken cancellationToken)
@@ -188,7 +169,8 @@ public static class TaskRunner
         }
     }
 
-    private static Task RunPressureAsync(RequestLauncher launcher, TaskPlan plan, long endTicks)
+    /// <summary>Closed-loop clients over the rows, round robin, until <paramref name="pressureTicks"/> after the origin.</summary>
+    private static Task RunPressureAsync(RequestLauncher launcher, TaskPlan plan, Task<long> begin, long pressureTicks)
     {
         if (plan.Rows.Length == 0)
         {
@@ -198,7 +180,8 @@ public static class TaskRunner
         var cursor = -1L;
         PromptRow? Next()
         {
-            if (Stopwatch.GetTimestamp() >= endTicks)
+            // every client waits for the origin before its first row, so the result is there
+            if (Stopwatch.GetTimestamp() >= begin.Result + pressureTicks)
             {
                 return null;
             }
@@ -206,10 +189,10 @@ public static class TaskRunner
             return plan.Rows[(int)((ulong)Interlocked.Increment(ref cursor) % (ulong)plan.Rows.Length)];
         }
 
-        return RunClientsAsync(launcher, plan.Concurrency, Next);
+        return RunClientsAsync(launcher, plan.Concurrency, begin, Next);
     }
 
-    private static Task RunUnpacedAsync(RequestLauncher launcher, TaskPlan plan)
+    private static Task RunUnpacedAsync(RequestLauncher launcher, TaskPlan plan, Task<long> begin)
     {
         var cursor = -1L;
         PromptRow? Next()
@@ -218,24 +201,36 @@ public static class TaskRunner
             return i < plan.Rows.Length ? plan.Rows[i] : null;
         }
 
-        return RunClientsAsync(launcher, Math.Min(plan.Concurrency, Math.Max(1, plan.Rows.Length)), Next);
+        return RunClientsAsync(launcher, Math.Min(plan.Concurrency, Math.Max(1, plan.Rows.Length)), begin, Next);
     }
 
-    private static async Task RunClientsAsync(RequestLauncher launcher, int clients, Func<PromptRow?> next)
+    private static async Task RunClientsAsync(RequestLauncher launcher, int clients, Task<long> begin, Func<PromptRow?> next)
     {
         var tasks = new Task[clients];
         for (var i = 0; i < clients; i++)
         {
-            tasks[i] = Task.Run(() => launcher.RunClientAsync(next));
+            tasks[i] = Task.Run(async () =>
+            {
+                try
+                {
+                    await begin.WaitAsync(launcher.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                await launcher.RunClientAsync(next).ConfigureAwait(false);
+            });
         }
 
         await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
-    private static async Task RunPacedAsync(RequestLauncher launcher, TaskPlan plan)
+    private static async Task RunPacedAsync(RequestLauncher launcher, TaskPlan plan, Task<long>? start)
     {
         var offsets = plan.OffsetTicks!;
-        var thread = new Thread(() => Dispatch(launcher, plan, offsets))
+        var thread = new Thread(() => Dispatch(launcher, plan, offsets, start))
         {
             IsBackground = true,
             Name = "PodBench scheduler",
@@ -246,12 +241,13 @@ public static class TaskRunner
         thread.Join();
     }
 
-    private static void Dispatch(RequestLauncher launcher, TaskPlan plan, long[] offsets)
+    private static void Dispatch(RequestLauncher launcher, TaskPlan plan, long[] offsets, Task<long>? begin)
     {
-        // the schedule's origin is taken on the scheduler thread itself, so thread start-up is not counted as lag
-        var start = Stopwatch.GetTimestamp();
         try
         {
+            // the schedule's origin: the agreed instant; else taken on the scheduler thread itself, so thread start-up
+            // is not counted as lag
+            var start = begin is null ? Stopwatch.GetTimestamp() : begin.WaitAsync(launcher.Token).GetAwaiter().GetResult();
             for (var k = 0; k < plan.Rows.Length; k++)
             {
                 var deadline = start + offsets[k];
