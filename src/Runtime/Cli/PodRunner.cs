@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Merge;
 using PodBench.Runtime.Planning;
@@ -62,17 +63,29 @@ internal static class PodRunner
                     results.Add(await TaskExecution.RunAsync(context, task, layout, run, k < workers ? gate.Task : null, output, token).ConfigureAwait(false));
                 });
             long measuredStart;
+            long? late = null;
             try
             {
-                measuredStart = barrier is null
-                    ? OpenNow(gate, clock)
-                    : (await StartBarrier.OpenAsync(layout.Root, barrier, clock, gate, output, cancellationToken).ConfigureAwait(false)).StartedUtcNs;
+                if (barrier is null)
+                {
+                    measuredStart = OpenNow(gate, clock);
+                }
+                else
+                {
+                    late = await StartBarrier.OpenAsync(barrier, clock, gate, output, cancellationToken).ConfigureAwait(false);
+                    measuredStart = barrier.LocalStartUtcNs + late.Value;
+                }
             }
             finally
             {
                 // a cancelled wait stops the tasks waiting at the gate; they end before their engines are disposed
                 gate.TrySetCanceled(cancellationToken);
                 await runs.ConfigureAwait(false);
+            }
+
+            if (barrier is not null && late is { } lateNs)
+            {
+                PodBarrier.RecordStart(layout.Root, barrier, lateNs);
             }
 
             var ordered = spec.Tasks.Select(t => results.First(r => r.Task == t)).ToArray();

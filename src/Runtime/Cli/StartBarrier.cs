@@ -45,18 +45,27 @@ internal static class StartBarrier
     }
 
     /// <summary>
-    /// Sleeps until the agreed instant, opens <paramref name="gate"/> with the measured phase's origin (the instant as
-    /// a monotonic reading, or now when this pod woke too late to be aligned), and only then records and prints the start.
+    /// Sleeps until the agreed instant and opens <paramref name="gate"/> with the measured phase's origin: the instant as
+    /// a monotonic reading, or now when this pod woke too late to be aligned. Nothing else runs at the instant: the
+    /// line is printed before, and the start is recorded (<see cref="PodBarrier.RecordStart"/>) after the run.
     /// </summary>
-    public static async Task<BarrierStart> OpenAsync(string runDirectory, BarrierResult result, PodClock clock, TaskCompletionSource<long> gate, TextWriter output, CancellationToken cancellationToken)
+    /// <returns>How late the pod woke after the instant, ns.</returns>
+    public static async Task<long> OpenAsync(BarrierResult result, PodClock clock, TaskCompletionSource<long> gate, TextWriter output, CancellationToken cancellationToken)
     {
+        var agreed = DateTimeOffset.FromUnixTimeMilliseconds(result.StartUtcNs / 1_000_000).ToString("O", CultureInfo.InvariantCulture);
+        var wait = (result.LocalStartUtcNs - clock.NowUtcNs()) / 1e6;
+        if (wait > 0)
+        {
+            output.WriteLine($"pod {result.Pod}: every pod is ready; starting at the agreed instant {agreed} (in {wait:0.#} ms)");
+        }
+
         var late = await PodBarrier.SleepUntilUtcAsync(result.LocalStartUtcNs, clock, cancellationToken).ConfigureAwait(false);
         gate.SetResult(late < AlignedLateNs ? clock.ToTimestamp(result.LocalStartUtcNs) : PodClock.Now());
-        var started = PodBarrier.RecordStart(runDirectory, result, late);
-        var agreed = DateTimeOffset.FromUnixTimeMilliseconds(result.StartUtcNs / 1_000_000).ToString("O", CultureInfo.InvariantCulture);
-        output.WriteLine(late < AlignedLateNs
-            ? $"pod {result.Pod}: started at the agreed instant {agreed}"
-            : $"warning: pod {result.Pod}: started {late / 1e9:0.###} s after the agreed instant {agreed}{(result.IsRerun ? " (a rerun)" : "")}: it does not measure the same moment as the other pods");
-        return started;
+        if (late >= AlignedLateNs)
+        {
+            output.WriteLine($"warning: pod {result.Pod}: started {late / 1e9:0.###} s after the agreed instant {agreed}{(result.IsRerun ? " (a rerun)" : "")}: it does not measure the same moment as the other pods");
+        }
+
+        return late;
     }
 }

@@ -102,6 +102,7 @@ public static class TaskRunner
             "unpaced" => RunUnpacedAsync(launcher, plan, begin),
             _ => RunPacedAsync(launcher, plan, start),
         };
+        progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Rows.Length, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
         long origin;
         try
         {
@@ -114,7 +115,6 @@ public static class TaskRunner
             throw;
         }
 
-        progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Rows.Length, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
         var reporter = progress is null ? Task.CompletedTask : ReportAsync(progress, counters, origin, progressStop.Token);
         try
         {
