@@ -46,12 +46,8 @@ internal static class PodRunner
                 results.Add(new TaskResult(failed, false, null));
             }
 
-            var barrier = options.Barrier
-                ? await StartBarrier.MeetAsync(layout.Root, pod, context.Pods.Count, options.BarrierTimeoutSeconds, options.BarrierMarginSeconds, clock, output, cancellationToken).ConfigureAwait(false)
-                : null;
-
-            // The first MaxWorkers tasks set up their measured phase now and all start when the gate opens, at the
-            // agreed instant; the others start when a worker frees up.
+            // The first MaxWorkers tasks set up their measured phase (files, clients) now, before the barrier, and all
+            // start when the gate opens at the agreed instant; the others start when a worker frees up.
             var gate = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
             var ready = prepared.OfType<PreparedTask>().ToArray();
             var runs = Parallel.ForEachAsync(
@@ -64,8 +60,14 @@ internal static class PodRunner
                 });
             long measuredStart;
             long? late = null;
+            BarrierResult? barrier = null;
             try
             {
+                if (options.Barrier)
+                {
+                    barrier = await StartBarrier.MeetAsync(layout.Root, pod, context.Pods.Count, options.BarrierTimeoutSeconds, options.BarrierMarginSeconds, clock, output, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (barrier is null)
                 {
                     measuredStart = OpenNow(gate, clock);
@@ -78,7 +80,7 @@ internal static class PodRunner
             }
             finally
             {
-                // a cancelled wait stops the tasks waiting at the gate; they end before their engines are disposed
+                // a failed or cancelled wait stops the tasks waiting at the gate; they end before their engines are disposed
                 gate.TrySetCanceled(cancellationToken);
                 await runs.ConfigureAwait(false);
             }

@@ -101,6 +101,11 @@ internal static class TaskExecution
                 LastEndUtcNs = window.LastEndUtcNs,
             };
         }
+        catch (OperationCanceledException) when (start is { IsCanceled: true })
+        {
+            // the pod never reached the agreed instant (the barrier failed): it says why
+            return new TaskResult(task, false, null);
+        }
         catch (Exception e) when (IsPlainError(e))
         {
             output.WriteLine($"error: {prefix} {e.Message}");

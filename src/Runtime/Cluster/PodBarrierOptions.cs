@@ -16,9 +16,10 @@ public sealed record PodBarrierOptions
 
     /// <summary>
     /// The start margin of pods on one machine (MSBuild's RunBenchmark, the runner's all-pods <c>run</c>): they see
-    /// each other's barrier files at once, so it only has to cover the longest poll (<see cref="MaxPoll"/>, 250 ms).
+    /// each other's barrier files at once, so it covers the longest poll (<see cref="MaxPoll"/>, 250 ms) and the
+    /// file writes of a busy machine (publishing an arrival was seen to take 0.5 s at load 40 on 2 cores).
     /// </summary>
-    public static TimeSpan LocalStartMargin { get; } = TimeSpan.FromMilliseconds(500);
+    public static TimeSpan LocalStartMargin { get; } = TimeSpan.FromSeconds(1);
 
     /// <summary>First poll interval. Default 10 ms.</summary>
     public TimeSpan FirstPoll { get; init; } = TimeSpan.FromMilliseconds(10);
