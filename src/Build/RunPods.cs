@@ -165,7 +165,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
             if (indices.Length > 1)
             {
                 // pods started together meet at the start barrier and measure from one instant, as on a cluster
-                args = [.. args, "--barrier", "--barrier-margin", PodBench.Runtime.Cluster.PodBarrierOptions.LocalStartMargin.TotalSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)];
+                args = [.. args, "--local-barrier"];
             }
 
             var process = RunnerProcess.Start(DotnetHost, RunnerAssembly, args, ProjectDirectory, line => Forward(prefix, line), line => Forward(prefix, line));

@@ -9,6 +9,6 @@ namespace PodBench.Runtime.Cli;
 /// <param name="BarrierTimeoutSeconds">How long to wait at the barrier.</param>
 internal sealed record PodRunOptions(string RunDirectory, Planning.RunSettings Settings, string? SimulatorUrl, bool Reuse, bool Barrier, double? BarrierTimeoutSeconds)
 {
-    /// <summary>Time between the last pod's arrival at the barrier and the start; null for the default (5 s, for shared volumes).</summary>
-    public double? BarrierMarginSeconds { get; init; }
+    /// <summary>The pods meet as pods of one machine (<see cref="Cluster.PodBarrierOptions.Local"/>): one clock, a 1 s margin.</summary>
+    public bool LocalBarrier { get; init; }
 }

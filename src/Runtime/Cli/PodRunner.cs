@@ -65,7 +65,7 @@ internal static class PodRunner
             {
                 if (options.Barrier)
                 {
-                    barrier = await StartBarrier.MeetAsync(layout.Root, pod, context.Pods.Count, options.BarrierTimeoutSeconds, options.BarrierMarginSeconds, clock, output, cancellationToken).ConfigureAwait(false);
+                    barrier = await StartBarrier.MeetAsync(layout.Root, pod, context.Pods.Count, options.BarrierTimeoutSeconds, options.LocalBarrier, clock, output, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (barrier is null)

@@ -96,12 +96,12 @@ internal static class RunVerb
 
             var pods = pod is { } one ? new[] { one } : Enumerable.Range(0, context.Pods.Count).ToArray();
 
-            // the pods of this process meet at the barrier, so they measure the same moment as on a cluster
-            var together = pod is null && pods.Length > 1;
-            var options = new PodRunOptions(runDirectory, settings, simulatorUrl, args.Flag("reuse"), args.Flag("barrier") || together,
+            // pods started together on this machine meet at the barrier, so they measure the same moment as on a cluster
+            var local = args.Flag("local-barrier") || (pod is null && pods.Length > 1);
+            var options = new PodRunOptions(runDirectory, settings, simulatorUrl, args.Flag("reuse"), args.Flag("barrier") || local,
                 SettingParser.Seconds("--barrier-timeout", args.Get("barrier-timeout")))
             {
-                BarrierMarginSeconds = SettingParser.Seconds("--barrier-margin", args.Get("barrier-margin")) ?? (together ? PodBarrierOptions.LocalStartMargin.TotalSeconds : null),
+                LocalBarrier = local,
             };
             var results = await Task.WhenAll(pods.Select(p => PodRunner.RunAsync(context, p, options, output, cancellationToken))).ConfigureAwait(false);
             var exit = results.Max();

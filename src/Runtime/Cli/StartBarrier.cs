@@ -25,14 +25,14 @@ internal static class StartBarrier
     /// <param name="pod">This pod.</param>
     /// <param name="podCount">Pods expected at the barrier.</param>
     /// <param name="timeoutSeconds">How long to wait for them (default 120 s).</param>
-    /// <param name="marginSeconds">Time between the last arrival and the start (default <see cref="PodBarrierOptions.StartMargin"/>).</param>
+    /// <param name="local">Pods of one machine (<see cref="PodBarrierOptions.Local"/>), else of a cluster (<see cref="PodBarrierOptions.Default"/>).</param>
     /// <param name="clock">This pod's clock.</param>
     /// <param name="output">Progress lines.</param>
     /// <param name="cancellationToken">Stops the wait.</param>
-    public static async Task<BarrierResult> MeetAsync(string runDirectory, int pod, int podCount, double? timeoutSeconds, double? marginSeconds, PodClock clock, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<BarrierResult> MeetAsync(string runDirectory, int pod, int podCount, double? timeoutSeconds, bool local, PodClock clock, TextWriter output, CancellationToken cancellationToken)
     {
         var timeout = TimeSpan.FromSeconds(timeoutSeconds ?? 120);
-        var options = marginSeconds is { } margin ? PodBarrierOptions.Default with { StartMargin = TimeSpan.FromSeconds(margin) } : PodBarrierOptions.Default;
+        var options = local ? PodBarrierOptions.Local : PodBarrierOptions.Default;
         output.WriteLine($"pod {pod}: prepared; waiting at the start barrier for {podCount} pod(s) (timeout {timeout.TotalSeconds:0} s)");
         try
         {

@@ -28,6 +28,9 @@ public static class PodBarrier
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
+    /// <summary>The offset of pods that read one clock (<see cref="PodBarrierOptions.Local"/>): 0, exactly.</summary>
+    private static readonly ClockSkew OneClock = new(0, 0, 0, "not estimated: every pod reads this machine's clock");
+
     /// <summary>The announcement file of <paramref name="pod"/>.</summary>
     public static string ArrivalPath(string runDir, int pod) =>
         Path.Combine(runDir, FolderName, "pod-" + pod.ToString(CultureInfo.InvariantCulture) + ".json");
@@ -58,7 +61,9 @@ public static class PodBarrier
         var isRerun = File.Exists(own);
         if (!isRerun)
         {
-            var skew = ClockSkewEstimator.Estimate(folder, "clock-pod-" + pod.ToString(CultureInfo.InvariantCulture), clock, options.ClockProbes);
+            var skew = options.ClockProbes == 0
+                ? OneClock
+                : ClockSkewEstimator.Estimate(folder, "clock-pod-" + pod.ToString(CultureInfo.InvariantCulture), clock, options.ClockProbes);
             var arrival = new BarrierArrival
             {
                 Pod = pod,

@@ -14,13 +14,6 @@ namespace PodBench.Runtime.Tests.Engine;
 /// <summary>The engine's two phases: prepare (served model, warm-up) before the pods meet, measure from the agreed instant.</summary>
 public sealed class PreparedRunTests
 {
-    private static readonly SimulatorOptions Quick = SimulatorOptions.Default with
-    {
-        BaseTtft = TimeSpan.FromMilliseconds(5),
-        PrefillPerToken = TimeSpan.Zero,
-        DecodePerToken = TimeSpan.FromMilliseconds(2),
-    };
-
     private static TaskRunRequest Request(SimulatorServer server, ModelEndpoint endpoint, RunOptions run, PodClock clock) => new()
     {
         Task = new TaskSpec(endpoint, new SyntheticDataset("syn"), 0),
@@ -33,7 +26,7 @@ public sealed class PreparedRunTests
     [Fact]
     public async Task The_warm_up_is_sent_when_preparing_and_no_measured_request_before_the_start_gate_opens()
     {
-        await using var server = await SimulatorServer.StartAsync(Quick);
+        await using var server = await SimulatorServer.StartAsync(EngineSimulatorTests.Quick);
         var clock = new PodClock();
         var endpoint = ModelEndpoint.StreamChat("sim").WithConcurrency(3) with { Model = null };
         using var prepared = await TaskRunner.PrepareAsync(Request(server, endpoint, RunOptions.Default with { WarmUp = 2 }, clock), CancellationToken.None);
@@ -60,7 +53,7 @@ public sealed class PreparedRunTests
     [Fact]
     public async Task A_pressure_phase_ends_at_the_agreed_origin_plus_the_pressure_time_however_late_it_began()
     {
-        await using var server = await SimulatorServer.StartAsync(Quick);
+        await using var server = await SimulatorServer.StartAsync(EngineSimulatorTests.Quick);
         var clock = new PodClock();
         var endpoint = ModelEndpoint.StreamChat("sim").WithConcurrency(2) with { Model = "qwen" };
         using var prepared = await TaskRunner.PrepareAsync(Request(server, endpoint, RunOptions.Default.WithPressure(1) with { WarmUp = 1 }, clock), CancellationToken.None);
