@@ -16,7 +16,6 @@ namespace PodBench.Runtime.Cli;
 /// </summary>
 internal static class RunVerb
 {
-
     public static int Run(RunnerContext context, RunnerArguments args, TextWriter output, CancellationToken cancellationToken) =>
         RunAsync(context, args, output, cancellationToken).GetAwaiter().GetResult();
 

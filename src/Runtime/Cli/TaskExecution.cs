@@ -114,7 +114,7 @@ internal static class TaskExecution
     }
 
     /// <summary>The console prefix of a task's lines.</summary>
-    public static string Prefix(TaskSpec task) => $"[{task.Model.Abbr} x {task.Dataset.Abbr}]";
+    private static string Prefix(TaskSpec task) => $"[{task.Model.Abbr} x {task.Dataset.Abbr}]";
 
     private static IReadOnlyList<PromptRow> SkipFinished(IReadOnlyList<PromptRow> rows, RunLayout layout, TaskSpec task, bool reuse, RunOptions run, TextWriter output, string prefix)
     {
