@@ -198,6 +198,12 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
 
             var prefix = $"[pod {pod}] ";
             var args = RunnerCommandLine.Run(pod, OutputRoot, RunName, settings, simulatorUrl);
+            if (indices.Length > 1)
+            {
+                // pods started together meet at the start barrier and measure from one instant, as on a cluster
+                args = [.. args, "--local-barrier"];
+            }
+
             var process = RunnerProcess.Start(DotnetHost, RunnerAssembly, args, ProjectDirectory, line => Forward(prefix, line), line => Forward(prefix, line), RunnerCommandLine.Environment(settings));
             lock (_processes)
             {

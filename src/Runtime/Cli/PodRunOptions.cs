@@ -7,4 +7,8 @@ namespace PodBench.Runtime.Cli;
 /// <param name="Reuse">Skip requests that already finished successfully in this run folder.</param>
 /// <param name="Barrier">Wait for every pod at the start barrier on the shared volume.</param>
 /// <param name="BarrierTimeoutSeconds">How long to wait at the barrier.</param>
-internal sealed record PodRunOptions(string RunDirectory, Planning.RunSettings Settings, string? SimulatorUrl, bool Reuse, bool Barrier, double? BarrierTimeoutSeconds);
+internal sealed record PodRunOptions(string RunDirectory, Planning.RunSettings Settings, string? SimulatorUrl, bool Reuse, bool Barrier, double? BarrierTimeoutSeconds)
+{
+    /// <summary>The pods meet as pods of one machine (<see cref="Cluster.PodBarrierOptions.Local"/>): one clock, a 1 s margin.</summary>
+    public bool LocalBarrier { get; init; }
+}

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Merge;
 using PodBench.Runtime.Planning;
@@ -12,8 +13,9 @@ using PodBench.Runtime.Results;
 namespace PodBench.Runtime.Cli;
 
 /// <summary>
-/// Runs one pod: records the plan, marks the pod started, runs its tasks (up to MaxWorkers at once), then publishes
-/// the pod's manifest last, so that a merge can tell a finished pod from a dead one.
+/// Runs one pod: records the plan, marks the pod started, prepares every task (rows, tokenizer, served model,
+/// warm-up), meets the other pods at the start barrier, runs the tasks from the agreed instant (up to MaxWorkers at
+/// once), then publishes the pod's manifest last, so that a merge can tell a finished pod from a dead one.
 /// </summary>
 internal static class PodRunner
 {
@@ -34,31 +36,95 @@ internal static class PodRunner
         var clock = PodClock.Process;
         var started = DateTimeOffset.UtcNow;
         PodManifestWriter.WriteStarted(layout.Root, pod, plan.PlanHash, started);
-        if (options.Barrier)
-        {
-            await StartBarrier.WaitAsync(layout.Root, pod, context.Pods.Count, options.BarrierTimeoutSeconds, clock, output, cancellationToken).ConfigureAwait(false);
-        }
-
         var run = context.EffectiveRun(options.Settings);
+        var workers = Math.Max(1, run.MaxWorkers);
+        var prepared = new PreparedTask?[spec.Tasks.Count];
         var results = new ConcurrentBag<TaskResult>();
-        await Parallel.ForEachAsync(
-            spec.Tasks,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, run.MaxWorkers), CancellationToken = cancellationToken },
-            async (task, token) => results.Add(await TaskExecution.RunAsync(context, task, layout, run, options, clock, output, token).ConfigureAwait(false)))
-            .ConfigureAwait(false);
-
-        var ordered = spec.Tasks.Select(t => results.First(r => r.Task == t)).ToArray();
-        var manifest = PodManifest.Create(layout.Root, pod, plan.PlanHash, clock, started, ordered.Where(r => r.Files is not null).Select(r => r.Files!), busyPollMicroseconds: Engine.Transport.EpollLoop.BusyPollMicroseconds);
-        PodManifestWriter.Write(layout.Root, manifest);
-        var failedTasks = ordered.Where(r => !r.Completed).Select(r => r.Task.Name).ToArray();
-        if (failedTasks.Length > 0)
+        try
         {
-            output.WriteLine($"error: pod {pod}: {failedTasks.Length} task(s) did not complete: {string.Join(", ", failedTasks)}.");
-            return 1;
-        }
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, spec.Tasks.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+                async (i, token) => prepared[i] = await TaskExecution.PrepareAsync(context, spec.Tasks[i], layout, run, options, clock, output, token).ConfigureAwait(false))
+                .ConfigureAwait(false);
 
-        output.WriteLine($"pod {pod}: done, manifest {PodManifestWriter.ManifestPath(layout.Root, pod)}");
-        return 0;
+            foreach (var failed in spec.Tasks.Where((_, i) => prepared[i] is null))
+            {
+                results.Add(new TaskResult(failed, false, null));
+            }
+
+            // The first MaxWorkers tasks set up their measured phase (files, clients) now, before the barrier, and all
+            // start when the gate opens at the agreed instant; the others start when a worker frees up.
+            var gate = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var ready = prepared.OfType<PreparedTask>().ToArray();
+            var runs = Parallel.ForEachAsync(
+                Enumerable.Range(0, ready.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+                async (k, token) =>
+                {
+                    using var task = ready[k];
+                    results.Add(await TaskExecution.RunAsync(context, task, layout, run, k < workers ? gate.Task : null, output, token).ConfigureAwait(false));
+                });
+            long measuredStart;
+            long? late = null;
+            BarrierResult? barrier = null;
+            try
+            {
+                if (options.Barrier)
+                {
+                    barrier = await StartBarrier.MeetAsync(layout.Root, pod, context.Pods.Count, options.BarrierTimeoutSeconds, options.LocalBarrier, clock, output, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (barrier is null)
+                {
+                    measuredStart = OpenNow(gate, clock);
+                }
+                else
+                {
+                    late = await StartBarrier.OpenAsync(barrier, clock, gate, output, cancellationToken).ConfigureAwait(false);
+                    measuredStart = barrier.LocalStartUtcNs + late.Value;
+                }
+            }
+            finally
+            {
+                // a failed or cancelled wait stops the tasks waiting at the gate; they end before their engines are disposed
+                gate.TrySetCanceled(cancellationToken);
+                await runs.ConfigureAwait(false);
+            }
+
+            if (barrier is not null && late is { } lateNs)
+            {
+                PodBarrier.RecordStart(layout.Root, barrier, lateNs);
+            }
+
+            var ordered = spec.Tasks.Select(t => results.First(r => r.Task == t)).ToArray();
+            var window = new PodMeasuredWindow(measuredStart, ordered.Min(r => r.FirstSendUtcNs), ordered.Max(r => r.LastEndUtcNs)) { AgreedStartUtcNs = barrier?.LocalStartUtcNs };
+            var manifest = PodManifest.Create(layout.Root, pod, plan.PlanHash, clock, started, ordered.Where(r => r.Files is not null).Select(r => r.Files!), busyPollMicroseconds: Engine.Transport.EpollLoop.BusyPollMicroseconds) with { MeasuredWindow = window };
+            PodManifestWriter.Write(layout.Root, manifest);
+            var failedTasks = ordered.Where(r => !r.Completed).Select(r => r.Task.Name).ToArray();
+            if (failedTasks.Length > 0)
+            {
+                output.WriteLine($"error: pod {pod}: {failedTasks.Length} task(s) did not complete: {string.Join(", ", failedTasks)}.");
+                return 1;
+            }
+
+            output.WriteLine($"pod {pod}: done, manifest {PodManifestWriter.ManifestPath(layout.Root, pod)}");
+            return 0;
+        }
+        finally
+        {
+            foreach (var task in prepared)
+            {
+                task?.Dispose();
+            }
+        }
+    }
+
+    private static long OpenNow(TaskCompletionSource<long> gate, PodClock clock)
+    {
+        var now = PodClock.Now();
+        gate.SetResult(now);
+        return clock.ToUtcNs(now);
     }
 
     /// <summary>Writes plan.json, or checks that the one already in the run folder is the same plan.</summary>

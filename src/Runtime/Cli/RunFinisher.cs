@@ -55,6 +55,13 @@ public static class RunFinisher
             warnings.Add("the merge is PARTIAL: " + string.Join("; ", merged.Problems));
         }
 
+        // the alignment goes first: a staggered merge's duration and throughputs mean something else
+        var alignment = merged.Document.Alignment;
+        if (alignment is { Staggered: true, Warning: { } staggered })
+        {
+            warnings.Insert(0, staggered);
+        }
+
         var success = merged.Merged.Globals.FirstOrDefault(g => g.Key == "Success Requests" && g.Stage == "total")?.Value ?? 0;
         if (success <= 0)
         {
@@ -80,7 +87,8 @@ public static class RunFinisher
             Errors = errors,
             Warnings = warnings,
             FailedGates = merged.Gates.Where(g => !g.Passed).Select(g => g.Message).ToArray(),
-            ConsoleText = $"merge_results/merged ({merged.Document.MergedPods.Count} of {merged.Document.ExpectedPods.Count} pods)\n" + ConsoleTables.Render(merged.Merged),
+            ConsoleText = (alignment is null ? "" : (alignment.Staggered ? "warning: " : "") + PodAlignment.Describe(alignment) + "\n")
+                + $"merge_results/merged ({merged.Document.MergedPods.Count} of {merged.Document.ExpectedPods.Count} pods)\n" + ConsoleTables.Render(merged.Merged),
             Files = files.Distinct(StringComparer.Ordinal).ToArray(),
         };
     }

@@ -102,9 +102,15 @@ internal static class RunVerb
                 output.WriteLine($"PodBench simulator listening on {simulatorUrl} (for {string.Join(", ", listing.SimulatedModels)})");
             }
 
-            var options = new PodRunOptions(runDirectory, settings, simulatorUrl, args.Flag("reuse"), args.Flag("barrier"),
-                SettingParser.Seconds("--barrier-timeout", args.Get("barrier-timeout")));
             var pods = pod is { } one ? new[] { one } : Enumerable.Range(0, context.Pods.Count).ToArray();
+
+            // pods started together on this machine meet at the barrier, so they measure the same moment as on a cluster
+            var local = args.Flag("local-barrier") || (pod is null && pods.Length > 1);
+            var options = new PodRunOptions(runDirectory, settings, simulatorUrl, args.Flag("reuse"), args.Flag("barrier") || local,
+                SettingParser.Seconds("--barrier-timeout", args.Get("barrier-timeout")))
+            {
+                LocalBarrier = local,
+            };
             var results = await Task.WhenAll(pods.Select(p => PodRunner.RunAsync(context, p, options, output, cancellationToken))).ConfigureAwait(false);
             var exit = results.Max();
             if (pod is not null)

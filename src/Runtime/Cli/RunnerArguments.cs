@@ -12,7 +12,7 @@ public sealed class RunnerArguments
     private static readonly Dictionary<string, string[]> VerbOptions = new(StringComparer.Ordinal)
     {
         ["list"] = ["json"],
-        ["run"] = ["pod", "output", "run", "endpoint", "endpoints", "pressure", "pressure-time", "max-workers", "num-prompts", "busy-poll-us", "arrival-stamps", "simulator", "reuse", "barrier", "barrier-timeout", "partial", "baseline"],
+        ["run"] = ["pod", "output", "run", "endpoint", "endpoints", "pressure", "pressure-time", "max-workers", "num-prompts", "busy-poll-us", "arrival-stamps", "simulator", "reuse", "barrier", "barrier-timeout", "local-barrier", "partial", "baseline"],
         ["merge"] = ["output", "run", "partial", "baseline", "import"],
         ["report"] = ["output", "run", "partial", "baseline"],
         ["manifests"] = ["out", "image", "namespace", "run", "endpoint", "endpoints", "pressure", "pressure-time", "max-workers", "num-prompts", "busy-poll-us", "arrival-stamps", "api-key-secret", "storage-class", "storage-size"],
@@ -20,7 +20,7 @@ public sealed class RunnerArguments
         ["help"] = [],
     };
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "reuse", "partial", "barrier", "pressure" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "reuse", "partial", "barrier", "local-barrier", "pressure" };
 
     private readonly Dictionary<string, string> _options;
 

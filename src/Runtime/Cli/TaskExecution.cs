@@ -17,14 +17,17 @@ using PodBench.Runtime.Workloads;
 namespace PodBench.Runtime.Cli;
 
 /// <summary>
-/// One task of a pod: resolve its server, key, tokenizer and rows (every input error before any request is sent),
-/// drive the engine into the result files, then summarize the task and print its tables.
+/// One task of a pod, in two phases. <see cref="PrepareAsync"/> resolves its server, key, tokenizer and rows (every
+/// input error before any request is sent), asks the served model and warms the engine up; the pod then meets the
+/// others at the start barrier. <see cref="RunAsync"/> drives the measured requests into the result files from the
+/// agreed instant, then summarizes the task and prints its tables.
 /// </summary>
 internal static class TaskExecution
 {
-    public static async Task<TaskResult> RunAsync(RunnerContext context, TaskSpec task, RunLayout layout, RunOptions run, PodRunOptions options, PodClock clock, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Prepares <paramref name="task"/>; null (the error printed) when it cannot run.</summary>
+    public static async Task<PreparedTask?> PrepareAsync(RunnerContext context, TaskSpec task, RunLayout layout, RunOptions run, PodRunOptions options, PodClock clock, TextWriter output, CancellationToken cancellationToken)
     {
-        var prefix = $"[{task.Model.Abbr} x {task.Dataset.Abbr}]";
+        var prefix = Prefix(task);
         try
         {
             var baseUrl = EndpointResolver.Resolve(task.Model, options.Settings, options.SimulatorUrl);
@@ -34,19 +37,39 @@ internal static class TaskExecution
             var resume = SkipFinished(layout, task, run, output, prefix);
             var servedModel = task.Model.Model ?? await ModelDiscovery.GetFirstModelIdAsync(baseUrl, apiKey, task.Model.Tls, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             var model = task.Model with { Model = servedModel };
-            output.WriteLine($"{prefix} {rows.Count} request(s) to {UrlSecrets.Display(baseUrl)} (model {servedModel}, concurrency {ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas)}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
+            var concurrency = ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas);
+            output.WriteLine($"{prefix} {rows.Count} request(s) to {UrlSecrets.Display(baseUrl)} (model {servedModel}, concurrency {concurrency}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
+            var progress = new ConsoleProgress(prefix, output);
+            var engine = await TaskRunner.PrepareAsync(
+                new TaskRunRequest { Task = task with { Model = model }, BaseUrl = baseUrl, ApiKey = apiKey, Rows = rows, Run = run, Tokenizer = tokenizer, Clock = clock, Skip = resume.Finished },
+                progress,
+                cancellationToken).ConfigureAwait(false);
+            return new PreparedTask(task, prefix, concurrency, engine, progress, resume);
+        }
+        catch (Exception e) when (IsPlainError(e) && !cancellationToken.IsCancellationRequested)
+        {
+            output.WriteLine($"error: {prefix} {UrlSecrets.Redact(e.Message)}");
+            return null;
+        }
+    }
 
+    /// <summary>
+    /// The measured phase of a prepared task: its files are opened first, then the requests start when
+    /// <paramref name="start"/> completes (at the agreed instant, with the phase's origin), or now when it is null.
+    /// </summary>
+    public static async Task<TaskResult> RunAsync(RunnerContext context, PreparedTask prepared, RunLayout layout, RunOptions run, Task<long>? start, TextWriter output, CancellationToken cancellationToken)
+    {
+        var (task, prefix, model, concurrency) = (prepared.Task, prepared.Prefix, prepared.Model, prepared.Concurrency);
+        try
+        {
             TaskOutcome outcome;
             var writer = TaskResultWriter.Open(layout, task.Pod, model.Abbr, task.Dataset.Abbr);
+            var window = new WindowSink(writer);
             await using (writer.ConfigureAwait(false))
             {
                 try
                 {
-                    outcome = await TaskRunner.RunAsync(
-                        new TaskRunRequest { Task = task with { Model = model }, BaseUrl = baseUrl, ApiKey = apiKey, Rows = rows, Run = run, Tokenizer = tokenizer, Clock = clock, Skip = resume.Finished },
-                        writer,
-                        new ConsoleProgress(prefix, output),
-                        cancellationToken).ConfigureAwait(false);
+                    outcome = await TaskRunner.RunAsync(prepared.Engine, window, prepared.Progress, start, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -59,7 +82,6 @@ internal static class TaskExecution
                 await writer.CompleteAsync().ConfigureAwait(false);
             }
 
-            var concurrency = ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas);
             var summary = TaskSummaries.SummarizeTask(layout, task.Pod, model.Abbr, task.Dataset.Abbr, new SummaryRequest
             {
                 Scope = model.Abbr + "/" + task.Dataset.Abbr,
@@ -81,12 +103,21 @@ internal static class TaskExecution
             }
 
             WarnShortPressure(run, summary, output, prefix);
-            var files = resume.EarlierFiles.Concat(TaskFiles(layout, task.Dataset.Abbr, model.Abbr, writer)).ToList();
+            var files = prepared.Resume.EarlierFiles.Concat(TaskFiles(layout, task.Dataset.Abbr, model.Abbr, writer)).ToList();
             var counts = Counts(summary);
             return new TaskResult(task, true, new PodTaskFiles(model.Abbr, task.Dataset.Abbr, concurrency, counts, files)
             {
                 ReadDelay = outcome.ReadDelay.Count > 0 ? outcome.ReadDelay : null,
-            });
+            })
+            {
+                FirstSendUtcNs = window.FirstSendUtcNs,
+                LastEndUtcNs = window.LastEndUtcNs,
+            };
+        }
+        catch (OperationCanceledException) when (start is { IsCanceled: true })
+        {
+            // the pod never reached the agreed instant (the barrier failed): it says why
+            return new TaskResult(task, false, null);
         }
         catch (Exception e) when (IsPlainError(e) && !cancellationToken.IsCancellationRequested)
         {
@@ -94,6 +125,9 @@ internal static class TaskExecution
             return new TaskResult(task, false, null);
         }
     }
+
+    /// <summary>The console prefix of a task's lines.</summary>
+    private static string Prefix(TaskSpec task) => $"[{task.Model.Abbr} x {task.Dataset.Abbr}]";
 
     /// <summary>
     /// A run folder that holds earlier attempts of this pod at the task resumes it (docs/run-folder.md): files stay
@@ -126,7 +160,7 @@ internal static class TaskExecution
 
     private static List<string> TaskFiles(RunLayout layout, string dataset, string model, TaskResultWriter writer)
     {
-        var files = new List<string> { layout.DetailsFile(model, dataset), writer.ParquetPath, Results.Reference.ReferenceDbData.PathOf(writer), layout.CsvFile(model, dataset), layout.JsonFile(model, dataset) };
+        var files = new List<string> { layout.DetailsFile(model, dataset), writer.ParquetPath, layout.CsvFile(model, dataset), layout.JsonFile(model, dataset) };
         if (File.Exists(layout.FailedFile(model, dataset)))
         {
             files.Add(layout.FailedFile(model, dataset));

@@ -28,6 +28,9 @@ public static class PodBarrier
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
+    /// <summary>The offset of pods that read one clock (<see cref="PodBarrierOptions.Local"/>): 0, exactly.</summary>
+    private static readonly ClockSkew OneClock = new(0, 0, 0, "not estimated: every pod reads this machine's clock");
+
     /// <summary>The announcement file of <paramref name="pod"/>.</summary>
     public static string ArrivalPath(string runDir, int pod) =>
         Path.Combine(runDir, FolderName, "pod-" + pod.ToString(CultureInfo.InvariantCulture) + ".json");
@@ -58,7 +61,9 @@ public static class PodBarrier
         var isRerun = File.Exists(own);
         if (!isRerun)
         {
-            var skew = ClockSkewEstimator.Estimate(folder, "clock-pod-" + pod.ToString(CultureInfo.InvariantCulture), clock, options.ClockProbes);
+            var skew = options.ClockProbes == 0
+                ? OneClock
+                : ClockSkewEstimator.Estimate(folder, "clock-pod-" + pod.ToString(CultureInfo.InvariantCulture), clock, options.ClockProbes);
             var arrival = new BarrierArrival
             {
                 Pod = pod,
@@ -175,9 +180,17 @@ public static class PodBarrier
     public static async Task<long> StartAsync(string runDir, BarrierResult result, PodClock clock, CancellationToken cancellationToken)
     {
         var late = await SleepUntilUtcAsync(result.LocalStartUtcNs, clock, cancellationToken).ConfigureAwait(false);
-        var started = new BarrierStart(result.Pod, result.StartUtcNs, result.LocalStartUtcNs, result.LocalStartUtcNs + late, late, result.IsRerun);
-        AtomicFile.Write(StartedPath(runDir, result.Pod), JsonSerializer.Serialize(started, Json), overwrite: true);
+        RecordStart(runDir, result, late);
         return late;
+    }
+
+    /// <summary>Records that the pod of <paramref name="result"/> started <paramref name="lateNs"/> after the agreed start.</summary>
+    public static BarrierStart RecordStart(string runDir, BarrierResult result, long lateNs)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var started = new BarrierStart(result.Pod, result.StartUtcNs, result.LocalStartUtcNs, result.LocalStartUtcNs + lateNs, lateNs, result.IsRerun);
+        AtomicFile.Write(StartedPath(runDir, result.Pod), JsonSerializer.Serialize(started, Json), overwrite: true);
+        return started;
     }
 
     /// <summary>Reads pod <paramref name="pod"/>'s announcement, or null when it has none.</summary>

@@ -39,6 +39,9 @@ public sealed class PodClock
     /// <summary>Maps a monotonic reading to ns since the Unix epoch on this process's UTC axis.</summary>
     public long ToUtcNs(long timestamp) => AnchorUtcNs + (long)Math.Round((timestamp - AnchorTimestamp) * NsPerTick);
 
+    /// <summary>The monotonic reading at <paramref name="utcNs"/> on this process's UTC axis (the inverse of <see cref="ToUtcNs"/>).</summary>
+    public long ToTimestamp(long utcNs) => AnchorTimestamp + (long)Math.Round((utcNs - AnchorUtcNs) / NsPerTick);
+
     /// <summary>The current time on this process's UTC axis, in ns since the Unix epoch.</summary>
     public long NowUtcNs() => ToUtcNs(Stopwatch.GetTimestamp());
 }

@@ -9,17 +9,20 @@ using PodBench.Runtime.Results;
 namespace PodBench.Runtime.Engine;
 
 /// <summary>
-/// Runs one task of one pod: warm-up, then the measured requests (pressure, paced, trace replay or unpaced), each
-/// record written to the sink as its request finishes. Nothing per request is kept after it is written.
+/// Runs one task of one pod in two phases: <see cref="PrepareAsync(TaskRunRequest, IProgressSink?, CancellationToken)"/> (served model, transport, warm-up), then
+/// <see cref="RunAsync(PreparedRun, IRecordSink, IProgressSink?, Task{long}?, CancellationToken)"/>, the measured
+/// requests (pressure, paced, trace replay or unpaced), each record written to the sink as its request finishes, from
+/// an instant the pods may agree on. Nothing per request is kept after it is written.
 /// </summary>
 public static class TaskRunner
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// Runs the task and returns its outcome. Throws <see cref="WarmUpFailedException"/> when every warm-up request
-    /// failed, <see cref="ArgumentException"/> for a bad plan member, and <see cref="OperationCanceledException"/>
-    /// when cancelled (records of requests that finished were already written).
+    /// Prepares and runs the task and returns its outcome (<see cref="PrepareAsync(TaskRunRequest, IProgressSink?, CancellationToken)"/>, then the measured phase at once).
+    /// Throws <see cref="WarmUpFailedException"/> when every warm-up request failed, <see cref="ArgumentException"/> for a
+    /// bad plan member, and <see cref="OperationCanceledException"/> when cancelled (records of requests that finished
+    /// were already written).
     /// </summary>
     /// <param name="request">The task, its endpoint, rows, run options and clock.</param>
     /// <param name="sink">Receives every measured request as it finishes (warm-ups are not passed).</param>
@@ -27,48 +30,108 @@ public static class TaskRunner
     /// <param name="cancellationToken">Stops the task; requests in flight are cancelled and recorded as failed.</param>
     public static async Task<TaskOutcome> RunAsync(TaskRunRequest request, IRecordSink sink, IProgressSink? progress, CancellationToken cancellationToken)
     {
+        using var prepared = await PrepareAsync(request, progress, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(prepared, sink, progress, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Everything before the first measured request: the schedule, the served model (asked of the server when the
+    /// endpoint names none), the transport and the warm-up, whose connection stays open for the measured phase.
+    /// Throws <see cref="WarmUpFailedException"/> when every warm-up request failed, <see cref="ArgumentException"/>
+    /// for a bad plan member.
+    /// </summary>
+    public static Task<PreparedRun> PrepareAsync(TaskRunRequest request, CancellationToken cancellationToken) =>
+        PrepareAsync(request, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="PrepareAsync(TaskRunRequest, CancellationToken)"/>, reporting the warm-up's counters to
+    /// <paramref name="progress"/> (<see cref="IProgressSink.OnWarmUp"/>) while it runs.
+    /// </summary>
+    public static async Task<PreparedRun> PrepareAsync(TaskRunRequest request, IProgressSink? progress, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(sink);
         var endpoint = request.Task.Model;
         var plan = TaskPlan.Create(request);
         var model = endpoint.Model
             ?? await ModelDiscovery.GetFirstModelIdAsync(request.BaseUrl, request.ApiKey, endpoint.Tls, null, cancellationToken).ConfigureAwait(false);
 
-        using var transport = TransportFactory.Create(endpoint, request.BaseUrl, request.ApiKey, plan.Concurrency + 1);
-        using var pool = new ContextPool();
-        using var stalls = new StallWatch(pool, endpoint);
-        var executor = new RequestExecutor(transport, model, request);
-
-        var warm = await WarmUpAsync(request, plan, executor, pool, stalls, progress, cancellationToken).ConfigureAwait(false);
-        var counters = new EngineCounters();
-        executor.Counters = counters;
-
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var launcher = new RequestLauncher(executor, sink, pool, cts, plan.Concurrency);
-        var start = Stopwatch.GetTimestamp();
-        progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Rows.Length, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
-        using var progressStop = new CancellationTokenSource();
-        var reporter = progress is null ? Task.CompletedTask : ReportAsync(progress.OnProgress, counters, stalls, start, progressStop.Token);
+        var transport = TransportFactory.Create(endpoint, request.BaseUrl, request.ApiKey, plan.Concurrency + 1);
+        var pool = new ContextPool();
+        var prepared = new PreparedRun(request, plan, transport, pool, new StallWatch(pool, endpoint), new RequestExecutor(transport, model, request), new EngineCounters());
         try
         {
-            switch (plan.Mode)
-            {
-                case "pressure":
-                    await RunPressureAsync(launcher, plan, start + (long)(request.Run.PressureTime.TotalSeconds * Stopwatch.Frequency)).ConfigureAwait(false);
-                    break;
-                case "unpaced":
-                    await RunUnpacedAsync(launcher, plan).ConfigureAwait(false);
-                    break;
-                default:
-                    await RunPacedAsync(launcher, plan).ConfigureAwait(false);
-                    break;
-            }
+            await WarmUpAsync(prepared, progress, cancellationToken).ConfigureAwait(false);
+            return prepared;
+        }
+        catch
+        {
+            prepared.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The measured phase of a prepared task. With <paramref name="start"/> it sets everything up, then waits for that
+    /// task: it completes at the instant the pods agreed on, with the phase's origin (a <see cref="Stopwatch"/>
+    /// reading); a pressure run ends at that origin plus the pressure time. Without it the phase starts now.
+    /// Throws <see cref="OperationCanceledException"/> when cancelled (finished requests were already written).
+    /// </summary>
+    /// <param name="prepared">The task from <see cref="PrepareAsync(TaskRunRequest, IProgressSink?, CancellationToken)"/>; it runs once.</param>
+    /// <param name="sink">Receives every measured request as it finishes.</param>
+    /// <param name="progress">Receives live counters; null for none.</param>
+    /// <param name="start">Completes at the agreed start with the origin; null to start now.</param>
+    /// <param name="cancellationToken">Stops the task; requests in flight are cancelled and recorded as failed.</param>
+    public static async Task<TaskOutcome> RunAsync(PreparedRun prepared, IRecordSink sink, IProgressSink? progress, Task<long>? start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (prepared.Started)
+        {
+            throw new InvalidOperationException($"Task {prepared.Request.Task.Name}: a prepared run runs once.");
+        }
+
+        prepared.Started = true;
+        var request = prepared.Request;
+        var plan = prepared.Plan;
+        var executor = prepared.Executor;
+        var counters = new EngineCounters();
+        executor.Counters = counters;
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var launcher = new RequestLauncher(executor, sink, prepared.Pool, cts, plan.Concurrency);
+        using var progressStop = new CancellationTokenSource();
+
+        // the clients (or the scheduler thread) are started before the agreed instant and wait for it themselves, so
+        // that nothing but the wake-up lies between the instant and the first send
+        var begin = start ?? Task.FromResult(Stopwatch.GetTimestamp());
+        var running = plan.Mode switch
+        {
+            "pressure" => RunPressureAsync(launcher, plan, begin, (long)(request.Run.PressureTime.TotalSeconds * Stopwatch.Frequency)),
+            "unpaced" => RunUnpacedAsync(launcher, plan, begin),
+            _ => RunPacedAsync(launcher, plan, start),
+        };
+        progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Rows.Length, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
+        long origin;
+        try
+        {
+            origin = await begin.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await cts.CancelAsync().ConfigureAwait(false);
+            await running.ConfigureAwait(false);
+            throw;
+        }
+
+        var reporter = progress is null ? Task.CompletedTask : ReportAsync(progress.OnProgress, counters, prepared.Stalls, origin, progressStop.Token);
+        try
+        {
+            await running.ConfigureAwait(false);
         }
         finally
         {
             await progressStop.CancelAsync().ConfigureAwait(false);
             await reporter.ConfigureAwait(false);
-            progress?.OnFinished(Snapshot(counters, stalls, start));
+            progress?.OnFinished(Snapshot(counters, prepared.Stalls, origin));
         }
 
         if (launcher.Error is { } error)
@@ -77,23 +140,23 @@ public static class TaskRunner
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return BuildOutcome(request, plan, executor, counters, warm, Stopwatch.GetElapsedTime(start));
+        return BuildOutcome(request, plan, executor, counters, prepared.WarmUp, Stopwatch.GetElapsedTime(origin));
     }
 
-    private static async Task<EngineCounters> WarmUpAsync(TaskRunRequest request, TaskPlan plan, RequestExecutor executor, ContextPool pool, StallWatch stalls, IProgressSink? progress, CancellationToken cancellationToken)
+    private static async Task WarmUpAsync(PreparedRun prepared, IProgressSink? progress, CancellationToken cancellationToken)
     {
-        var warm = new EngineCounters();
+        var (request, plan, executor, warm) = (prepared.Request, prepared.Plan, prepared.Executor, prepared.WarmUp);
         executor.Counters = warm;
         var count = plan.Rows.Length == 0 ? 0 : Math.Max(0, request.Run.WarmUp);
         if (count == 0)
         {
-            return warm;
+            return;
         }
 
-        var ctx = pool.Rent();
+        var ctx = prepared.Pool.Rent();
         string? firstError = null;
         using var reporterStop = new CancellationTokenSource();
-        var reporter = progress is null ? Task.CompletedTask : ReportAsync(progress.OnWarmUp, warm, stalls, Stopwatch.GetTimestamp(), reporterStop.Token);
+        var reporter = progress is null ? Task.CompletedTask : ReportAsync(progress.OnWarmUp, warm, prepared.Stalls, Stopwatch.GetTimestamp(), reporterStop.Token);
         try
         {
             for (var i = 0; i < count; i++)
@@ -105,7 +168,7 @@ public static class TaskRunner
         }
         finally
         {
-            pool.Return(ctx);
+            prepared.Pool.Return(ctx);
             await reporterStop.CancelAsync().ConfigureAwait(false);
             await reporter.ConfigureAwait(false);
         }
@@ -115,11 +178,10 @@ public static class TaskRunner
             throw new WarmUpFailedException(
                 $"Task {request.Task.Name}: all {count} warm-up request(s) to model endpoint '{request.Task.Model.Abbr}' at {UrlSecrets.Display(EndpointPaths.Api(request.BaseUrl, request.Task.Model.Api))} failed, so the task was stopped: {firstError}");
         }
-
-        return warm;
     }
 
-    private static Task RunPressureAsync(RequestLauncher launcher, TaskPlan plan, long endTicks)
+    /// <summary>Closed-loop clients over the rows, round robin, until <paramref name="pressureTicks"/> after the origin.</summary>
+    private static Task RunPressureAsync(RequestLauncher launcher, TaskPlan plan, Task<long> begin, long pressureTicks)
     {
         if (plan.Rows.Length == 0)
         {
@@ -129,7 +191,8 @@ public static class TaskRunner
         var cursor = -1L;
         PromptRow? Next()
         {
-            if (Stopwatch.GetTimestamp() >= endTicks)
+            // every client waits for the origin before its first row, so the result is there
+            if (Stopwatch.GetTimestamp() >= begin.Result + pressureTicks)
             {
                 return null;
             }
@@ -137,10 +200,10 @@ public static class TaskRunner
             return plan.Rows[(int)((ulong)Interlocked.Increment(ref cursor) % (ulong)plan.Rows.Length)];
         }
 
-        return RunClientsAsync(launcher, plan.Concurrency, Next);
+        return RunClientsAsync(launcher, plan.Concurrency, begin, Next);
     }
 
-    private static Task RunUnpacedAsync(RequestLauncher launcher, TaskPlan plan)
+    private static Task RunUnpacedAsync(RequestLauncher launcher, TaskPlan plan, Task<long> begin)
     {
         var cursor = -1L;
         PromptRow? Next()
@@ -149,24 +212,36 @@ public static class TaskRunner
             return i < plan.Rows.Length ? plan.Rows[i] : null;
         }
 
-        return RunClientsAsync(launcher, Math.Min(plan.Concurrency, Math.Max(1, plan.Rows.Length)), Next);
+        return RunClientsAsync(launcher, Math.Min(plan.Concurrency, Math.Max(1, plan.Rows.Length)), begin, Next);
     }
 
-    private static async Task RunClientsAsync(RequestLauncher launcher, int clients, Func<PromptRow?> next)
+    private static async Task RunClientsAsync(RequestLauncher launcher, int clients, Task<long> begin, Func<PromptRow?> next)
     {
         var tasks = new Task[clients];
         for (var i = 0; i < clients; i++)
         {
-            tasks[i] = Task.Run(() => launcher.RunClientAsync(next));
+            tasks[i] = Task.Run(async () =>
+            {
+                try
+                {
+                    await begin.WaitAsync(launcher.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                await launcher.RunClientAsync(next).ConfigureAwait(false);
+            });
         }
 
         await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
-    private static async Task RunPacedAsync(RequestLauncher launcher, TaskPlan plan)
+    private static async Task RunPacedAsync(RequestLauncher launcher, TaskPlan plan, Task<long>? start)
     {
         var offsets = plan.OffsetTicks!;
-        var thread = new Thread(() => Dispatch(launcher, plan, offsets))
+        var thread = new Thread(() => Dispatch(launcher, plan, offsets, start))
         {
             IsBackground = true,
             Name = "PodBench scheduler",
@@ -177,12 +252,13 @@ public static class TaskRunner
         thread.Join();
     }
 
-    private static void Dispatch(RequestLauncher launcher, TaskPlan plan, long[] offsets)
+    private static void Dispatch(RequestLauncher launcher, TaskPlan plan, long[] offsets, Task<long>? begin)
     {
-        // the schedule's origin is taken on the scheduler thread itself, so thread start-up is not counted as lag
-        var start = Stopwatch.GetTimestamp();
         try
         {
+            // the schedule's origin: the agreed instant; else taken on the scheduler thread itself, so thread start-up
+            // is not counted as lag
+            var start = begin is null ? Stopwatch.GetTimestamp() : begin.WaitAsync(launcher.Token).GetAwaiter().GetResult();
             for (var k = 0; k < plan.Rows.Length; k++)
             {
                 var deadline = start + offsets[k];

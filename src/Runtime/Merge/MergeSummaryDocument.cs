@@ -39,6 +39,9 @@ public sealed record MergeSummaryDocument
     /// <summary>How far apart the pods' clocks may be, in words.</summary>
     public required string ClockSkew { get; init; }
 
+    /// <summary>Whether the pods measured the same moment: their windows, the span, the active time (null in documents of older merges).</summary>
+    public MergeAlignment? Alignment { get; init; }
+
     /// <summary>The merge of every pod.</summary>
     public required PerfSummary Merged { get; init; }
 

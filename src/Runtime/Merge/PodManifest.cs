@@ -56,6 +56,12 @@ public sealed record PodManifest
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? ImportedFrom { get; init; }
 
+    /// <summary>
+    /// When the pod measured: its measured phase's start, the agreed instant of the start barrier, its first measured
+    /// send and last completion (ns on its UTC axis). Null in manifests written before pods recorded it.
+    /// </summary>
+    public PodMeasuredWindow? MeasuredWindow { get; init; }
+
     /// <summary><see cref="CompleteStatus"/> when every file was published.</summary>
     public string Status { get; init; } = CompleteStatus;
 

@@ -126,6 +126,7 @@ public static class RunMerger
                 Problems = verification.Problems,
                 Pods = verification.Complete.Select(Describe).ToList(),
                 ClockSkew = Skew(runDir, verification),
+                Alignment = PodAlignment.Measure(connection, MergedRecords.Table(connection, "records"), verification.Complete, merged),
                 Merged = merged,
                 Tasks = tasks,
                 Gates = GateEvaluator.Evaluate(merged, gates),
@@ -138,7 +139,7 @@ public static class RunMerger
         var csv = Path.Combine(outputDir, "merged.csv");
         var json = Path.Combine(outputDir, "merged.json");
         CompatibleFiles.WriteCsv(document.Merged, csv);
-        CompatibleFiles.WriteJson(document.Merged with { Globals = document.Merged.Globals.Concat(document.Merged.Extras.Where(e => e.Key.StartsWith("Pods ", StringComparison.Ordinal))).ToList() }, json);
+        CompatibleFiles.WriteJson(document.Merged, json);
         files.Add(csv);
         files.Add(json);
         files.Add(ConcatenateDetails(runDir, outputDir, verification.Complete));

@@ -17,6 +17,17 @@ internal sealed class ReportModel
 
     public string ClockSkew { get; init; } = "";
 
+    /// <summary>The staggered-pods warning (top of the report), or empty when the pods measured together.</summary>
+    public string Staggered { get; init; } = "";
+
+    /// <summary>How closely the pods measured together, in one line.</summary>
+    public string AlignmentLine { get; init; } = "";
+
+    public IReadOnlyList<ReportWindow> Windows { get; init; } = [];
+
+    /// <summary>Active Time and the throughputs over it, when the pods are staggered.</summary>
+    public IReadOnlyList<ReportPair> OverActiveTime { get; init; } = [];
+
     /// <summary>Whether the pods' socket loops polled or slept between events: lag figures compare only when it agrees.</summary>
     public string SocketLoop { get; init; } = "";
 

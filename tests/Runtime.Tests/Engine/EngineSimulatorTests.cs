@@ -13,7 +13,7 @@ namespace PodBench.Runtime.Tests.Engine;
 /// <summary>The engine against the project's own simulated server (src/Runtime/Simulation).</summary>
 public sealed class EngineSimulatorTests
 {
-    private static readonly SimulatorOptions Quick = SimulatorOptions.Default with
+    internal static readonly SimulatorOptions Quick = SimulatorOptions.Default with
     {
         BaseTtft = TimeSpan.FromMilliseconds(5),
         PrefillPerToken = TimeSpan.Zero,
