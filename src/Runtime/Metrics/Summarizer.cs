@@ -33,10 +33,18 @@ public static class Summarizer
 
     private const string ItlGaps = "list_transform(range(2, len(t)), i -> t[i + 1] - t[i])";
 
-    /// <summary>The content readings <c>c</c> of a request: its event readings (all but <c>t[1]</c>) not listed in <c>n</c>.</summary>
-    private const string ContentReadings = "SELECT *, list_filter(t, (x, i) -> i > 1 AND NOT list_contains(n, i - 1)) AS c FROM ({0})";
+    /// <summary>
+    /// The readings relation <c>{0}</c> with what the content gaps need: <c>lead</c> and <c>trail</c>, the readings
+    /// without content before the first and after the last content reading (RecordSql.ContentColumns), and <c>c</c>, the
+    /// content readings themselves, built only when a reading without content lies between two with content.
+    /// </summary>
+    private const string ContentReadings =
+        "SELECT *, CASE WHEN lead + trail < len(n) THEN list_filter(t, (x, i) -> i > 1 AND NOT list_contains(n, i - 1)) END AS c FROM (" +
+        "SELECT *, len(list_filter(n, (x, k) -> x = k)) AS lead, len(list_filter(n, (x, k) -> x = len(t) - 1 - len(n) + k)) AS trail FROM ({0}))";
 
-    private const string ContentGaps = "list_transform(range(1, len(c)), i -> c[i + 1] - c[i])";
+    /// <summary>The gaps between consecutive content readings: a slice of the time points' gaps when the content readings are contiguous.</summary>
+    private const string ContentGaps =
+        "CASE WHEN c IS NULL THEN list_transform(range(lead + 2, len(t) - trail), i -> t[i + 1] - t[i]) ELSE list_transform(range(1, len(c)), i -> c[i + 1] - c[i]) END";
 
     private const string ReadLags = "list_transform(s, (x, i) -> t[i + 1] - x)";
 
@@ -72,7 +80,7 @@ public static class Summarizer
                 itl = new PooledDistribution(sql, ItlGaps, "len(t) >= 3", readings).Compute(pooledScopes, columns);
                 if (live.Any(s => s.StageInfo["total"].ContentItlN > 0))
                 {
-                    contentItl = new PooledDistribution(sql, ContentGaps, "len(c) >= 2", string.Format(CultureInfo.InvariantCulture, ContentReadings, readings))
+                    contentItl = new PooledDistribution(sql, ContentGaps, "len(t) - 1 - len(n) >= 2", string.Format(CultureInfo.InvariantCulture, ContentReadings, readings))
                         .Compute(pooledScopes, columns);
                 }
             }
