@@ -38,9 +38,9 @@ public static class Summarizer
     /// without content before the first and after the last content reading (RecordSql.ContentColumns), and <c>c</c>, the
     /// content readings themselves, built only when a reading without content lies between two with content.
     /// </summary>
-    private const string ContentReadings =
+    private static readonly string ContentReadings =
         "SELECT *, CASE WHEN lead + trail < len(n) THEN list_filter(t, (x, i) -> i > 1 AND NOT list_contains(n, i - 1)) END AS c FROM (" +
-        "SELECT *, len(list_filter(n, (x, k) -> x = k)) AS lead, len(list_filter(n, (x, k) -> x = len(t) - 1 - len(n) + k)) AS trail FROM ({0}))";
+        $"SELECT *, {RecordSql.ContentLead("n")} AS lead, {RecordSql.ContentTrail("t", "n")} AS trail FROM ({{0}}))";
 
     /// <summary>The gaps between consecutive content readings: a slice of the time points' gaps when the content readings are contiguous.</summary>
     private const string ContentGaps =

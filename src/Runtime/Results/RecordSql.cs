@@ -54,8 +54,14 @@ internal static class RecordSql
     /// </summary>
     public static string ContentColumns(string t, string n) =>
         $"CASE WHEN {n} IS NOT NULL THEN len({t}) - 1 - len({n}) END AS content_readings, " +
-        $"CASE WHEN len({t}) - 1 - len({n}) >= 1 THEN {t}[len(list_filter({n}, (x, k) -> x = k)) + 2] END AS content_first_ns, " +
-        $"CASE WHEN len({t}) - 1 - len({n}) >= 1 THEN {t}[len({t}) - len(list_filter({n}, (x, k) -> x = len({t}) - 1 - len({n}) + k))] END AS content_last_ns";
+        $"CASE WHEN len({t}) - 1 - len({n}) >= 1 THEN {t}[{ContentLead(n)} + 2] END AS content_first_ns, " +
+        $"CASE WHEN len({t}) - 1 - len({n}) >= 1 THEN {t}[len({t}) - {ContentTrail(t, n)}] END AS content_last_ns";
+
+    /// <summary>How many readings without content precede the first content reading (see <see cref="ContentColumns"/>).</summary>
+    public static string ContentLead(string n) => $"len(list_filter({n}, (x, k) -> x = k))";
+
+    /// <summary>How many readings without content follow the last content reading (see <see cref="ContentColumns"/>).</summary>
+    public static string ContentTrail(string t, string n) => $"len(list_filter({n}, (x, k) -> x = len({t}) - 1 - len({n}) + k))";
 
     /// <summary>An embedded SQL file of this assembly, by file name (e.g. <c>requests_view.sql</c>).</summary>
     public static string Resource(string fileName)

@@ -43,8 +43,8 @@ public sealed class ContentMetricsTests
         var s = TaskSummaries.SummarizeTask(run.Layout, "m", "d", Request);
 
         Assert.Equal(["TPOT (content)", "ITL (content)"], s.ContentMetrics.Select(m => m.Metric).ToArray());
-        Assert.Equal("29.0 ms | 20.0 ms | 38.0 ms | 29.0 ms | 33.5 ms | 36.2 ms | 37.8 ms | N=2", Row(s, "TPOT (content)"));
-        Assert.Equal("27.2 ms | 20.0 ms | 40.0 ms | 20.0 ms | 36.0 ms | 38.4 ms | 39.8 ms | N=2", Row(s, "ITL (content)"));
+        Assert.Equal("29.0 ms | 20.0 ms | 38.0 ms | 29.0 ms | 33.5 ms | 36.2 ms | 37.8 ms | N=2", SummaryAssert.Row(s, "TPOT (content)"));
+        Assert.Equal("27.2 ms | 20.0 ms | 40.0 ms | 20.0 ms | 36.0 ms | 38.4 ms | 39.8 ms | N=2", SummaryAssert.Row(s, "ITL (content)"));
 
         // The reference's rows are untouched by the marks: TPOT (E2EL - TTFT)/(out - 1) = [60.5/3, 87/2]; ITL pools
         // np.diff(t[1:]) of the streamed requests: [0,20,20,20,.5] and [10,30,10,36,1], mean 147.5/10 ms.
@@ -172,12 +172,6 @@ public sealed class ContentMetricsTests
         NonContentReadings = nonContent ?? [],
         Stream = stream,
     };
-
-    private static string Row(PerfSummary s, string metric)
-    {
-        var m = s.ContentMetrics.Single(x => x.Metric == metric && x.Stage == "total");
-        return string.Join(" | ", m.Values.Select(v => CompatibleFormat.Statistic(m.Kind, v.Value))) + " | N=" + m.N;
-    }
 
     private static double Mean(System.Collections.Generic.IEnumerable<MetricStatistics> rows, string metric) =>
         rows.Single(m => m.Metric == metric && m.Stage == "total").Values.Single(v => v.Key == "Average").Value;
