@@ -28,6 +28,9 @@ internal sealed class RequestContext : IDisposable
     /// <summary>The server's x_sim_ts per event.</summary>
     public LongList ServerTicks { get; } = new();
 
+    /// <summary>Indices into <see cref="Ticks"/> of the event readings whose event carried no generated text.</summary>
+    public LongList NonContent { get; } = new();
+
     public ChunkFields Fields;
 
     public bool AllStamped;
@@ -44,6 +47,7 @@ internal sealed class RequestContext : IDisposable
     {
         Ticks.Clear();
         ServerTicks.Clear();
+        NonContent.Clear();
         Text.Reset();
         Reader.Reset();
         Fields.Reset();

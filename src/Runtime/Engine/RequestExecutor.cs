@@ -234,7 +234,14 @@ internal sealed class RequestExecutor
                 ctx.Ticks.Add(reading);
                 ctx.Guard.Heard(reading);
                 events++;
+                var textBefore = ctx.Text.Length;
                 ChunkParser.Parse(data, ctx.Text, ref ctx.Fields);
+                if (ctx.Text.Length == textBefore)
+                {
+                    // Role-only, finish-only and usage-only events: the content-token ITL and TPOT leave them out.
+                    ctx.NonContent.Add(ctx.Ticks.Count - 1);
+                }
+
                 if (ctx.Fields.HasServerTimestamp)
                 {
                     ctx.ServerTicks.Add(ctx.Fields.ServerTimestamp);
@@ -383,6 +390,16 @@ internal sealed class RequestExecutor
             }
         }
 
+        var nonContent = Array.Empty<int>();
+        if (_stream && ctx.NonContent.Count > 0)
+        {
+            nonContent = new int[ctx.NonContent.Count];
+            for (var i = 0; i < nonContent.Length; i++)
+            {
+                nonContent[i] = (int)ctx.NonContent.Span[i];
+            }
+        }
+
         var prediction = ctx.Text.Length == 0 ? "" : Encoding.UTF8.GetString(ctx.Text.WrittenSpan);
         var (input, output, source) = CountTokens(ctx, row, prediction, success);
         return new RequestRecord
@@ -397,6 +414,7 @@ internal sealed class RequestExecutor
             ErrorInfo = success ? "" : error,
             TimePointsNs = points,
             ServerTimePointsNs = server,
+            NonContentReadings = nonContent,
             ScheduledNs = scheduledTicks == 0 ? 0 : _clock.ToUtcNs(scheduledTicks),
             InputTokens = input,
             OutputTokens = output,

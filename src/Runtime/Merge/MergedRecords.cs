@@ -69,6 +69,7 @@ internal static class MergedRecords
                    r.usage_source, r.attempts, r.http_status, r.scheduled_ns,
                    CASE WHEN r.readings IS NOT NULL THEN t.time_points_ns END AS time_points_ns,
                    CASE WHEN r.readings IS NOT NULL THEN t.server_time_points_ns END AS server_time_points_ns,
+                   CASE WHEN r.readings IS NOT NULL THEN t.noncontent_readings END AS noncontent_readings,
                    r.stream, r.turn_id, r.data_id, r.db_name, r.db_row
             FROM records AS r
             LEFT JOIN ({RecordViews.DbSource(dbFiles)}) AS t ON t.db_name = r.db_name AND t.row = r.db_row;
@@ -83,7 +84,8 @@ internal static class MergedRecords
     }
 
     /// <summary>
-    /// The readings of the successful records with their task (<c>task, t, s</c>), for the summary's passes over every
+    /// The readings of the successful records with their task (<c>task, t, s, n</c>: time points, server stamps, readings
+    /// without content), for the summary's passes over every
     /// time point. Joining the readings, even to small tables, carries every list through a hash probe (a quarter of
     /// a pass's time at 1/10 of the merge benchmark's size), so the join is left out when it cannot drop a row: when every db_data row belongs to exactly
     /// one successful record and each db_name to one task.
@@ -94,7 +96,7 @@ internal static class MergedRecords
         var ambiguous = tasks.Any(r => Sql.Long(r[2]) > 1);
         if (ambiguous)
         {
-            return $"SELECT k.task, p.time_points_ns AS t, p.server_time_points_ns AS s FROM ({source}) AS p JOIN (SELECT db_name, db_row, task FROM {records} WHERE success) AS k ON k.db_name = p.db_name AND k.db_row = p.row";
+            return $"SELECT k.task, p.time_points_ns AS t, p.server_time_points_ns AS s, p.noncontent_readings AS n FROM ({source}) AS p JOIN (SELECT db_name, db_row, task FROM {records} WHERE success) AS k ON k.db_name = p.db_name AND k.db_row = p.row";
         }
 
         // Success implies the row's readings exist, so the successful keys are a subset of the db_data keys; equal
@@ -106,11 +108,11 @@ internal static class MergedRecords
             var task = tasks.Count == 0
                 ? "-1"
                 : "CASE p.db_name " + string.Concat(tasks.Select(r => $"WHEN {Sql.Text((string)r[0]!)} THEN {Sql.Long(r[1]).ToString(System.Globalization.CultureInfo.InvariantCulture)} ")) + "END";
-            return $"SELECT {task} AS task, p.time_points_ns AS t, p.server_time_points_ns AS s FROM ({source}) AS p";
+            return $"SELECT {task} AS task, p.time_points_ns AS t, p.server_time_points_ns AS s, p.noncontent_readings AS n FROM ({source}) AS p";
         }
 
         return $"""
-               SELECT m.task, p.time_points_ns AS t, p.server_time_points_ns AS s
+               SELECT m.task, p.time_points_ns AS t, p.server_time_points_ns AS s, p.noncontent_readings AS n
                FROM ({source}) AS p
                JOIN (SELECT db_name, min(task) AS task FROM {records} WHERE success GROUP BY db_name) AS m ON m.db_name = p.db_name
                SEMI JOIN (SELECT db_name, db_row FROM {records} WHERE success) AS k ON k.db_name = p.db_name AND k.db_row = p.row

@@ -28,4 +28,11 @@ public sealed record PerfSummary
 
     /// <summary>Our additions, never mixed into the compatible keys: client lag, send lag, schedule-based latency.</summary>
     public IReadOnlyList<GlobalValue> Extras { get; init; } = [];
+
+    /// <summary>
+    /// Our content-token rows, never in the compatible files: <c>TPOT (content)</c> and <c>ITL (content)</c> per stage,
+    /// measured between the readings of events that carried generated text only (docs/metrics.md). Empty when the
+    /// records do not say which readings carried content.
+    /// </summary>
+    public IReadOnlyList<MetricStatistics> ContentMetrics { get; init; } = [];
 }

@@ -26,7 +26,7 @@ internal sealed class PooledDistribution
     /// <param name="sql">The connection.</param>
     /// <param name="listExpr">The list pooled per request, over columns <c>t</c> and <c>s</c>.</param>
     /// <param name="rowFilter">Which requests contribute.</param>
-    /// <param name="readings">A relation of the successful requests: <c>task, t, s</c>.</param>
+    /// <param name="readings">A relation of the successful requests: <c>task, t</c> and the columns <paramref name="listExpr"/> reads.</param>
     public PooledDistribution(SqlRunner sql, string listExpr, string rowFilter, string readings)
     {
         this.sql = sql;

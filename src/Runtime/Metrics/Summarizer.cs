@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Numerics;
 using DuckDB.NET.Data;
+using PodBench.Runtime.Results;
 
 namespace PodBench.Runtime.Metrics;
 
@@ -15,15 +16,35 @@ namespace PodBench.Runtime.Metrics;
 /// </summary>
 public static class Summarizer
 {
+    /// <summary>The name of our content-token TPOT row (<see cref="PerfSummary.ContentMetrics"/>).</summary>
+    public const string ContentTpotName = "TPOT (content)";
+
+    /// <summary>The name of our content-token ITL row (<see cref="PerfSummary.ContentMetrics"/>).</summary>
+    public const string ContentItlName = "ITL (content)";
+
     private static readonly string[] MetricOrder = ["E2EL", "TTFT", "TPOT", "ITL", "InputTokens", "OutputTokens", "OutputTokenThroughput", "PrefillTokenThroughput"];
 
-    private const string ViewRecords =
+    private static readonly string ViewRecords =
         "SELECT 0 AS task, success, error_info, input_tokens, output_tokens, scheduled_ns, stream, len(time_points_ns) AS readings, " +
-        "time_points_ns[1] AS start_ns, time_points_ns[2] AS first_ns, time_points_ns[-1] AS end_ns, len(server_time_points_ns) AS server_readings FROM requests";
+        "time_points_ns[1] AS start_ns, time_points_ns[2] AS first_ns, time_points_ns[-1] AS end_ns, len(server_time_points_ns) AS server_readings, " +
+        RecordSql.ContentColumns("time_points_ns", "noncontent_readings") + " FROM requests";
 
-    private const string ViewReadings = "SELECT 0 AS task, time_points_ns AS t, server_time_points_ns AS s FROM requests WHERE success";
+    private const string ViewReadings = "SELECT 0 AS task, time_points_ns AS t, server_time_points_ns AS s, noncontent_readings AS n FROM requests WHERE success";
 
     private const string ItlGaps = "list_transform(range(2, len(t)), i -> t[i + 1] - t[i])";
+
+    /// <summary>
+    /// The readings relation <c>{0}</c> with what the content gaps need: <c>lead</c> and <c>trail</c>, the readings
+    /// without content before the first and after the last content reading (RecordSql.ContentColumns), and <c>c</c>, the
+    /// content readings themselves, built only when a reading without content lies between two with content.
+    /// </summary>
+    private static readonly string ContentReadings =
+        "SELECT *, CASE WHEN lead + trail < len(n) THEN list_filter(t, (x, i) -> i > 1 AND NOT list_contains(n, i - 1)) END AS c FROM (" +
+        $"SELECT *, {RecordSql.ContentLead("n")} AS lead, {RecordSql.ContentTrail("t", "n")} AS trail FROM ({{0}}))";
+
+    /// <summary>The gaps between consecutive content readings: a slice of the time points' gaps when the content readings are contiguous.</summary>
+    private const string ContentGaps =
+        "CASE WHEN c IS NULL THEN list_transform(range(lead + 2, len(t) - trail), i -> t[i + 1] - t[i]) ELSE list_transform(range(1, len(c)), i -> c[i + 1] - c[i]) END";
 
     private const string ReadLags = "list_transform(s, (x, i) -> t[i + 1] - x)";
 
@@ -39,8 +60,8 @@ public static class Summarizer
     /// Summarizes several scopes of one set of records at once: the per-request values of each scope in turn (they are
     /// small), and the pooled distributions (every ITL gap, every read lag) of all scopes in one pair of passes over
     /// the readings. <paramref name="records"/>: one row per request (summary_requests.sql names its columns);
-    /// <paramref name="readings"/>: one row per successful request with <c>task, t, s</c> (its time points and
-    /// server stamps). <see cref="Summarize"/> is this with the <c>requests</c> view as both and one scope.
+    /// <paramref name="readings"/>: one row per successful request with <c>task, t, s, n</c> (its time points, server
+    /// stamps and the indices of its readings without content). <see cref="Summarize"/> is this with the <c>requests</c> view as both and one scope.
     /// </summary>
     internal static List<PerfSummary> SummarizeRecords(DuckDBConnection conn, string records, string readings, IReadOnlyList<SummaryScope> scopes)
     {
@@ -51,11 +72,17 @@ public static class Summarizer
             var states = scopes.Select(s => Prepare(sql, s)).ToList();
             var live = states.Where(s => s.Done is null).ToList();
             var itl = new List<Dictionary<string, (long N, Dictionary<string, double> Values)>>();
+            var contentItl = new List<Dictionary<string, (long N, Dictionary<string, double> Values)>>();
             if (live.Count > 0)
             {
                 var columns = live.SelectMany(s => s.Statistics).DistinctBy(c => c.Name).ToList();
-                itl = new PooledDistribution(sql, ItlGaps, "len(t) >= 3", readings)
-                    .Compute(live.Select(s => new PooledScope(s.Task, s.First, s.Last, s.First is not null)).ToList(), columns);
+                var pooledScopes = live.Select(s => new PooledScope(s.Task, s.First, s.Last, s.First is not null)).ToList();
+                itl = new PooledDistribution(sql, ItlGaps, "len(t) >= 3", readings).Compute(pooledScopes, columns);
+                if (live.Any(s => s.StageInfo["total"].ContentItlN > 0))
+                {
+                    contentItl = new PooledDistribution(sql, ContentGaps, "len(t) - 1 - len(n) >= 2", string.Format(CultureInfo.InvariantCulture, ContentReadings, readings))
+                        .Compute(pooledScopes, columns);
+                }
             }
 
             var stamped = live.Where(s => s.Stamped > 0).ToList();
@@ -63,7 +90,8 @@ public static class Summarizer
                 ? []
                 : new PooledDistribution(sql, ReadLags, "len(s) > 0", readings)
                     .Compute(stamped.Select(s => new PooledScope(s.Task, null, null, false)).ToList(), StatisticColumn.Parse(["Average", "P50", "P99"]));
-            return states.Select(s => s.Done ?? Finish(s, itl[live.IndexOf(s)], s.Stamped > 0 ? lags[stamped.IndexOf(s)]["total"] : default)).ToList();
+            return states.Select(s => s.Done ?? Finish(
+                s, itl[live.IndexOf(s)], contentItl.Count > 0 ? contentItl[live.IndexOf(s)] : [], s.Stamped > 0 ? lags[stamped.IndexOf(s)]["total"] : default)).ToList();
         }
         finally
         {
@@ -119,12 +147,18 @@ public static class Summarizer
         return state;
     }
 
-    private static PerfSummary Finish(ScopeState s, Dictionary<string, (long N, Dictionary<string, double> Values)> itl, (long N, Dictionary<string, double> Values) lag)
+    private static PerfSummary Finish(
+        ScopeState s,
+        Dictionary<string, (long N, Dictionary<string, double> Values)> itl,
+        Dictionary<string, (long N, Dictionary<string, double> Values)> contentItl,
+        (long N, Dictionary<string, double> Values) lag)
     {
         var metrics = new List<MetricStatistics>();
+        var contentMetrics = new List<MetricStatistics>();
         foreach (var stage in s.Stages)
         {
             metrics.AddRange(StageMetrics(stage, s.Statistics, s.PerRequest, itl, s.StageInfo[stage]));
+            contentMetrics.AddRange(ContentMetrics(stage, s.Statistics, s.PerRequest, contentItl, s.StageInfo[stage]));
         }
 
         var extras = s.SendLagExtras.ToList();
@@ -154,6 +188,7 @@ public static class Summarizer
             Failures = s.Failures,
             Notes = s.Notes,
             Extras = extras,
+            ContentMetrics = contentMetrics,
         };
     }
 
@@ -262,11 +297,39 @@ public static class Summarizer
                 _ => MetricKind.Time,
             };
             var values = metric == "ITL" ? itl[stage].Values : perRequest[(stage, metric)].Values;
-            var n = metric is "TPOT" or "ITL" ? info.DecodeN : info.Ok;
-            var ordered = statistics.Select(s => new KeyValuePair<string, double>(s.Name, values[s.Name])).ToList();
-            yield return new MetricStatistics(metric, stage, kind, ordered, n);
+
+            // TPOT and ITL: the reference's N (requests with a non-zero gap; a non-streamed request has none). Every
+            // other metric: the values it was computed over (a non-streamed request has no TTFT).
+            var n = metric is "TPOT" or "ITL" ? info.DecodeN : perRequest[(stage, metric)].N;
+            yield return new MetricStatistics(metric, stage, kind, Ordered(statistics, values), n);
         }
     }
+
+    /// <summary>
+    /// Our content-token rows of a stage (docs/metrics.md): TPOT (content) over the requests that have one, ITL
+    /// (content) pooling the gaps between content readings; each N counts the requests its values come from. A row
+    /// without values is left out.
+    /// </summary>
+    private static IEnumerable<MetricStatistics> ContentMetrics(
+        string stage,
+        IReadOnlyList<StatisticColumn> statistics,
+        Dictionary<(string Stage, string Metric), (long N, double Sum, Dictionary<string, double> Values)> perRequest,
+        Dictionary<string, (long N, Dictionary<string, double> Values)> contentItl,
+        StageInfo info)
+    {
+        if (perRequest.TryGetValue((stage, "ContentTPOT"), out var tpot) && tpot.N > 0)
+        {
+            yield return new MetricStatistics(ContentTpotName, stage, MetricKind.Time, Ordered(statistics, tpot.Values), tpot.N);
+        }
+
+        if (info.ContentItlN > 0 && contentItl.TryGetValue(stage, out var gaps) && gaps.N > 0)
+        {
+            yield return new MetricStatistics(ContentItlName, stage, MetricKind.Time, Ordered(statistics, gaps.Values), info.ContentItlN);
+        }
+    }
+
+    private static List<KeyValuePair<string, double>> Ordered(IReadOnlyList<StatisticColumn> statistics, Dictionary<string, double> values) =>
+        statistics.Select(s => new KeyValuePair<string, double>(s.Name, values[s.Name])).ToList();
 
     private static List<GlobalValue> CountsOnly(long total, int maxConcurrency) =>
     [
@@ -283,7 +346,8 @@ public static class Summarizer
         {
             info[(string)r[0]!] = new StageInfo(
                 SqlRunner.Long(r[1]), SqlRunner.Long(r[2]), SqlRunner.NullableLong(r[3]), SqlRunner.NullableLong(r[4]), SqlRunner.Big(r[5]),
-                SqlRunner.Big(r[6]), SqlRunner.Big(r[7]), SqlRunner.Long(r[8]), SqlRunner.NullableLong(r[9]), SqlRunner.NullableLong(r[10]), SqlRunner.Long(r[11]));
+                SqlRunner.Big(r[6]), SqlRunner.Big(r[7]), SqlRunner.Long(r[8]), SqlRunner.NullableLong(r[9]), SqlRunner.NullableLong(r[10]), SqlRunner.Long(r[11]),
+                SqlRunner.Long(r[12]));
         }
 
         var byKey = new List<(string Key, string Stage, GlobalValue Value)>();
@@ -416,5 +480,5 @@ public static class Summarizer
         public long Stamped { get; set; }
     }
 
-    private sealed record StageInfo(long Total, long Ok, long? FirstStartNs, long? LastEndNs, BigInteger E2elNs, BigInteger InputTokens, BigInteger OutputTokens, long DecodeN, long? FirstSendNs, long? LastSendNs, long Sends);
+    private sealed record StageInfo(long Total, long Ok, long? FirstStartNs, long? LastEndNs, BigInteger E2elNs, BigInteger InputTokens, BigInteger OutputTokens, long DecodeN, long? FirstSendNs, long? LastSendNs, long Sends, long ContentItlN);
 }

@@ -1,5 +1,6 @@
 -- Per stage: counts, the successful requests' span, summed E2EL and tokens, and the TPOT/ITL N (requests with a
--- non-zero gap). Stage stable counts the requests (successful or failed) whose first reading lies in the window.
+-- non-zero gap), and the content ITL N (requests with two content readings, i.e. a content gap). Stage stable counts
+-- the requests (successful or failed) whose first reading lies in the window.
 WITH staged AS (
     SELECT 'total' AS stage, * FROM pb_req
     UNION ALL
@@ -17,6 +18,7 @@ SELECT
     count(*) FILTER (WHERE success AND decode_nonzero) AS decode_n,
     min(start_ns) AS first_send_ns,
     max(start_ns) AS last_send_ns,
-    count(start_ns) AS sends
+    count(start_ns) AS sends,
+    count(*) FILTER (WHERE success AND content_readings >= 2) AS content_itl_n
 FROM staged
 GROUP BY stage;

@@ -1,6 +1,8 @@
 -- One row per request with the scalars every metric needs (metrics.md), times in ns, from the records relation,
 -- with task, success, error_info, input_tokens, output_tokens, scheduled_ns, stream, readings (the number of
--- time points), start_ns, first_ns, end_ns (the 1st, 2nd and last time point) and server_readings.
+-- time points), start_ns, first_ns, end_ns (the 1st, 2nd and last time point), server_readings and content_readings,
+-- content_first_ns, content_last_ns (the event readings that carried generated text; NULL when not recorded).
+-- ttft_ns is NULL for a non-streamed request: it has no first token, so it has no place in a TTFT statistic.
 -- decode_nonzero: some gap t[i+1] - t[i] (i >= 2) is non-zero. Readings of one request come from one monotonic
 -- clock, so they never decrease: a non-zero gap exists exactly when the last reading is later than the second.
 CREATE OR REPLACE TEMP TABLE pb_all AS
@@ -11,11 +13,14 @@ SELECT
     coalesce(readings, 0) AS n_tp,
     CASE WHEN readings >= 1 THEN start_ns END AS start_ns,
     CASE WHEN readings >= 1 THEN end_ns END AS end_ns,
-    CASE WHEN stream AND readings >= 2 THEN first_ns - start_ns ELSE 0 END AS ttft_ns,
+    CASE WHEN NOT stream THEN NULL WHEN readings >= 2 THEN first_ns - start_ns ELSE 0 END AS ttft_ns,
     input_tokens,
     output_tokens,
     scheduled_ns,
     stream,
     coalesce(readings >= 3 AND end_ns <> first_ns, false) AS decode_nonzero,
-    coalesce(server_readings, 0) > 0 AS has_server_stamps
+    coalesce(server_readings, 0) > 0 AS has_server_stamps,
+    CASE WHEN stream THEN content_readings END AS content_readings,
+    content_first_ns,
+    content_last_ns
 FROM ({records});

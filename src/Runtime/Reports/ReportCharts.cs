@@ -33,7 +33,7 @@ internal static class ReportCharts
                 "The merged bars are computed from the union of every pod's records, not by averaging the tasks."));
         }
 
-        charts.Add(HistogramChart(connection, "hist-ttft", "TTFT distribution", "(first_ns - start_ns) / 1e6", "TTFT (ms)"));
+        charts.Add(HistogramChart(connection, "hist-ttft", "TTFT distribution", "(first_ns - start_ns) / 1e6", "TTFT (ms)", Ok + " AND stream"));
         charts.Add(HistogramChart(connection, "hist-e2el", "E2EL distribution", "(end_ns - start_ns) / 1e6", "E2EL (ms)"));
         charts.Add(Timeline(connection, timelineRequests));
         charts.Add(InFlight(connection, document.Merged));
@@ -57,15 +57,15 @@ internal static class ReportCharts
         return (Sql.Double(row.ElementAtOrDefault(0)), Sql.Double(row.ElementAtOrDefault(1)));
     }
 
-    private static ReportChart HistogramChart(DuckDBConnection connection, string id, string title, string expr, string label)
+    private static ReportChart HistogramChart(DuckDBConnection connection, string id, string title, string expr, string label, string filter = Ok)
     {
         const int bins = 40;
-        var range = Sql.Row(connection, $"SELECT min({expr}), max({expr}), count(*) FROM request_times WHERE {Ok}");
+        var range = Sql.Row(connection, $"SELECT min({expr}), max({expr}), count(*) FROM request_times WHERE {filter}");
         var low = Sql.Double(range[0]);
         var high = Sql.Double(range[1]);
         var width = high > low ? (high - low) / bins : 1;
         var counts = new long[high > low ? bins : 1];
-        foreach (var row in Sql.Rows(connection, $"SELECT least(floor(({expr} - {Sql.Number(low)}) / {Sql.Number(width)}), {counts.Length - 1})::INTEGER AS b, count(*) FROM request_times WHERE {Ok} GROUP BY b ORDER BY b"))
+        foreach (var row in Sql.Rows(connection, $"SELECT least(floor(({expr} - {Sql.Number(low)}) / {Sql.Number(width)}), {counts.Length - 1})::INTEGER AS b, count(*) FROM request_times WHERE {filter} GROUP BY b ORDER BY b"))
         {
             counts[Math.Clamp((int)Sql.Long(row[0]), 0, counts.Length - 1)] += Sql.Long(row[1]);
         }
@@ -142,8 +142,8 @@ internal static class ReportCharts
         var categories = stats.Select(s => "pod " + s.Pod.ToString(CultureInfo.InvariantCulture)).ToList();
         var series = new List<ChartSeries>
         {
-            new("TTFT P50", stats.Select((s, i) => ((double)i, s.TtftP50)).ToList()),
-            new("TTFT P99", stats.Select((s, i) => ((double)i, s.TtftP99)).ToList()),
+            new("TTFT P50", stats.Select((s, i) => (i, s.TtftP50)).Where(p => p.TtftP50 is not null).Select(p => ((double)p.i, p.TtftP50!.Value)).ToList()),
+            new("TTFT P99", stats.Select((s, i) => (i, s.TtftP99)).Where(p => p.TtftP99 is not null).Select(p => ((double)p.i, p.TtftP99!.Value)).ToList()),
             new("E2EL P50", stats.Select((s, i) => ((double)i, s.E2elP50)).ToList()),
             new("E2EL P99", stats.Select((s, i) => ((double)i, s.E2elP99)).ToList()),
         };

@@ -73,7 +73,9 @@ internal static class ReportModelBuilder
         return new ReportScope
         {
             Scope = summary.Scope,
-            Metrics = summary.Metrics.Select(m => new ReportMetricRow(m.Metric, m.Stage, m.Values.Select(v => CompatibleFormat.Statistic(m.Kind, v.Value)).ToList(), N(m.N))).ToList(),
+            // Our content-token rows follow the reference's rows, under their own names (docs/metrics.md).
+            Metrics = summary.Metrics.Concat(summary.ContentMetrics)
+                .Select(m => new ReportMetricRow(m.Metric, m.Stage, m.Values.Select(v => CompatibleFormat.Statistic(m.Kind, v.Value)).ToList(), N(m.N))).ToList(),
             Globals = stages,
             Notes = summary.Notes,
         };

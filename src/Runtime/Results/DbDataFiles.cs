@@ -39,7 +39,7 @@ internal static class DbDataFiles
         conn.Open();
         DuckDbSettings.Apply(conn);
         var source = RecordSql.JournalSource([journalPath]);
-        Execute(conn, $"COPY (SELECT '{RecordSql.Escape(dbName)}' AS db_name, row, uuid, time_points_ns, server_time_points_ns FROM ({source}) ORDER BY row) TO '{RecordSql.Escape(temp)}' ({ParquetOptions})");
+        Execute(conn, $"COPY (SELECT '{RecordSql.Escape(dbName)}' AS db_name, row, uuid, time_points_ns, server_time_points_ns, noncontent_readings FROM ({source}) ORDER BY row) TO '{RecordSql.Escape(temp)}' ({ParquetOptions})");
         var journalRows = Scalar(conn, $"SELECT count(*) FROM ({source})");
         var parquetRows = Scalar(conn, $"SELECT count(*) FROM read_parquet('{RecordSql.Escape(temp)}')");
         if (parquetRows != journalRows || journalRows < expectedRows)

@@ -73,7 +73,7 @@ internal static class RecordJson
         buffer.Write("\n"u8);
     }
 
-    /// <summary>One db_data journal line: row, uuid and the readings.</summary>
+    /// <summary>One db_data journal line: row, uuid, the readings and which of them carried no content.</summary>
     public static void WriteJournal(ArrayBufferWriter<byte> buffer, RequestRecord r, long row)
     {
         using (var w = new Utf8JsonWriter(buffer, Options))
@@ -92,6 +92,13 @@ internal static class RecordJson
             foreach (var t in r.ServerTimePointsNs ?? [])
             {
                 w.WriteNumberValue(t);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("noncontent_readings");
+            foreach (var i in r.NonContentReadings ?? [])
+            {
+                w.WriteNumberValue(i);
             }
 
             w.WriteEndArray();

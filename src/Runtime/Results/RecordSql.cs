@@ -16,7 +16,7 @@ internal static class RecordSql
         "uuid: 'VARCHAR', turn_id: 'INTEGER', data_id: 'VARCHAR', db_name: 'VARCHAR'}";
 
     public const string JournalColumns =
-        "{row: 'BIGINT', uuid: 'VARCHAR', time_points_ns: 'BIGINT[]', server_time_points_ns: 'BIGINT[]'}";
+        "{row: 'BIGINT', uuid: 'VARCHAR', time_points_ns: 'BIGINT[]', server_time_points_ns: 'BIGINT[]', noncontent_readings: 'INTEGER[]'}";
 
     /// <summary>
     /// The longest details or journal line DuckDB reads, bytes (256 MiB; DuckDB's default is 16 MiB): prompts and
@@ -64,13 +64,37 @@ internal static class RecordSql
 
     /// <summary>Journal rows with their db_name taken from the file name; a torn line is dropped.</summary>
     public static string JournalSource(IReadOnlyList<string> files) => files.Count == 0
-        ? "SELECT NULL::VARCHAR AS db_name, NULL::BIGINT AS row, NULL::VARCHAR AS uuid, NULL::BIGINT[] AS time_points_ns, NULL::BIGINT[] AS server_time_points_ns WHERE false"
-        : $"SELECT regexp_extract(filename, '([^/\\\\]+)\\.jsonl$', 1) AS db_name, row, uuid, time_points_ns, server_time_points_ns FROM read_json({FileList(files)}, {JsonOptions}, filename = true, columns = {JournalColumns}) WHERE row IS NOT NULL AND time_points_ns IS NOT NULL";
+        ? "SELECT NULL::VARCHAR AS db_name, NULL::BIGINT AS row, NULL::VARCHAR AS uuid, NULL::BIGINT[] AS time_points_ns, NULL::BIGINT[] AS server_time_points_ns, NULL::INTEGER[] AS noncontent_readings WHERE false"
+        : $"SELECT regexp_extract(filename, '([^/\\\\]+)\\.jsonl$', 1) AS db_name, row, uuid, time_points_ns, server_time_points_ns, noncontent_readings FROM read_json({FileList(files)}, {JsonOptions}, filename = true, columns = {JournalColumns}) WHERE row IS NOT NULL AND time_points_ns IS NOT NULL";
 
-    /// <summary>Parquet rows (db_name is a column of the file).</summary>
+    /// <summary>
+    /// Parquet rows (db_name is a column of the file). A file written before <c>noncontent_readings</c> existed reads
+    /// with NULL there (not recorded), by name through a union with an empty relation that has the column.
+    /// </summary>
     public static string ParquetSource(IReadOnlyList<string> files) => files.Count == 0
-        ? "SELECT NULL::VARCHAR AS db_name, NULL::BIGINT AS row, NULL::VARCHAR AS uuid, NULL::BIGINT[] AS time_points_ns, NULL::BIGINT[] AS server_time_points_ns WHERE false"
-        : $"SELECT db_name, row, uuid, time_points_ns, server_time_points_ns FROM read_parquet({FileList(files)})";
+        ? "SELECT NULL::VARCHAR AS db_name, NULL::BIGINT AS row, NULL::VARCHAR AS uuid, NULL::BIGINT[] AS time_points_ns, NULL::BIGINT[] AS server_time_points_ns, NULL::INTEGER[] AS noncontent_readings WHERE false"
+        : "SELECT db_name, row, uuid, time_points_ns, server_time_points_ns, noncontent_readings FROM " +
+          $"(SELECT NULL::INTEGER[] AS noncontent_readings WHERE false UNION ALL BY NAME SELECT * FROM read_parquet({FileList(files)}, union_by_name = true))";
+
+    /// <summary>
+    /// The content scalars of one request from its time points <paramref name="t"/> and the indices of its readings
+    /// without content <paramref name="n"/> (0-based, ascending, each &gt;= 1): <c>content_readings</c> (event readings
+    /// that carried generated text), <c>content_first_ns</c> and <c>content_last_ns</c> (the first and the last of
+    /// them), all NULL when <paramref name="n"/> is NULL (not recorded). The first content reading follows the leading
+    /// run of <paramref name="n"/> (the elements equal to their 1-based position); the last precedes its trailing run
+    /// (the elements equal to <c>len(t) - 1 - len(n) + position</c>), so only the short list <paramref name="n"/> is
+    /// scanned.
+    /// </summary>
+    public static string ContentColumns(string t, string n) =>
+        $"CASE WHEN {n} IS NOT NULL THEN len({t}) - 1 - len({n}) END AS content_readings, " +
+        $"CASE WHEN len({t}) - 1 - len({n}) >= 1 THEN {t}[{ContentLead(n)} + 2] END AS content_first_ns, " +
+        $"CASE WHEN len({t}) - 1 - len({n}) >= 1 THEN {t}[len({t}) - {ContentTrail(t, n)}] END AS content_last_ns";
+
+    /// <summary>How many readings without content precede the first content reading (see <see cref="ContentColumns"/>).</summary>
+    public static string ContentLead(string n) => $"len(list_filter({n}, (x, k) -> x = k))";
+
+    /// <summary>How many readings without content follow the last content reading (see <see cref="ContentColumns"/>).</summary>
+    public static string ContentTrail(string t, string n) => $"len(list_filter({n}, (x, k) -> x = len({t}) - 1 - len({n}) + k))";
 
     /// <summary>An embedded SQL file of this assembly, by file name (e.g. <c>requests_view.sql</c>).</summary>
     public static string Resource(string fileName)

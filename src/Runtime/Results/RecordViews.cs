@@ -25,13 +25,14 @@ public static class RecordViews
     }
 
     private static void RequestsView(DuckDBConnection conn, string detailsSql, string dbSql) => Execute(conn, RecordSql.Resource("requests_view.sql")
-        .Replace("{details_join}", DetailsJoin("time_points_ns", "t.time_points_ns AS time_points_ns, t.server_time_points_ns AS server_time_points_ns"), StringComparison.Ordinal)
+        .Replace("{details_join}", DetailsJoin("time_points_ns", "t.time_points_ns AS time_points_ns, t.server_time_points_ns AS server_time_points_ns, t.noncontent_readings AS noncontent_readings"), StringComparison.Ordinal)
         .Replace("{details_source}", detailsSql, StringComparison.Ordinal)
         .Replace("{db_source}", dbSql, StringComparison.Ordinal));
 
     /// <summary>
     /// Creates the table <paramref name="table"/> (records_table.sql): the rows of the <c>requests</c> view over the
-    /// same files with the readings reduced to scalars (<c>readings, start_ns, first_ns, end_ns, server_readings</c>)
+    /// same files with the readings reduced to scalars (<c>readings, start_ns, first_ns, end_ns, server_readings,
+    /// content_readings, content_first_ns, content_last_ns</c>)
     /// and a <c>task</c> column: the index of the row's (model_abbr, data_abbr) in <paramref name="tasks"/>, else -1.
     /// </summary>
     internal static void CreateRecordsTable(DuckDBConnection conn, string table, IReadOnlyList<string> detailsFiles, IEnumerable<string> dbDataFiles, IReadOnlyList<(string Model, string Dataset)> tasks) =>
@@ -48,10 +49,12 @@ public static class RecordViews
             : string.Join(", ", tasks.Select((t, i) => $"('{RecordSql.Escape(t.Model)}', '{RecordSql.Escape(t.Dataset)}', {i.ToString(CultureInfo.InvariantCulture)})"));
         var sql = RecordSql.Resource("records_table.sql")
             .Replace("{table}", table, StringComparison.Ordinal)
-            .Replace("{details_join}", DetailsJoin("readings", "t.readings AS readings, t.start_ns AS start_ns, t.first_ns AS first_ns, t.end_ns AS end_ns, t.server_readings AS server_readings"), StringComparison.Ordinal)
+            .Replace("{details_join}", DetailsJoin("readings", "t.readings AS readings, t.start_ns AS start_ns, t.first_ns AS first_ns, t.end_ns AS end_ns, t.server_readings AS server_readings, " +
+                "t.content_readings AS content_readings, t.content_first_ns AS content_first_ns, t.content_last_ns AS content_last_ns"), StringComparison.Ordinal)
             .Replace("{details_source}", detailsSql, StringComparison.Ordinal)
             .Replace("{db_source}", DbSource(dbDataFiles), StringComparison.Ordinal)
-            .Replace("{tasks}", values, StringComparison.Ordinal);
+            .Replace("{tasks}", values, StringComparison.Ordinal)
+            .Replace("{content_columns}", RecordSql.ContentColumns("time_points_ns", "noncontent_readings"), StringComparison.Ordinal);
         Execute(conn, sql);
     }
 
@@ -71,7 +74,8 @@ public static class RecordViews
 
     /// <summary>
     /// The SQL of the readings in <paramref name="dbDataFiles"/> (<c>.parquet</c> and <c>.jsonl</c>; a journal whose
-    /// Parquet twin is also listed is ignored): columns <c>db_name, row, uuid, time_points_ns, server_time_points_ns</c>.
+    /// Parquet twin is also listed is ignored): columns <c>db_name, row, uuid, time_points_ns, server_time_points_ns,
+    /// noncontent_readings</c>.
     /// </summary>
     internal static string DbSource(IEnumerable<string> dbDataFiles)
     {

@@ -48,6 +48,13 @@ public sealed class RequestRecord
     /// </summary>
     public long[] ServerTimePointsNs { get; init; } = Array.Empty<long>();
 
+    /// <summary>
+    /// Indices into <see cref="TimePointsNs"/> (ascending, each &gt;= 1) of the event readings whose event carried no
+    /// generated text: the role-only first chunk, a finish-only chunk, the usage-only chunk. Every other event reading
+    /// carried content. Empty for non-streaming requests. The content-token ITL and TPOT use only content readings.
+    /// </summary>
+    public int[] NonContentReadings { get; init; } = Array.Empty<int>();
+
     /// <summary>When the schedule wanted the request sent; 0 for closed-loop sends.</summary>
     public long ScheduledNs { get; init; }
 

@@ -1,7 +1,10 @@
 namespace PodBench.Runtime.Tests.Merge;
 
-/// <summary>One request of a fixture pod: start, TTFT and equal decode gaps, in ns.</summary>
-public sealed record FixtureRequest(long StartNs, long TtftNs, int Gaps, long GapNs, int InputTokens, int OutputTokens, bool Success = true, string Error = "", string Prediction = "ok", long ScheduledNs = 0)
+/// <summary>
+/// One request of a fixture pod: start, TTFT and equal decode gaps, in ns. A non-streamed one (<see cref="Stream"/>
+/// false, no gaps) has the readings <c>[start, start + TtftNs]</c>: TtftNs is then its E2EL.
+/// </summary>
+public sealed record FixtureRequest(long StartNs, long TtftNs, int Gaps, long GapNs, int InputTokens, int OutputTokens, bool Success = true, string Error = "", string Prediction = "ok", long ScheduledNs = 0, bool Stream = true)
 {
     public long[] TimePoints()
     {

@@ -66,6 +66,7 @@ public sealed class RunFixture : IDisposable
                 HttpStatus = r.Success ? 200 : 500,
                 Input = "A A A",
                 Prediction = r.Prediction,
+                Stream = r.Stream,
             }).AsTask().GetAwaiter().GetResult();
         }
 

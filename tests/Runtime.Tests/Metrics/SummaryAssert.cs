@@ -7,10 +7,10 @@ namespace PodBench.Runtime.Tests.Metrics;
 /// <summary>Assertions on the formatted (compatible) values of a summary.</summary>
 internal static class SummaryAssert
 {
-    /// <summary>The formatted statistics of one metric row, in column order, then N.</summary>
+    /// <summary>The formatted statistics of one metric row (the reference's or our content rows), in column order, then N.</summary>
     public static string Row(PerfSummary s, string metric, string stage = "total")
     {
-        var m = s.Metrics.Single(x => x.Metric == metric && x.Stage == stage);
+        var m = s.Metrics.Concat(s.ContentMetrics).Single(x => x.Metric == metric && x.Stage == stage);
         return string.Join(" | ", m.Values.Select(v => CompatibleFormat.Statistic(m.Kind, v.Value))) + " | N=" + m.N;
     }
 

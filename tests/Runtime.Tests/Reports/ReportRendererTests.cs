@@ -51,7 +51,8 @@ public sealed class ReportRendererTests
         Assert.True(header > 0, md);
         Assert.Equal("|---|---|---|---|---|---|---|---|---|---|", lines[header + 1]);
         var rows = lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')).ToList();
-        Assert.Equal(merged.Merged.Metrics.Count, rows.Count);
+        Assert.Equal(merged.Merged.Metrics.Count + merged.Merged.ContentMetrics.Count, rows.Count);
+        Assert.Contains(rows, r => r.StartsWith("| ITL (content) | total | ", StringComparison.Ordinal));
         Assert.All(rows, r => Assert.Equal(11, r.Count(c => c == '|')));
         var ttft = merged.Merged.Metrics.Single(m => m.Metric == "TTFT" && m.Stage == "total");
         Assert.Contains($"| TTFT | total | {string.Join(" | ", ttft.Values.Select(v => PodBench.Runtime.Metrics.CompatibleFormat.TimeMs(v.Value).Replace(" ms", "", StringComparison.Ordinal)))}", md.Replace(" ms", "", StringComparison.Ordinal), StringComparison.Ordinal);
