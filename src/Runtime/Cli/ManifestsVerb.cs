@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using PodBench.Runtime.Cluster;
@@ -23,30 +24,45 @@ internal static class ManifestsVerb
         var runName = args.Get("run") ?? DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var settings = RunVerb.Settings(context, args);
         var assembly = Assembly.GetEntryAssembly()?.GetName().Name ?? "runner";
-        var files = KubernetesManifestWriter.Write(new KubernetesManifestOptions
+        var rerunPod = SettingParser.NonNegativeInt("--pod", args.Get("pod"), "a pod index");
+        var barrierTimeout = SettingParser.Seconds("--barrier-timeout", args.Get("barrier-timeout"));
+        IReadOnlyList<string> files;
+        try
         {
-            PlanName = assembly,
-            PodCount = context.Pods.Count,
-            Image = image,
-            RunName = runName,
-            OutputDirectory = outputDirectory,
-            RunnerPath = "/app/" + assembly,
-            Namespace = args.Get("namespace"),
-            StorageClass = args.Get("storage-class"),
-            StorageSize = args.Get("storage-size") ?? "10Gi",
-            ApiKeySecretName = args.Get("api-key-secret"),
-            Pressure = settings.Pressure,
-            PressureTime = settings.PressureTime,
-            MaxWorkers = settings.MaxWorkers,
-            NumPrompts = settings.NumPrompts,
-            BusyPollMicroseconds = settings.BusyPollMicroseconds,
-            ArrivalStamps = settings.ArrivalStamps,
-            Endpoint = settings.Endpoint,
-            Endpoints = settings.Endpoints,
-            RunArguments = ["run", "--output", DataOutputs, "--run", runName, "--barrier", "--reuse"],
-            MergeArguments = ["merge", "--output", DataOutputs, "--run", runName],
-            ReportArguments = ["report", "--output", DataOutputs, "--run", runName],
-        });
+            files = KubernetesManifestWriter.Write(new KubernetesManifestOptions
+            {
+                PlanName = assembly,
+                PodCount = context.Pods.Count,
+                Image = image,
+                RunName = runName,
+                OutputDirectory = outputDirectory,
+                RunnerPath = "/app/" + assembly,
+                Namespace = args.Get("namespace"),
+                StorageClass = args.Get("storage-class"),
+                StorageSize = args.Get("storage-size") ?? "10Gi",
+                ApiKeySecretName = args.Get("api-key-secret"),
+                RerunPod = rerunPod,
+                BarrierTimeout = barrierTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(10),
+                AllowPartial = args.Flag("partial"),
+                Baseline = args.Get("baseline"),
+                Pressure = settings.Pressure,
+                PressureTime = settings.PressureTime,
+                MaxWorkers = settings.MaxWorkers,
+                NumPrompts = settings.NumPrompts,
+                BusyPollMicroseconds = settings.BusyPollMicroseconds,
+                ArrivalStamps = settings.ArrivalStamps,
+                Endpoint = settings.Endpoint,
+                Endpoints = settings.Endpoints,
+                RunArguments = ["run", "--output", DataOutputs, "--run", runName, "--barrier", "--reuse"],
+                MergeArguments = ["merge", "--output", DataOutputs, "--run", runName],
+                ReportArguments = ["report", "--output", DataOutputs, "--run", runName],
+            });
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("manifests: " + e.Message);
+        }
+
         foreach (var file in files)
         {
             output.WriteLine("wrote " + file);
