@@ -9,14 +9,14 @@ namespace PodBench.Runtime.Cluster;
 /// <summary>The typed objects <see cref="KubernetesManifestWriter"/> serializes: one method per manifest.</summary>
 internal static class KubernetesObjects
 {
-    /// <summary>The writable folder mounted over the read-only root file system's <c>/tmp</c>.</summary>
+    /// <summary>
+    /// The writable folder mounted over the read-only root file system's <c>/tmp</c>. No size limit: the summaries'
+    /// DuckDB spills into the system temp folder past its memory limit, and an exceeded limit would evict the pod.
+    /// </summary>
     public const string TempPath = "/tmp";
 
     private const string VolumeName = "data";
     private const string TempVolumeName = "tmp";
-
-    // The runner writes nothing big to /tmp (DuckDB spills into the run folder); the limit only guards the node.
-    private const string TempSizeLimit = "1Gi";
 
     public static V1PersistentVolumeClaim Volume(KubernetesManifestOptions options, KubernetesObjectNames names) => new()
     {
@@ -247,7 +247,7 @@ internal static class KubernetesObjects
         Volumes =
         [
             new V1Volume { Name = VolumeName, PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = names.Claim } },
-            new V1Volume { Name = TempVolumeName, EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = new ResourceQuantity(TempSizeLimit) } },
+            new V1Volume { Name = TempVolumeName, EmptyDir = new V1EmptyDirVolumeSource() },
         ],
         ServiceAccountName = options.ServiceAccountName,
         ImagePullSecrets = options.ImagePullSecrets.Count == 0 ? null : [.. options.ImagePullSecrets.Select(s => new V1LocalObjectReference { Name = s })],
