@@ -87,6 +87,8 @@ public sealed class MultiPodProcessTests(PublishedPlan plan)
         var done2 = pod2.WaitForExit(Long);
         Assert.True(done0.ExitCode == 0, done0.Output);
         Assert.True(done2.ExitCode == 0, done2.Output);
+        // The pods' temp files (DuckDB's spill folder) went to TMPDIR, the emptyDir under a read-only root file system.
+        Assert.True(Directory.Exists(Path.Combine(work, "tmp-0", "podbench-duckdb")), "pod 0 wrote no temp folder under its TMPDIR");
 
         // Every pod met at the barrier and started at one instant.
         var skew = ClockSkewReport.FromBarrier(runDir, 3);
