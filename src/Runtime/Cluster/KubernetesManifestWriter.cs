@@ -75,7 +75,7 @@ public static class KubernetesManifestWriter
         {
             var path = Path.Combine(output, file);
             var header = "# Written by PodBench for plan " + options.PlanName + ", run " + options.RunName + ". See docs/cluster.md.\n";
-            File.WriteAllText(path, header + KubernetesYaml.Serialize(document));
+            File.WriteAllText(path, header + KubernetesYaml.Serialize(document).TrimEnd('\n') + "\n");
             files.Add(path);
         }
 

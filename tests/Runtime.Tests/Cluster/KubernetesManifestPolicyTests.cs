@@ -85,6 +85,8 @@ public sealed class KubernetesManifestPolicyTests : IDisposable
             Assert.Equal("bench", typed.Metadata.NamespaceProperty);
             Assert.Equal("nightly-42", typed.Metadata.Labels["podbench.io/run"]);
             Assert.StartsWith("# Written by PodBench for plan MultiPod, run nightly-42.", File.ReadAllText(file), StringComparison.Ordinal);
+            Assert.EndsWith("\n", File.ReadAllText(file), StringComparison.Ordinal);
+            Assert.DoesNotContain("\n\n", File.ReadAllText(file), StringComparison.Ordinal);
         }
     }
 
