@@ -26,37 +26,42 @@ internal static class ManifestsVerb
         var assembly = Assembly.GetEntryAssembly()?.GetName().Name ?? "runner";
         var rerunPod = SettingParser.NonNegativeInt("--pod", args.Get("pod"), "a pod index");
         var barrierTimeout = SettingParser.Seconds("--barrier-timeout", args.Get("barrier-timeout"));
+        var options = new KubernetesManifestOptions
+        {
+            PlanName = assembly,
+            PodCount = context.Pods.Count,
+            Image = image,
+            RunName = runName,
+            OutputDirectory = outputDirectory,
+            RunnerPath = "/app/" + assembly,
+            Namespace = args.Get("namespace"),
+            StorageClass = args.Get("storage-class"),
+            StorageSize = args.Get("storage-size") ?? "10Gi",
+            ApiKeySecretName = args.Get("api-key-secret"),
+            RerunPod = rerunPod,
+            AllowPartial = args.Flag("partial"),
+            Baseline = args.Get("baseline"),
+            Pressure = settings.Pressure,
+            PressureTime = settings.PressureTime,
+            MaxWorkers = settings.MaxWorkers,
+            NumPrompts = settings.NumPrompts,
+            BusyPollMicroseconds = settings.BusyPollMicroseconds,
+            ArrivalStamps = settings.ArrivalStamps,
+            Endpoint = settings.Endpoint,
+            Endpoints = settings.Endpoints,
+            RunArguments = ["run", "--output", DataOutputs, "--run", runName, "--barrier", "--reuse"],
+            MergeArguments = ["merge", "--output", DataOutputs, "--run", runName],
+            ReportArguments = ["report", "--output", DataOutputs, "--run", runName],
+        };
+        if (barrierTimeout is { } seconds)
+        {
+            options = options with { BarrierTimeout = TimeSpan.FromSeconds(seconds) };
+        }
+
         IReadOnlyList<string> files;
         try
         {
-            files = KubernetesManifestWriter.Write(new KubernetesManifestOptions
-            {
-                PlanName = assembly,
-                PodCount = context.Pods.Count,
-                Image = image,
-                RunName = runName,
-                OutputDirectory = outputDirectory,
-                RunnerPath = "/app/" + assembly,
-                Namespace = args.Get("namespace"),
-                StorageClass = args.Get("storage-class"),
-                StorageSize = args.Get("storage-size") ?? "10Gi",
-                ApiKeySecretName = args.Get("api-key-secret"),
-                RerunPod = rerunPod,
-                BarrierTimeout = barrierTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(10),
-                AllowPartial = args.Flag("partial"),
-                Baseline = args.Get("baseline"),
-                Pressure = settings.Pressure,
-                PressureTime = settings.PressureTime,
-                MaxWorkers = settings.MaxWorkers,
-                NumPrompts = settings.NumPrompts,
-                BusyPollMicroseconds = settings.BusyPollMicroseconds,
-                ArrivalStamps = settings.ArrivalStamps,
-                Endpoint = settings.Endpoint,
-                Endpoints = settings.Endpoints,
-                RunArguments = ["run", "--output", DataOutputs, "--run", runName, "--barrier", "--reuse"],
-                MergeArguments = ["merge", "--output", DataOutputs, "--run", runName],
-                ReportArguments = ["report", "--output", DataOutputs, "--run", runName],
-            });
+            files = KubernetesManifestWriter.Write(options);
         }
         catch (ArgumentException e)
         {
