@@ -35,6 +35,24 @@ public sealed class WriteKubernetesManifests : RunSettingsTask
     /// <summary><c>BenchmarkApiKeySecret</c>: the Secret holding the API key (key <c>api-key</c>).</summary>
     public string? ApiKeySecret { get; set; }
 
+    /// <summary><c>BenchmarkStorageClass</c>: the volume's storage class (ReadWriteMany); empty: the cluster's default.</summary>
+    public string? StorageClass { get; set; }
+
+    /// <summary><c>BenchmarkStorageSize</c>: the volume's size, e.g. <c>50Gi</c>; empty: 10Gi.</summary>
+    public string? StorageSize { get; set; }
+
+    /// <summary><c>BenchmarkPod</c>: write only the Job that reruns this pod into the run.</summary>
+    public string? Pod { get; set; }
+
+    /// <summary><c>BenchmarkBarrierTimeout</c>: seconds a pod waits at the start barrier for the others; empty: 600.</summary>
+    public string? BarrierTimeout { get; set; }
+
+    /// <summary><c>BenchmarkAllowPartial</c>: the merge Job merges what is complete.</summary>
+    public string? AllowPartial { get; set; }
+
+    /// <summary><c>BenchmarkBaseline</c>: a run on the volume (name, or absolute path in the pods) the reports compare with.</summary>
+    public string? Baseline { get; set; }
+
     /// <inheritdoc />
     public override bool Execute()
     {
@@ -55,9 +73,22 @@ public sealed class WriteKubernetesManifests : RunSettingsTask
             args.AddRange(["--api-key-secret", ApiKeySecret]);
         }
 
+        foreach (var (option, value) in new[] { ("--storage-class", StorageClass), ("--storage-size", StorageSize), ("--pod", Pod), ("--barrier-timeout", BarrierTimeout), ("--baseline", Baseline) })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                args.AddRange([option, value.Trim()]);
+            }
+        }
+
         IReadOnlyDictionary<string, string> environment;
         try
         {
+            if (SettingParser.Flag("BenchmarkAllowPartial", AllowPartial) == true)
+            {
+                args.Add("--partial");
+            }
+
             var settings = ReadSettings(null);
             args.AddRange(RunnerCommandLine.Settings(settings));
             environment = RunnerCommandLine.Environment(settings);

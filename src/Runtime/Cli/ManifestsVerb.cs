@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using PodBench.Runtime.Cluster;
@@ -23,7 +24,9 @@ internal static class ManifestsVerb
         var runName = args.Get("run") ?? DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var settings = RunVerb.Settings(context, args);
         var assembly = Assembly.GetEntryAssembly()?.GetName().Name ?? "runner";
-        var files = KubernetesManifestWriter.Write(new KubernetesManifestOptions
+        var rerunPod = SettingParser.NonNegativeInt("--pod", args.Get("pod"), "a pod index");
+        var barrierTimeout = SettingParser.Seconds("--barrier-timeout", args.Get("barrier-timeout"));
+        var options = new KubernetesManifestOptions
         {
             PlanName = assembly,
             PodCount = context.Pods.Count,
@@ -35,6 +38,9 @@ internal static class ManifestsVerb
             StorageClass = args.Get("storage-class"),
             StorageSize = args.Get("storage-size") ?? "10Gi",
             ApiKeySecretName = args.Get("api-key-secret"),
+            RerunPod = rerunPod,
+            AllowPartial = args.Flag("partial"),
+            Baseline = args.Get("baseline"),
             Pressure = settings.Pressure,
             PressureTime = settings.PressureTime,
             MaxWorkers = settings.MaxWorkers,
@@ -46,7 +52,22 @@ internal static class ManifestsVerb
             RunArguments = ["run", "--output", DataOutputs, "--run", runName, "--barrier", "--reuse"],
             MergeArguments = ["merge", "--output", DataOutputs, "--run", runName],
             ReportArguments = ["report", "--output", DataOutputs, "--run", runName],
-        });
+        };
+        if (barrierTimeout is { } seconds)
+        {
+            options = options with { BarrierTimeout = TimeSpan.FromSeconds(seconds) };
+        }
+
+        IReadOnlyList<string> files;
+        try
+        {
+            files = KubernetesManifestWriter.Write(options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("manifests: " + e.Message);
+        }
+
         foreach (var file in files)
         {
             output.WriteLine("wrote " + file);

@@ -15,7 +15,7 @@ public sealed class RunnerArguments
         ["run"] = ["pod", "output", "run", "endpoint", "endpoints", "pressure", "pressure-time", "max-workers", "num-prompts", "busy-poll-us", "arrival-stamps", "simulator", "reuse", "barrier", "barrier-timeout", "local-barrier", "partial", "baseline"],
         ["merge"] = ["output", "run", "partial", "baseline", "import"],
         ["report"] = ["output", "run", "partial", "baseline"],
-        ["manifests"] = ["out", "image", "namespace", "run", "endpoint", "endpoints", "pressure", "pressure-time", "max-workers", "num-prompts", "busy-poll-us", "arrival-stamps", "api-key-secret", "storage-class", "storage-size"],
+        ["manifests"] = ["out", "image", "namespace", "run", "endpoint", "endpoints", "pressure", "pressure-time", "max-workers", "num-prompts", "busy-poll-us", "arrival-stamps", "api-key-secret", "storage-class", "storage-size", "pod", "barrier-timeout", "partial", "baseline"],
         ["simulate"] = ["port"],
         ["help"] = [],
     };

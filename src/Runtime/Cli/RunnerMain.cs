@@ -135,8 +135,11 @@ public static class RunnerMain
                                         --import: reference-tool output folders, one per pod, imported into a new run
           report [--output DIR] [--run NAME] [--baseline DIR]
                                         re-render the reports of a merged run (merges first when it is not)
-          manifests --out DIR --image IMAGE [--namespace NS] [--run NAME] [--busy-poll-us N] [--arrival-stamps true|false]
-                                        Kubernetes manifests that run the pods as an Indexed Job
+          manifests --out DIR --image IMAGE [--namespace NS] [--run NAME] [--api-key-secret NAME]
+              [--storage-class NAME] [--storage-size SIZE] [--barrier-timeout S] [--partial] [--baseline RUN]
+              [--pod N] [the run settings of run]
+                                        Kubernetes manifests that run the pods as an Indexed Job (--pod N: only
+                                        the Job that reruns pod N)
           simulate [--port N]           the built-in simulated OpenAI-compatible server
 
         The API key comes from the environment (BENCHMARK_API_KEY unless the plan names another variable).

@@ -32,10 +32,13 @@ public sealed record KubernetesManifestOptions
     /// <summary>Namespace of every object (<c>BenchmarkNamespace</c>); null leaves it to <c>kubectl -n</c>.</summary>
     public string? Namespace { get; init; }
 
-    /// <summary>Size of the shared volume created for the run. Default <c>10Gi</c>.</summary>
+    /// <summary>Size of the shared volume created for the run (<c>BenchmarkStorageSize</c>). Default <c>10Gi</c>.</summary>
     public string StorageSize { get; init; } = "10Gi";
 
-    /// <summary>Storage class of the volume; it must offer ReadWriteMany (NFS, CephFS, EFS, Filestore...). Null: the cluster's default.</summary>
+    /// <summary>
+    /// Storage class of the volume (<c>BenchmarkStorageClass</c>); it must offer ReadWriteMany (NFS, CephFS, EFS,
+    /// Filestore...). Null: no <c>storageClassName</c>, so the cluster's default class.
+    /// </summary>
     public string? StorageClass { get; init; }
 
     /// <summary>Use this existing ReadWriteMany claim instead of creating one (no PVC file is written).</summary>
@@ -104,6 +107,15 @@ public sealed record KubernetesManifestOptions
     /// <summary>Arguments of the report step. Default <c>report --run &lt;RunDirectory&gt;</c>.</summary>
     public IReadOnlyList<string>? ReportArguments { get; init; }
 
+    /// <summary>Merge what is complete when pods are missing (<c>BenchmarkAllowPartial</c>): the merge and report get <c>--partial</c>.</summary>
+    public bool AllowPartial { get; init; }
+
+    /// <summary>
+    /// A baseline run to compare with (<c>BenchmarkBaseline</c>): a run folder name under the volume's outputs, or an
+    /// absolute path inside the pods. The merge and report get <c>--baseline</c>.
+    /// </summary>
+    public string? Baseline { get; init; }
+
     /// <summary>
     /// Path of pod i's manifest relative to the run folder, with <c>{0}</c> for i; the merge waits for these files.
     /// Default <c>pods/pod-{0}.json</c>.
@@ -143,7 +155,7 @@ public sealed record KubernetesManifestOptions
     /// <summary>Prefer different nodes for different pods (a topology spread over host names). Default true.</summary>
     public bool SpreadAcrossNodes { get; init; } = true;
 
-    /// <summary>User and group id the containers run as (the .NET images' <c>app</c> user is 1654).</summary>
+    /// <summary>User and group id the containers run as, never 0 (the .NET images' <c>app</c> user is 1654).</summary>
     public int RunAsUser { get; init; } = 1654;
 
     /// <summary>
@@ -153,6 +165,12 @@ public sealed record KubernetesManifestOptions
     /// </summary>
     public int? RerunPod { get; init; }
 
+    /// <summary>The folder of every run inside the pods: <c>&lt;DataMountPath&gt;/outputs</c>.</summary>
+    public string OutputsDirectory => DataMountPath.TrimEnd('/') + "/outputs";
+
     /// <summary>The run folder inside the pods: <c>&lt;DataMountPath&gt;/outputs/&lt;RunName&gt;</c>.</summary>
-    public string RunDirectory => DataMountPath.TrimEnd('/') + "/outputs/" + RunName;
+    public string RunDirectory => OutputsDirectory + "/" + RunName;
+
+    /// <summary>The baseline folder inside the pods, or null (a bare name is a run under <see cref="OutputsDirectory"/>).</summary>
+    public string? BaselineDirectory => Baseline is null || Baseline.StartsWith('/') ? Baseline : OutputsDirectory + "/" + Baseline;
 }

@@ -87,10 +87,8 @@ public sealed class KubernetesManifestWriterTests : IDisposable
         var index = Assert.Single(container.Env, e => e.Name == "JOB_COMPLETION_INDEX");
         Assert.Equal("metadata.annotations['batch.kubernetes.io/job-completion-index']", index.ValueFrom.FieldRef.FieldPath);
 
-        var mount = Assert.Single(container.VolumeMounts);
-        Assert.Equal("/data", mount.MountPath);
-        var volume = Assert.Single(pod.Volumes);
-        Assert.Equal(mount.Name, volume.Name);
+        var mount = Assert.Single(container.VolumeMounts, m => m.MountPath == "/data");
+        var volume = Assert.Single(pod.Volumes, v => v.Name == mount.Name);
         Assert.Equal("multipod-20261128-010443-data", volume.PersistentVolumeClaim.ClaimName);
 
         Assert.Equal("multipod-20261128-010443-options", Assert.Single(container.EnvFrom).ConfigMapRef.Name);
@@ -229,7 +227,7 @@ public sealed class KubernetesManifestWriterTests : IDisposable
         Assert.Contains("$run/pods/pod-$p.json", script, StringComparison.Ordinal);
         Assert.Equal(["merge", "--run", "/data/outputs/20261128_010443"], pod.InitContainers[1].Args);
         Assert.Equal(["report", "--run", "/data/outputs/20261128_010443"], Assert.Single(pod.Containers).Args);
-        Assert.All(pod.InitContainers.Concat(pod.Containers), c => Assert.Equal("/data", c.VolumeMounts[0].MountPath));
+        Assert.All(pod.InitContainers.Concat(pod.Containers), c => Assert.Contains(c.VolumeMounts, m => m.MountPath == "/data"));
     }
 
     [Fact]
@@ -237,7 +235,7 @@ public sealed class KubernetesManifestWriterTests : IDisposable
     {
         KubernetesManifestWriter.Write(Options());
         var pod = Load<V1Pod>(Path.Combine(_dir, KubernetesManifestWriter.FetchFile));
-        var mount = Assert.Single(Assert.Single(pod.Spec.Containers).VolumeMounts);
+        var mount = Assert.Single(Assert.Single(pod.Spec.Containers).VolumeMounts, m => m.MountPath == "/data");
         Assert.True(mount.ReadOnlyProperty);
         Assert.Equal("multipod-20261128-010443-fetch", pod.Metadata.Name);
     }

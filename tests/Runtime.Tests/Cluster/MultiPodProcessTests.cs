@@ -43,7 +43,7 @@ public sealed class MultiPodProcessTests(PublishedPlan plan)
         var merge = KubernetesYaml.LoadAllFromString(File.ReadAllText(Path.Combine(k8s, KubernetesManifestWriter.MergeFile)), null, strict: true).OfType<V1Job>().Single();
         Assert.Equal(3, job.Spec.Completions);
         var container = job.Spec.Template.Spec.Containers.Single();
-        var mount = container.VolumeMounts.Single().MountPath;
+        var mount = container.VolumeMounts.Single(m => m.MountPath != "/tmp").MountPath; // the other is the emptyDir for temp files
 
         // 2. Each pod as Kubernetes would start it: args with $(JOB_COMPLETION_INDEX) expanded, the volume at a local folder.
         RunningChild StartPod(int pod)
@@ -54,6 +54,12 @@ public sealed class MultiPodProcessTests(PublishedPlan plan)
                 ["BENCHMARK_NODE_NAME"] = "node-" + pod,
                 ["BENCHMARK_API_KEY"] = Key, // what secretKeyRef puts there
             };
+            foreach (var literal in container.Env.Where(e => e.Value is not null && e.Name != "JOB_COMPLETION_INDEX"))
+            {
+                // TMPDIR and the bundle folder point at the pod's emptyDir: here a folder of its own.
+                env[literal.Name] = literal.Value == "/tmp" ? Directory.CreateDirectory(Path.Combine(work, "tmp-" + pod)).FullName : literal.Value;
+            }
+
             var args = container.Args.Select(a => Local(a.Replace("$(JOB_COMPLETION_INDEX)", env["JOB_COMPLETION_INDEX"], StringComparison.Ordinal), mount, data));
             return RunningChild.Start(plan.Runner, args, work, PublishedPlan.Environment(env));
         }
@@ -81,6 +87,8 @@ public sealed class MultiPodProcessTests(PublishedPlan plan)
         var done2 = pod2.WaitForExit(Long);
         Assert.True(done0.ExitCode == 0, done0.Output);
         Assert.True(done2.ExitCode == 0, done2.Output);
+        // The pods' temp files (DuckDB's spill folder) went to TMPDIR, the emptyDir under a read-only root file system.
+        Assert.True(Directory.Exists(Path.Combine(work, "tmp-0", "podbench-duckdb")), "pod 0 wrote no temp folder under its TMPDIR");
 
         // Every pod met at the barrier and started at one instant.
         var skew = ClockSkewReport.FromBarrier(runDir, 3);
