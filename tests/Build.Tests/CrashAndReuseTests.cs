@@ -67,7 +67,7 @@ public sealed class CrashAndReuseTests
             var sentByRerun = server.Stats.RequestsReceived - receivedBefore;
             var warmUp = 1;
             Assert.Equal(20 - finished + warmUp, sentByRerun);
-            var ids = File.ReadAllLines(details).Where(l => l.Contains("\"success\": true", StringComparison.Ordinal) || l.Contains("\"success\":true", StringComparison.Ordinal)).Count();
+            var ids = File.ReadAllLines(details).Count(Succeeded);
             Assert.Equal(20, ids);
             Assert.True(File.Exists(Path.Combine(output, "r", "pods", "pod-1.json")));
 
@@ -105,7 +105,7 @@ public sealed class CrashAndReuseTests
                 Assert.True(first.WaitForExit(TimeSpan.FromMinutes(5)));
             }
 
-            var failedFirst = File.ReadAllLines(task + "_details.jsonl").Count(l => !l.Contains("\"success\":true", StringComparison.Ordinal));
+            var failedFirst = File.ReadAllLines(task + "_details.jsonl").Count(l => !Succeeded(l));
             Assert.InRange(failedFirst, 1, 19);
 
             using (var rerun = RunnerChild.Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", healthy.BaseUrl.ToString().TrimEnd('/'), "--reuse"]))
@@ -129,6 +129,12 @@ public sealed class CrashAndReuseTests
                 Directory.Delete(output, recursive: true);
             }
         }
+    }
+
+    private static bool Succeeded(string line)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(line);
+        return doc.RootElement.GetProperty("success").GetBoolean();
     }
 
     private static int Lines(string path)

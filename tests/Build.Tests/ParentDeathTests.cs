@@ -45,7 +45,7 @@ public sealed class ParentDeathTests(ITestOutputHelper log)
                 ["build", RepoPaths.MultiPodProject, "-t:RunBenchmark", "-nologo", reuseSwitch, $"-p:BenchmarkOutput={output}", $"-p:BenchmarkRun={marker}",
                  "-p:BenchmarkPressure=true", "-p:BenchmarkPressureTime=120"],
                 marker, text, reuse);
-            var runners = WaitForRunners(marker, entry, text);
+            var runners = WaitForRunners(marker, entry, text, Path.Combine(output, marker));
             foreach (var (pid, commandLine) in runners)
             {
                 log.WriteLine($"runner {pid}: {commandLine}");
@@ -92,8 +92,9 @@ public sealed class ParentDeathTests(ITestOutputHelper log)
     private static IReadOnlyList<(int Pid, string CommandLine)> Runners(string marker) =>
         MarkedProcesses.Find(marker).Where(p => p.CommandLine.Contains("MultiPod.dll", StringComparison.Ordinal)).ToArray();
 
-    // The simulator and both pods, once both pods have sent requests.
-    private static IReadOnlyList<(int Pid, string CommandLine)> WaitForRunners(string marker, System.Diagnostics.Process entry, StringBuilder text)
+    // The simulator and both pods, once both pods have measured requests on disk (they warm up and meet at the start
+    // barrier first).
+    private static IReadOnlyList<(int Pid, string CommandLine)> WaitForRunners(string marker, System.Diagnostics.Process entry, StringBuilder text, string run)
     {
         var deadline = DateTime.UtcNow.AddMinutes(5);
         while (DateTime.UtcNow < deadline && !entry.HasExited)
@@ -105,9 +106,10 @@ public sealed class ParentDeathTests(ITestOutputHelper log)
                 log = text.ToString();
             }
 
-            if (runners.Count(r => r.CommandLine.Contains(" run --pod ", StringComparison.Ordinal)) == 2 && log.Contains("[pod 0]", StringComparison.Ordinal) && log.Contains("[pod 1]", StringComparison.Ordinal))
+            if (runners.Count(r => r.CommandLine.Contains(" run --pod ", StringComparison.Ordinal)) == 2 && log.Contains("[pod 0]", StringComparison.Ordinal) && log.Contains("[pod 1]", StringComparison.Ordinal)
+                && MeasuredFiles(run) == 2)
             {
-                Thread.Sleep(1000);
+                Thread.Sleep(500);
                 return runners;
             }
 
@@ -116,4 +118,9 @@ public sealed class ParentDeathTests(ITestOutputHelper log)
 
         throw new TimeoutException("the pods did not start:\n" + text);
     }
+
+    // Details files with at least one record (one per pod of the MultiPod plan).
+    private static int MeasuredFiles(string run) => !Directory.Exists(run)
+        ? 0
+        : Directory.GetFiles(run, "*_details.jsonl", SearchOption.AllDirectories).Count(f => new FileInfo(f).Length > 0);
 }

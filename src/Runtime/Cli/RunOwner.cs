@@ -12,7 +12,18 @@ public static class RunOwner
     public static System.IDisposable Acquire(string runDirectory, string setting)
     {
         var layout = new RunLayout(runDirectory);
-        return RunFolderLock.TryAcquire(layout.RunLockFile, out var holder)
+        RunFolderLock? taken;
+        string holder;
+        try
+        {
+            taken = RunFolderLock.TryAcquire(layout.RunLockFile, out holder);
+        }
+        catch (System.Exception e) when (e is System.IO.IOException or System.UnauthorizedAccessException)
+        {
+            throw new UsageException($"{setting}: the run folder {layout.Root} cannot be created or locked: {e.Message} Check BenchmarkOutput.");
+        }
+
+        return taken
             ?? throw new UsageException($"{setting}: the run {layout.Root} is already being run by {holder}; nothing was started or sent. Let it finish (it merges the run), or stop it, then run this again to resume.");
     }
 }
