@@ -1,4 +1,4 @@
-using System;
+using System.Collections.Generic;
 using System.IO;
 using Microsoft.Build.Framework;
 using PodBench.Build.Tasks;
@@ -7,11 +7,23 @@ using PodBench.Runtime.Cli;
 namespace PodBench.Build;
 
 /// <summary>
-/// Merges a run's pods with DuckDB SQL, renders the reports and checks the plan's SLO gates: the same code the
-/// runner's <c>merge</c> verb runs. Sends no request.
+/// Merges a run's pods with DuckDB SQL, renders the reports and checks the plan's SLO gates by running the plan's
+/// runner (<c>merge</c> verb) as a child process, the way pods run: the build node loads neither DuckDB nor Scriban,
+/// and the runner's errors, warnings, failed gates and written files come back typed over its channel. Sends no
+/// request.
 /// </summary>
 public sealed class MergeRun : Microsoft.Build.Utilities.Task
 {
+    /// <summary>The built runner (the plan project's output assembly).</summary>
+    [Required]
+    public string RunnerAssembly { get; set; } = "";
+
+    /// <summary>The dotnet host that runs <see cref="RunnerAssembly"/>.</summary>
+    public string DotnetHost { get; set; } = "dotnet";
+
+    /// <summary>The plan project's folder (the runner's working folder).</summary>
+    public string? ProjectDirectory { get; set; }
+
     /// <summary>The run folder; when empty it is found from <see cref="OutputRoot"/> and <see cref="RunName"/>.</summary>
     public string? RunDirectory { get; set; }
 
@@ -42,57 +54,60 @@ public sealed class MergeRun : Microsoft.Build.Utilities.Task
     {
         try
         {
-            using var log = new TaskLogWriter(Log);
-            var runDirectory = !string.IsNullOrWhiteSpace(Import)
-                ? ReferenceImportRun.Stage(OutputRoot ?? throw new UsageException("BenchmarkOutput is empty."), RunName, Import, log)
-                : string.IsNullOrWhiteSpace(RunDirectory)
-                ? RunLocator.Resolve(OutputRoot ?? throw new UsageException("BenchmarkOutput is empty."), RunName)
-                : Path.GetFullPath(RunDirectory);
-            var outcome = RunFinisher.Finish(
-                new FinishOptions(runDirectory, SettingParser.Flag("BenchmarkAllowPartial", AllowPartial) ?? false, string.IsNullOrWhiteSpace(Baseline) ? null : Baseline),
-                log);
-            foreach (var line in outcome.ConsoleText.Split('\n'))
+            var args = Arguments();
+            var workingDirectory = string.IsNullOrWhiteSpace(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
+            var (exitCode, _, error) = RunnerProcess.RunToEnd(
+                DotnetHost,
+                RunnerAssembly,
+                args,
+                workingDirectory,
+                onOutput: line => Log.LogMessage(MessageImportance.High, line),
+                onMessage: message => ChannelLog.Log(Log, message, gatesFail: FailOnGates));
+            if (exitCode != 0 && exitCode != RunnerMain.GateExitCode && !Log.HasLoggedErrors)
             {
-                Log.LogMessage(MessageImportance.High, line.TrimEnd('\r'));
-            }
-
-            foreach (var warning in outcome.Warnings)
-            {
-                Log.LogWarning(warning);
-            }
-
-            foreach (var error in outcome.Errors)
-            {
-                Log.LogError(error);
-            }
-
-            foreach (var gate in outcome.FailedGates)
-            {
-                if (FailOnGates)
-                {
-                    Log.LogError("SLO gate failed: " + gate);
-                }
-                else
-                {
-                    Log.LogWarning("SLO gate failed: " + gate);
-                }
-            }
-
-            foreach (var file in outcome.Files)
-            {
-                Log.LogMessage(MessageImportance.High, "PodBench wrote " + file);
+                Log.LogError($"The runner's merge of {RunDirectory ?? RunName ?? "the newest run"} exited with {exitCode}. {error.Trim()}".TrimEnd());
             }
         }
         catch (UsageException e)
         {
             Log.LogError(e.Message);
         }
-        catch (Exception e) when (e is System.IO.IOException or System.IO.InvalidDataException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
-        {
-            // a plain error naming the run, never an MSB4018 stack trace
-            Log.LogError($"Merging {RunDirectory ?? RunName} failed: {e.GetType().Name}: {e.Message}");
-        }
 
         return !Log.HasLoggedErrors;
+    }
+
+    private List<string> Arguments()
+    {
+        var args = new List<string> { "merge" };
+        if (!string.IsNullOrWhiteSpace(RunDirectory))
+        {
+            var full = Path.GetFullPath(RunDirectory).TrimEnd(Path.DirectorySeparatorChar);
+            args.AddRange(["--output", Path.GetDirectoryName(full)!, "--run", Path.GetFileName(full)]);
+        }
+        else
+        {
+            args.AddRange(["--output", Path.GetFullPath(OutputRoot is { Length: > 0 } root ? root : throw new UsageException("BenchmarkOutput is empty."))]);
+            if (!string.IsNullOrWhiteSpace(RunName))
+            {
+                args.AddRange(["--run", RunName]);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(Import))
+        {
+            args.AddRange(["--import", Import]);
+        }
+
+        if (SettingParser.Flag("BenchmarkAllowPartial", AllowPartial) == true)
+        {
+            args.Add("--partial");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Baseline))
+        {
+            args.AddRange(["--baseline", Path.GetFullPath(Baseline)]);
+        }
+
+        return args;
     }
 }

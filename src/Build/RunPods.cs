@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.Build.Framework;
 using PodBench.Build.Tasks;
 using PodBench.Runtime.Cli;
+using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Planning;
 
@@ -157,17 +158,20 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         var ready = new ManualResetEventSlim();
         string? url = null;
         var process = RunnerProcess.Start(DotnetHost, RunnerAssembly, ["simulate", "--port", "0"], ProjectDirectory,
-            line =>
+            line => Log.LogMessage(MessageImportance.Low, "[simulator] " + UrlSecrets.Redact(line)),
+            line => Log.LogMessage(MessageImportance.Normal, "[simulator] " + UrlSecrets.Redact(line)),
+            onMessage: message =>
             {
-                const string marker = "listening on ";
-                var at = line.IndexOf(marker, StringComparison.Ordinal);
-                if (url is null && at >= 0)
+                if (message is ReadyMessage r)
                 {
-                    url = line[(at + marker.Length)..].Trim();
+                    url ??= r.Url;
                     ready.Set();
                 }
-            },
-            line => Log.LogMessage(MessageImportance.Normal, "[simulator] " + UrlSecrets.Redact(line)));
+                else
+                {
+                    ChannelLog.Log(Log, message, "[simulator] ");
+                }
+            });
         lock (_processes)
         {
             _simulator = process;
@@ -204,7 +208,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
                 args = [.. args, "--local-barrier"];
             }
 
-            var process = RunnerProcess.Start(DotnetHost, RunnerAssembly, args, ProjectDirectory, line => Forward(prefix, line), line => Forward(prefix, line), RunnerCommandLine.Environment(settings));
+            var process = RunnerProcess.Start(DotnetHost, RunnerAssembly, args, ProjectDirectory, line => Forward(prefix, line), line => Forward(prefix, line), RunnerCommandLine.Environment(settings), message => ChannelLog.Log(Log, message, prefix));
             lock (_processes)
             {
                 _processes.Add(process);
@@ -215,7 +219,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
 
         foreach (var (pod, process) in running)
         {
-            process.WaitForExit();
+            RunnerProcess.WaitForExit(process);
             if (process.ExitCode != 0 && !_cancel.IsCancellationRequested)
             {
                 Log.LogError(Directory.Exists(RunDirectory)
@@ -227,21 +231,6 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         }
     }
 
-    private void Forward(string prefix, string line)
-    {
-        line = UrlSecrets.Redact(line);
-        var trimmed = line.TrimStart();
-        if (trimmed.StartsWith("error", StringComparison.OrdinalIgnoreCase))
-        {
-            Log.LogError(prefix + trimmed);
-        }
-        else if (trimmed.StartsWith("warning", StringComparison.OrdinalIgnoreCase))
-        {
-            Log.LogWarning(prefix + trimmed);
-        }
-        else
-        {
-            Log.LogMessage(MessageImportance.High, prefix + line);
-        }
-    }
+    // The runner's text is for people; its errors and warnings arrive typed over the channel (ChannelLog).
+    private void Forward(string prefix, string line) => Log.LogMessage(MessageImportance.High, prefix + UrlSecrets.Redact(line));
 }

@@ -99,15 +99,11 @@ public sealed class WriteKubernetesManifests : RunSettingsTask
             return false;
         }
 
-        var (exitCode, output, error) = RunnerProcess.RunToEnd(DotnetHost, RunnerAssembly, args, System.IO.Directory.GetCurrentDirectory(), environment);
+        var (exitCode, output, error) = RunnerProcess.RunToEnd(DotnetHost, RunnerAssembly, args, System.IO.Directory.GetCurrentDirectory(), environment, message => ChannelLog.Log(Log, message));
         foreach (var line in (output + error).Split('\n'))
         {
             var text = line.TrimEnd('\r');
-            if (text.StartsWith("error", System.StringComparison.OrdinalIgnoreCase))
-            {
-                Log.LogError(text);
-            }
-            else if (text.Length > 0)
+            if (text.Length > 0)
             {
                 Log.LogMessage(MessageImportance.High, text);
             }

@@ -8,10 +8,14 @@ internal static class PlanQuery
 {
     public static PlanListing? List(TaskLoggingHelper log, string dotnetHost, string runnerAssembly, string workingDirectory)
     {
-        var (exitCode, output, error) = RunnerProcess.RunToEnd(dotnetHost, runnerAssembly, ["list", "--json"], workingDirectory);
+        var (exitCode, output, error) = RunnerProcess.RunToEnd(dotnetHost, runnerAssembly, ["list", "--json"], workingDirectory, onMessage: message => ChannelLog.Log(log, message));
         if (exitCode != 0)
         {
-            log.LogError($"The plan could not be read: {runnerAssembly} list --json exited with {exitCode}. {error.Trim()} {output.Trim()}".Trim());
+            if (!log.HasLoggedErrors)
+            {
+                log.LogError($"The plan could not be read: {runnerAssembly} list --json exited with {exitCode}. {error.Trim()} {output.Trim()}".Trim());
+            }
+
             return null;
         }
 

@@ -2,20 +2,26 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PodBench.Runtime.Cli;
+using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Build.Tasks;
 
 /// <summary>
-/// Starts the plan's built runner (<c>dotnet exec Plan.dll ...</c>) with its output piped line by line. Every runner
-/// watches this task's process and the build above it (<see cref="ParentWatch"/>), so it stops when the build is gone.
+/// Starts the plan's built runner (<c>dotnet exec Plan.dll ...</c>) with its output piped line by line (text for
+/// people) and, when asked, a typed channel (<see cref="ChannelListener"/>) for its errors, warnings, written files
+/// and readiness. Every runner watches this task's process and the build above it (<see cref="ParentWatch"/>), so it
+/// stops when the build is gone.
 /// </summary>
 internal static class RunnerProcess
 {
     private const int SigInt = 2;
 
-    public static Process Start(string dotnetHost, string runnerAssembly, IEnumerable<string> arguments, string workingDirectory, Action<string> onOutput, Action<string> onError, IReadOnlyDictionary<string, string>? environment = null)
+    private static readonly ConditionalWeakTable<Process, ChannelListener> Channels = [];
+
+    public static Process Start(string dotnetHost, string runnerAssembly, IEnumerable<string> arguments, string workingDirectory, Action<string> onOutput, Action<string> onError, IReadOnlyDictionary<string, string>? environment = null, Action<ChannelMessage>? onMessage = null)
     {
         var info = new ProcessStartInfo(dotnetHost)
         {
@@ -41,6 +47,12 @@ internal static class RunnerProcess
             info.Environment[name] = value;
         }
 
+        var channel = onMessage is null ? null : ChannelListener.Start(onMessage);
+        if (channel is not null)
+        {
+            info.Environment[RunnerChannel.Variable] = channel.SocketPath;
+        }
+
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) =>
         {
@@ -58,7 +70,13 @@ internal static class RunnerProcess
         };
         if (!process.Start())
         {
+            channel?.Dispose();
             throw new IOException($"Could not start {dotnetHost} exec {runnerAssembly}.");
+        }
+
+        if (channel is not null)
+        {
+            Channels.Add(process, channel);
         }
 
         process.BeginOutputReadLine();
@@ -66,14 +84,34 @@ internal static class RunnerProcess
         return process;
     }
 
-    /// <summary>Runs the runner to completion and returns its exit code and standard output.</summary>
-    public static (int ExitCode, string Output, string Error) RunToEnd(string dotnetHost, string runnerAssembly, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Runs the runner to completion and returns its exit code and standard output (given to
+    /// <paramref name="onOutput"/> line by line instead, when set); its channel messages go to
+    /// <paramref name="onMessage"/> (every one handed over before this returns).
+    /// </summary>
+    public static (int ExitCode, string Output, string Error) RunToEnd(string dotnetHost, string runnerAssembly, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, Action<ChannelMessage>? onMessage = null, Action<string>? onOutput = null)
     {
         var output = new System.Text.StringBuilder();
         var error = new System.Text.StringBuilder();
-        using var process = Start(dotnetHost, runnerAssembly, arguments, workingDirectory, line => { lock (output) { output.AppendLine(line); } }, line => { lock (error) { error.AppendLine(line); } }, environment);
-        process.WaitForExit();
+        Action<string> collect = onOutput ?? (line => { lock (output) { output.AppendLine(line); } });
+        using var process = Start(dotnetHost, runnerAssembly, arguments, workingDirectory, collect, line => { lock (error) { error.AppendLine(line); } }, environment, onMessage);
+        WaitForExit(process);
         return (process.ExitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="process"/> to end, then for every message of its channel to be handed over, and closes
+    /// the channel: nothing it reported is logged after the task's step ends.
+    /// </summary>
+    public static void WaitForExit(Process process)
+    {
+        process.WaitForExit();
+        if (Channels.TryGetValue(process, out var channel))
+        {
+            Channels.Remove(process);
+            channel.Drain(TimeSpan.FromSeconds(10));
+            channel.Dispose();
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.IO;
 using PodBench.Runtime.Merge;
 using PodBench.Runtime.Reports;
+using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 
@@ -17,8 +18,8 @@ internal static class FinishVerb
         {
             // The merge is done (e.g. by the cluster's merge Job): only render the reports again.
             var report = ReportRenderer.Render(runDirectory, new ReportOptions { BaselineRunDirectory = args.Get("baseline") });
-            output.WriteLine("wrote " + report.MarkdownPath);
-            output.WriteLine("wrote " + report.HtmlPath);
+            RunnerDiagnostics.Wrote(output, report.MarkdownPath);
+            RunnerDiagnostics.Wrote(output, report.HtmlPath);
             return 0;
         }
 
@@ -32,22 +33,22 @@ internal static class FinishVerb
         output.WriteLine(outcome.ConsoleText);
         foreach (var warning in outcome.Warnings)
         {
-            output.WriteLine("warning: " + warning);
+            RunnerDiagnostics.Warning(output, warning);
         }
 
         foreach (var error in outcome.Errors)
         {
-            output.WriteLine("error: " + error);
+            RunnerDiagnostics.Error(output, error);
         }
 
         foreach (var gate in outcome.FailedGates)
         {
-            output.WriteLine("error: SLO gate failed: " + gate);
+            RunnerDiagnostics.GateFailed(output, gate);
         }
 
         foreach (var file in outcome.Files)
         {
-            output.WriteLine("wrote " + file);
+            RunnerDiagnostics.Wrote(output, file);
         }
     }
 

@@ -9,6 +9,7 @@ using PodBench.Runtime.Engine;
 using PodBench.Runtime.Merge;
 using PodBench.Runtime.Planning;
 using PodBench.Runtime.Results;
+using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 
@@ -104,7 +105,7 @@ internal static class PodRunner
             var failedTasks = ordered.Where(r => !r.Completed).Select(r => r.Task.Name).ToArray();
             if (failedTasks.Length > 0)
             {
-                output.WriteLine($"error: pod {pod}: {failedTasks.Length} task(s) did not complete: {string.Join(", ", failedTasks)}.");
+                RunnerDiagnostics.Error(output, $"pod {pod}: {failedTasks.Length} task(s) did not complete: {string.Join(", ", failedTasks)}.");
                 return 1;
             }
 

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Planning;
 using PodBench.Runtime.Simulation;
+using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 
@@ -52,7 +53,7 @@ internal static class RunVerb
     {
         if (Engine.UrlSecrets.HasUserInfo(value))
         {
-            Console.Error.WriteLine($"warning: {option} carries a URL with user info (user:password@): every local user can read it in the process list (ps); set {variable} in the environment instead.");
+            RunnerDiagnostics.Warning(Console.Error, $"{option} carries a URL with user info (user:password@): every local user can read it in the process list (ps); set {variable} in the environment instead.");
         }
     }
 

@@ -7,6 +7,7 @@ using System.Text;
 using PodBench.Dsl;
 using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Planning;
+using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 
@@ -39,7 +40,7 @@ public sealed class RunnerContext
         var pods = PlanResolver.Resolve(plan);
         if (generated.Pods is { } seen && !SameStructure(seen, pods))
         {
-            Console.Error.WriteLine("warning: the plan's pods at run time differ from what the compiler read; the run-time plan is used.");
+            RunnerDiagnostics.Warning(Console.Error, "the plan's pods at run time differ from what the compiler read; the run-time plan is used.");
         }
 
         return new RunnerContext(plan, generated, baseDirectory, pods);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using PodBench.Dsl;
 using PodBench.Runtime.Planning;
+using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 
@@ -44,7 +45,17 @@ public static class RunnerMain
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine("error: " + Engine.UrlSecrets.Redact(e.Message));
+            RunnerDiagnostics.Error(Console.Error, e.Message);
+            return UsageExitCode;
+        }
+        catch (PlanException e) when (RunnerChannel.Current is not null)
+        {
+            foreach (var error in e.Errors)
+            {
+                var text = $"{error.Member}: {error.Message}";
+                RunnerDiagnostics.Report(Console.Error, new DiagnosticMessage(error.IsWarning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, Engine.UrlSecrets.Redact(text)) { Code = error.Id });
+            }
+
             return UsageExitCode;
         }
         catch (PlanException e)
@@ -58,13 +69,13 @@ public static class RunnerMain
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            Console.Error.WriteLine("error: cancelled; every request that finished is kept in the run folder.");
+            RunnerDiagnostics.Error(Console.Error, "cancelled; every request that finished is kept in the run folder.");
             return 130;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("PODBENCH_TRACE") != "1")
         {
             // A plain line for the user; PODBENCH_TRACE=1 lets the stack trace through for a bug report.
-            Console.Error.WriteLine($"error: {e.GetType().Name}: {Engine.UrlSecrets.Redact(e.Message)} (set PODBENCH_TRACE=1 for the stack trace)");
+            RunnerDiagnostics.Error(Console.Error, $"{e.GetType().Name}: {e.Message} (set PODBENCH_TRACE=1 for the stack trace)");
             return 1;
         }
         finally

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Threading;
 using PodBench.Dsl;
+using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Simulation;
 
 namespace PodBench.Runtime.Cli;
@@ -9,5 +10,5 @@ namespace PodBench.Runtime.Cli;
 internal static class SimulateVerb
 {
     public static int Run(SimulatorOptions options, int port, TextWriter output, CancellationToken cancellationToken) =>
-        SimulatorHost.RunAsync(options, port, output, cancellationToken).GetAwaiter().GetResult();
+        SimulatorHost.RunAsync(options, port, output, url => RunnerChannel.Current?.Send(new ReadyMessage(url)), cancellationToken).GetAwaiter().GetResult();
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Engine;
+using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 
@@ -63,7 +64,7 @@ internal static class StartBarrier
         gate.SetResult(late < AlignedLateNs ? clock.ToTimestamp(result.LocalStartUtcNs) : PodClock.Now());
         if (late >= AlignedLateNs)
         {
-            output.WriteLine($"warning: pod {result.Pod}: started {late / 1e9:0.###} s after the agreed instant {agreed}{(result.IsRerun ? " (a rerun)" : "")}: it does not measure the same moment as the other pods");
+            RunnerDiagnostics.Warning(output, $"pod {result.Pod}: started {late / 1e9:0.###} s after the agreed instant {agreed}{(result.IsRerun ? " (a rerun)" : "")}: it does not measure the same moment as the other pods");
         }
 
         return late;

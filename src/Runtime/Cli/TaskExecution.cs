@@ -13,6 +13,7 @@ using PodBench.Runtime.Metrics;
 using PodBench.Runtime.Planning;
 using PodBench.Runtime.Results;
 using PodBench.Runtime.Workloads;
+using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 
@@ -48,7 +49,7 @@ internal static class TaskExecution
         }
         catch (Exception e) when (IsPlainError(e) && !cancellationToken.IsCancellationRequested)
         {
-            output.WriteLine($"error: {prefix} {UrlSecrets.Redact(e.Message)}");
+            RunnerDiagnostics.Error(output, $"{prefix} {e.Message}");
             return null;
         }
     }
@@ -99,7 +100,7 @@ internal static class TaskExecution
 
             if (!outcome.ClientKeptUp && outcome.ClientMessage is { } message)
             {
-                output.WriteLine($"warning: {prefix} {message}");
+                RunnerDiagnostics.Warning(output, $"{prefix} {message}");
             }
 
             WarnShortPressure(run, summary, output, prefix);
@@ -121,7 +122,7 @@ internal static class TaskExecution
         }
         catch (Exception e) when (IsPlainError(e) && !cancellationToken.IsCancellationRequested)
         {
-            output.WriteLine($"error: {prefix} {UrlSecrets.Redact(e.Message)}");
+            RunnerDiagnostics.Error(output, $"{prefix} {e.Message}");
             return new TaskResult(task, false, null);
         }
     }
@@ -154,7 +155,7 @@ internal static class TaskExecution
         var mean = e2el?.Values.FirstOrDefault(v => v.Key == "Average").Value;
         if (mean is > 0 && run.PressureTime.TotalSeconds < 3 * mean.Value)
         {
-            output.WriteLine($"warning: {prefix} the pressure time {run.PressureTime.TotalSeconds:0.###} s is shorter than three times the mean E2EL ({mean.Value:0.###} s): results may be inaccurate; raise BenchmarkPressureTime to at least {Math.Ceiling(3 * mean.Value)} s.");
+            RunnerDiagnostics.Warning(output, $"{prefix} the pressure time {run.PressureTime.TotalSeconds:0.###} s is shorter than three times the mean E2EL ({mean.Value:0.###} s): results may be inaccurate; raise BenchmarkPressureTime to at least {Math.Ceiling(3 * mean.Value)} s.");
         }
     }
 

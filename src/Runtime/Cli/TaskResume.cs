@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using PodBench.Runtime.Planning;
 using PodBench.Runtime.Results;
+using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 
@@ -63,7 +64,7 @@ internal sealed record TaskResume(IReadOnlySet<long> Finished, IReadOnlyList<str
     {
         if (cut is not null)
         {
-            output.WriteLine($"warning: {prefix} {cut.Describe()}.");
+            RunnerDiagnostics.Warning(output, $"{prefix} {cut.Describe()}.");
         }
     }
 }

@@ -9,7 +9,7 @@ namespace PodBench.Runtime.Simulation;
 /// <summary>Runs the simulated server as a process's whole job (one server for all pods of a local run).</summary>
 public static class SimulatorHost
 {
-    /// <summary>The start of the line <see cref="RunAsync"/> prints once it listens; the base URL follows it.</summary>
+    /// <summary>The start of the line <see cref="RunAsync(SimulatorOptions, int, TextWriter, Action{string}?, CancellationToken)"/> prints once it listens; the base URL follows it.</summary>
     public const string ListeningPrefix = "PodBench simulator listening on ";
 
     /// <summary>
@@ -17,7 +17,14 @@ public static class SimulatorHost
     /// serves until <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     /// <returns>0 after a clean stop; 1 when the server could not start (the reason is printed).</returns>
-    public static async Task<int> RunAsync(SimulatorOptions options, int port, TextWriter output, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(SimulatorOptions options, int port, TextWriter output, CancellationToken cancellationToken) =>
+        RunAsync(options, port, output, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(SimulatorOptions, int, TextWriter, CancellationToken)"/>, and calls
+    /// <paramref name="onListening"/> with the base URL once the server listens (the runner's channel message).
+    /// </summary>
+    public static async Task<int> RunAsync(SimulatorOptions options, int port, TextWriter output, Action<string>? onListening, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         SimulatorServer server;
@@ -38,8 +45,10 @@ public static class SimulatorHost
 
         await using (server.ConfigureAwait(false))
         {
-            await output.WriteLineAsync(ListeningPrefix + server.BaseUrl.GetLeftPart(UriPartial.Authority)).ConfigureAwait(false);
+            var url = server.BaseUrl.GetLeftPart(UriPartial.Authority);
+            await output.WriteLineAsync(ListeningPrefix + url).ConfigureAwait(false);
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            onListening?.Invoke(url);
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);

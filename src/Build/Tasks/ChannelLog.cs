@@ -1,0 +1,30 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using PodBench.Runtime.Cli.Channel;
+using PodBench.Runtime.Engine;
+
+namespace PodBench.Build.Tasks;
+
+/// <summary>Logs a runner's channel messages as MSBuild diagnostics (<c>file(line,col): error CODE: text</c>).</summary>
+internal static class ChannelLog
+{
+    /// <summary>
+    /// Logs <paramref name="message"/>: an error, a warning, a failed gate (an error when <paramref name="gatesFail"/>,
+    /// else a warning) or a written file, its text after <paramref name="prefix"/>. Ready messages are not logged.
+    /// </summary>
+    public static void Log(TaskLoggingHelper log, ChannelMessage message, string prefix = "", bool gatesFail = true)
+    {
+        switch (message)
+        {
+            case DiagnosticMessage d when d.Severity == DiagnosticSeverity.Error || (d.Severity == DiagnosticSeverity.Gate && gatesFail):
+                log.LogError(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, prefix + UrlSecrets.Redact(d.Text));
+                break;
+            case DiagnosticMessage d:
+                log.LogWarning(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, prefix + UrlSecrets.Redact(d.Text));
+                break;
+            case WroteMessage w:
+                log.LogMessage(MessageImportance.High, "PodBench wrote " + w.Path);
+                break;
+        }
+    }
+}
