@@ -37,7 +37,7 @@ public sealed class PackageTests : IClassFixture<PackagedPlan>
             Assert.True(entries.Contains(expected), expected + " is not in the package: " + string.Join(", ", entries));
         }
 
-        // The plan's own restored DuckDB supplies the native library; the package carries none.
+        // The tasks load no native library (the merge runs in the runner); the package carries none.
         Assert.DoesNotContain(entries, e => e.Contains("/runtimes/", StringComparison.Ordinal) || e.EndsWith(".so", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("PodBench.Build", StringComparison.Ordinal));
     }
