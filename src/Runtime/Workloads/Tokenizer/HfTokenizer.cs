@@ -194,6 +194,9 @@ public sealed class HfTokenizer : ITokenCounter
         return Encoding.UTF8.GetString(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes));
     }
 
+    /// <summary>The id of a vocabulary token (as written in tokenizer.json, e.g. <c>&lt;0x0A&gt;</c> or <c>▁the</c>).</summary>
+    internal int? TokenId(string token) => _model.Vocab.TryGetValue(token, out var id) ? id : null;
+
     /// <summary>Forgets the per-word BPE cache.</summary>
     internal void ClearCache() => _model.ClearCache();
 
