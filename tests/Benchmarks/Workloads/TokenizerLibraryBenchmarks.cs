@@ -19,7 +19,7 @@ public class TokenizerLibraryBenchmarks
     private Tokenizers.DotNet.Tokenizer _library = null!;
     private string[] _texts = null!;
 
-    [Params("qwen3", "deepseek_v3")]
+    [Params("qwen3", "deepseek_v3", "mistral", "gemma")]
     public string Tokenizer { get; set; } = "qwen3";
 
     [Params("synthetic-string", "synthetic-tokenid", "custom")]

@@ -143,7 +143,7 @@ internal static class TokenizerLoader
 
     private static Dictionary<long, long> ReadMerges(JsonElement merges, Dictionary<string, int> vocab, string path)
     {
-        var result = new Dictionary<long, long>(merges.GetArrayLength());
+        var result = new Dictionary<long, long>(merges.GetArrayLength(), PairKeyComparer.Instance);
         var rank = 0L;
         foreach (var merge in merges.EnumerateArray())
         {
