@@ -11,9 +11,11 @@ namespace PodBench.Runtime.Workloads;
 /// (Qwen, DeepSeek, Llama 3, GPT-2 style) and SentencePiece style (Llama 2, Mistral, Gemma: Prepend/Replace
 /// normalizers or the Metaspace pre-tokenizer, byte fallback, the Replace/ByteFallback/Fuse/Strip/Metaspace
 /// decoders): added tokens, NFC, Split/ByteLevel/Digits/Metaspace pre-tokenizers, BPE merges. Thread-safe; BPE
-/// results are cached per word. Kept over Tokenizers.DotNet (Hugging Face's Rust library) by measurement: 6.5-16x
-/// the tokens/s on the datasets' prompts, no allocation when counting, no native library to ship
-/// (docs/architecture.md, "Decisions written down"; tests/Benchmarks/Workloads/TokenizerLibraryBenchmarks.cs).
+/// results are cached per word. Kept over Tokenizers.DotNet (Hugging Face's Rust library) by measurement: 7-12x its
+/// tokens/s with byte-level vocabularies, equal on SentencePiece text (1.8x slower on token-id prompts, 3x faster on
+/// the synthetic string one), no native library to ship, and the tokenizer_config.json rules the library's
+/// Encode/Decode API does not cover (docs/architecture.md, "Decisions written down";
+/// tests/Benchmarks/Workloads/TokenizerLibraryBenchmarks.cs).
 /// </summary>
 public sealed class HfTokenizer : ITokenCounter
 {
