@@ -77,6 +77,7 @@ public class TokenizerLibraryBenchmarks
 
     private sealed class Columns : ManualConfig
     {
-        public Columns() => AddColumn(new PromptTokensPerSecondColumn());
+        public Columns() => AddColumn(new TokensPerSecondColumn(c =>
+            c.Parameters["Tokenizer"] is string tokenizer && c.Parameters["Prompts"] is string prompts ? DatasetPrompts.Tokens(tokenizer, prompts) : null));
     }
 }
