@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Globalization;
 using BenchmarkDotNet.Columns;
@@ -7,8 +8,11 @@ using PodBench.Runtime.Workloads;
 
 namespace PodBench.Benchmarks.Workloads;
 
-/// <summary>Tokens per second: the corpus' token count (every benchmark op handles the whole corpus) over the mean time.</summary>
-internal sealed class TokensPerSecondColumn : IColumn
+/// <summary>
+/// Tokens per second: the token count of what one benchmark op handles (by default the whole
+/// <see cref="TokenizerCorpus"/> with the case's <c>Tokenizer</c>) over the mean time.
+/// </summary>
+internal sealed class TokensPerSecondColumn(Func<BenchmarkCase, long?>? tokensPerOp = null) : IColumn
 {
     private static readonly ConcurrentDictionary<string, long> Tokens = new();
 
@@ -36,14 +40,24 @@ internal sealed class TokensPerSecondColumn : IColumn
             return "-";
         }
 
-        var name = benchmarkCase.Parameters["Tokenizer"] as string ?? "qwen3";
-        var tokens = Tokens.GetOrAdd(name, n => TokenizerCorpus.TotalTokens(HfTokenizer.Load(TokenizerCorpus.Folder(n))));
-        return (tokens / (stats.Mean * 1e-9)).ToString("N0", CultureInfo.InvariantCulture);
+        var tokens = tokensPerOp is null ? CorpusTokens(benchmarkCase) : tokensPerOp(benchmarkCase);
+        if (tokens is null)
+        {
+            return "-";
+        }
+
+        return (tokens.Value / (stats.Mean * 1e-9)).ToString("N0", CultureInfo.InvariantCulture);
     }
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
 
     public bool IsAvailable(Summary summary) => true;
+
+    private static long CorpusTokens(BenchmarkCase benchmarkCase)
+    {
+        var name = benchmarkCase.Parameters["Tokenizer"] as string ?? "qwen3";
+        return Tokens.GetOrAdd(name, n => TokenizerCorpus.TotalTokens(HfTokenizer.Load(TokenizerCorpus.Folder(n))));
+    }
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 }

@@ -11,10 +11,12 @@ namespace PodBench.Runtime.Tests.Workloads;
 
 public sealed class HfTokenizerTests
 {
+    private static readonly string[] AllNames = ["qwen3", "deepseek_v3", "mistral", "mistral_metaspace", "gemma"];
+
     public static TheoryData<string, int> EncodeCases()
     {
         var data = new TheoryData<string, int>();
-        foreach (var name in new[] { "qwen3", "deepseek_v3" })
+        foreach (var name in AllNames)
         {
             var count = Expected(name).GetProperty("encode").GetArrayLength();
             for (var i = 0; i < count; i++)
@@ -27,6 +29,8 @@ public sealed class HfTokenizerTests
     }
 
     public static TheoryData<string> Names() => new() { "qwen3", "deepseek_v3" };
+
+    public static TheoryData<string> AllTokenizers() => new(AllNames);
 
     [Theory]
     [MemberData(nameof(EncodeCases))]
@@ -42,7 +46,7 @@ public sealed class HfTokenizerTests
     }
 
     [Theory]
-    [MemberData(nameof(Names))]
+    [MemberData(nameof(AllTokenizers))]
     public void Decode_of_random_ids_equals_the_reference_decode(string name)
     {
         var tokenizer = TestTokenizers.ByName(name);

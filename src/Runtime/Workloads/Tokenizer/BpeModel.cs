@@ -7,32 +7,53 @@ using System.Text;
 namespace PodBench.Runtime.Workloads;
 
 /// <summary>
-/// A byte-level BPE model: the vocabulary, the merges with their ranks, and a thread-safe cache of the ids of
-/// each pre-token word (most words repeat, so counting a large output is mostly cache hits).
+/// A BPE model: the vocabulary, the merges with their ranks, and a thread-safe cache of the ids of each pre-token
+/// word (most words repeat, so counting a large output is mostly cache hits). Byte-level (GPT-2 style: the word's
+/// UTF-8 bytes mapped to characters are the first symbols) or SentencePiece style (the word's characters are, and a
+/// character missing from the vocabulary becomes its <c>&lt;0xNN&gt;</c> byte tokens with byte_fallback, else unk).
 /// </summary>
 internal sealed class BpeModel
 {
     private const int CacheLimit = 200_000;
     private const int SmallWord = 48;
 
+    // Longer words (a whole SentencePiece segment has no pre-tokenizer to cut it) rarely repeat: not cached.
+    private const int CachedWordLimit = 256;
+
     // (left id << 32 | right id) -> (rank << 32 | merged id)
     private readonly Dictionary<long, long> _merges;
     private readonly int[] _byteToId;
     private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _cacheBySpan;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _vocabBySpan;
+    private readonly bool _byteLevel;
+    private readonly int _unkId;
+    private readonly bool _fuseUnk;
 
-    public BpeModel(Dictionary<string, int> vocab, Dictionary<long, long> merges, bool ignoreMerges)
+    /// <param name="vocab">Token text to id.</param>
+    /// <param name="merges">(left id, right id) to (rank, merged id), see <see cref="Key"/>.</param>
+    /// <param name="ignoreMerges">A word found whole in the vocabulary is one token.</param>
+    /// <param name="byteLevel">GPT-2 byte-level symbols; false for SentencePiece-style character symbols.</param>
+    /// <param name="byteFallback">Character symbols missing from the vocabulary become their <c>&lt;0xNN&gt;</c> tokens.</param>
+    /// <param name="unkId">The unk token for a character that has no id otherwise, or -1 to drop it.</param>
+    /// <param name="fuseUnk">Consecutive unk tokens become one.</param>
+    public BpeModel(Dictionary<string, int> vocab, Dictionary<long, long> merges, bool ignoreMerges, bool byteLevel = true, bool byteFallback = false, int unkId = -1, bool fuseUnk = false)
     {
         Vocab = vocab;
         _merges = merges;
         IgnoreMerges = ignoreMerges;
+        _byteLevel = byteLevel;
+        _unkId = unkId;
+        _fuseUnk = fuseUnk;
         _byteToId = new int[256];
         for (var b = 0; b < 256; b++)
         {
-            _byteToId[b] = vocab.TryGetValue(ByteLevelMap.ByteToChar[b].ToString(), out var id) ? id : -1;
+            var token = byteLevel ? ByteLevelMap.ByteToChar[b].ToString() : $"<0x{b:X2}>";
+            _byteToId[b] = (byteLevel || byteFallback) && vocab.TryGetValue(token, out var id) ? id : -1;
         }
 
         _cacheBySpan = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        _vocabBySpan = vocab.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Token text to id.</summary>
@@ -52,9 +73,16 @@ internal sealed class BpeModel
             return 0;
         }
 
+        if (word.Length > CachedWordLimit)
+        {
+            var uncached = _byteLevel ? EncodeUncached(word) : EncodeCharacters(word);
+            output?.AddRange(uncached);
+            return uncached.Length;
+        }
+
         if (!_cacheBySpan.TryGetValue(word, out var ids))
         {
-            ids = EncodeUncached(word);
+            ids = _byteLevel ? EncodeUncached(word) : EncodeCharacters(word);
             if (_cache.Count >= CacheLimit)
             {
                 _cache.Clear();
@@ -100,6 +128,55 @@ internal sealed class BpeModel
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    // Hugging Face's BPE without byte-level: one symbol per character (Unicode scalar), then the same merges.
+    private int[] EncodeCharacters(ReadOnlySpan<char> word)
+    {
+        if (IgnoreMerges && _vocabBySpan.TryGetValue(word, out var whole))
+        {
+            return [whole];
+        }
+
+        var symbols = new int[Encoding.UTF8.GetByteCount(word)];
+        var count = 0;
+        var lastWasUnk = false;
+        Span<char> utf16 = stackalloc char[2];
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in word.EnumerateRunes())
+        {
+            var length = rune.EncodeToUtf16(utf16);
+            if (_vocabBySpan.TryGetValue(utf16[..length], out var id))
+            {
+                symbols[count++] = id;
+                lastWasUnk = false;
+                continue;
+            }
+
+            var byteCount = rune.EncodeToUtf8(utf8);
+            var allBytes = true;
+            for (var i = 0; i < byteCount && allBytes; i++)
+            {
+                allBytes = _byteToId[utf8[i]] >= 0;
+            }
+
+            if (allBytes)
+            {
+                for (var i = 0; i < byteCount; i++)
+                {
+                    symbols[count++] = _byteToId[utf8[i]];
+                }
+
+                lastWasUnk = false;
+            }
+            else if (_unkId >= 0 && !(_fuseUnk && lastWasUnk))
+            {
+                symbols[count++] = _unkId;
+                lastWasUnk = true;
+            }
+        }
+
+        return count <= SmallWord ? MergeSmall(symbols, count) : MergeLarge(symbols, count);
     }
 
     private bool TryWholeWord(ReadOnlySpan<byte> bytes, out int id)
@@ -162,7 +239,8 @@ internal sealed class BpeModel
             alive[i] = true;
         }
 
-        var queue = new PriorityQueue<(int Left, int Right), (long Rank, int Pos)>();
+        // Element: left << 32 | right; priority: rank << 32 | left position (leftmost on ties), one long each.
+        var queue = new PriorityQueue<long, long>(count);
         for (var i = 0; i < count - 1; i++)
         {
             Push(queue, ids, i, i + 1);
@@ -170,9 +248,10 @@ internal sealed class BpeModel
 
         while (queue.TryDequeue(out var pair, out var priority))
         {
-            var (left, right) = pair;
+            var left = (int)(pair >> 32);
+            var right = (int)pair;
             if (!alive[left] || !alive[right] || next[left] != right
-                || !_merges.TryGetValue(Key(ids[left], ids[right]), out var packed) || (packed >> 32) != priority.Rank)
+                || !_merges.TryGetValue(Key(ids[left], ids[right]), out var packed) || (packed >> 32) != (priority >> 32))
             {
                 continue;
             }
@@ -201,11 +280,11 @@ internal sealed class BpeModel
         return result.ToArray();
     }
 
-    private void Push(PriorityQueue<(int, int), (long, int)> queue, int[] ids, int left, int right)
+    private void Push(PriorityQueue<long, long> queue, int[] ids, int left, int right)
     {
         if (_merges.TryGetValue(Key(ids[left], ids[right]), out var packed))
         {
-            queue.Enqueue((left, right), (packed >> 32, left));
+            queue.Enqueue(((long)left << 32) | (uint)right, (packed >> 32 << 32) | (uint)left);
         }
     }
 

@@ -59,14 +59,10 @@ internal static class TokenizerLoader
         var type = model.TryGetProperty("type", out var t) ? t.GetString() : "BPE";
         if (type != "BPE")
         {
-            throw new TokenizerException($"{path}: model type \"{type}\" is not supported (only byte-level BPE).");
+            throw new TokenizerException($"{path}: model type \"{type}\" is not supported (only BPE).");
         }
 
-        if (model.TryGetProperty("byte_fallback", out var fallback) && fallback.ValueKind == JsonValueKind.True)
-        {
-            throw new TokenizerException($"{path}: BPE with byte_fallback (SentencePiece style) is not supported (only byte-level BPE).");
-        }
-
+        var byteFallback = model.TryGetProperty("byte_fallback", out var fallback) && fallback.ValueKind == JsonValueKind.True;
         if (!string.IsNullOrEmpty(OptionalString(model, "continuing_subword_prefix")) || !string.IsNullOrEmpty(OptionalString(model, "end_of_word_suffix")))
         {
             throw new TokenizerException($"{path}: continuing_subword_prefix / end_of_word_suffix are not supported.");
@@ -87,13 +83,9 @@ internal static class TokenizerLoader
             AddPreTokenizer(pre, steps, ref byteLevel, path);
         }
 
-        if (!byteLevel)
-        {
-            throw new TokenizerException($"{path}: no ByteLevel pre-tokenizer; only byte-level BPE tokenizers are supported.");
-        }
-
-        CheckDecoder(root, path);
-        var nfc = ReadNormalizer(root.TryGetProperty("normalizer", out var norm) ? norm : default, path);
+        var decoder = ReadDecoder(root, byteLevel, path);
+        var normalizers = new List<NormalizerStep>();
+        ReadNormalizer(root.TryGetProperty("normalizer", out var norm) ? norm : default, normalizers, path);
         var added = ReadAddedTokens(root);
         var maxId = Math.Max(vocab.Count == 0 ? 0 : vocab.Values.Max(), added.Count == 0 ? 0 : added.Max(a => a.Id));
         var idToToken = new string?[maxId + 1];
@@ -142,14 +134,16 @@ internal static class TokenizerLoader
         }
 
         var (prefix, suffix) = SpecialTokensAdded(root, config, bos, eos, byContent);
+        var unk = OptionalString(model, "unk_token") is { } unkToken && vocab.TryGetValue(unkToken, out var unkId) ? unkId : -1;
+        var bpe = new BpeModel(vocab, merges, ignoreMerges, byteLevel, byteFallback, unk, Flag(model, "fuse_unk"));
         return new TokenizerParts(
-            new BpeModel(vocab, merges, ignoreMerges), steps.ToArray(), nfc, added, idToToken, prefix, suffix,
-            special.ToArray(), bos, eos, ReadChatTemplate(config));
+            bpe, steps.ToArray(), normalizers.Count == 0 ? null : new TextNormalizer(normalizers.ToArray()), decoder,
+            added, idToToken, prefix, suffix, special.ToArray(), bos, eos, ReadChatTemplate(config));
     }
 
     private static Dictionary<long, long> ReadMerges(JsonElement merges, Dictionary<string, int> vocab, string path)
     {
-        var result = new Dictionary<long, long>(merges.GetArrayLength());
+        var result = new Dictionary<long, long>(merges.GetArrayLength(), PairKeyComparer.Instance);
         var rank = 0L;
         foreach (var merge in merges.EnumerateArray())
         {
@@ -211,11 +205,14 @@ internal static class TokenizerLoader
                 }
 
                 break;
+            case "Metaspace":
+                steps.Add(new MetaspaceStep(Replacement(pre, path), ReadPrepend(pre, path), !pre.TryGetProperty("split", out var sp) || sp.ValueKind != JsonValueKind.False));
+                break;
             case "Digits":
                 steps.Add(new DigitsStep(pre.TryGetProperty("individual_digits", out var ind) && ind.ValueKind == JsonValueKind.True));
                 break;
             default:
-                throw new TokenizerException($"{path}: pre-tokenizer \"{type}\" is not supported (supported: Sequence, Split, ByteLevel, Digits).");
+                throw new TokenizerException($"{path}: pre-tokenizer \"{type}\" is not supported (supported: Sequence, Split, ByteLevel, Digits, Metaspace).");
         }
     }
 
@@ -253,37 +250,92 @@ internal static class TokenizerLoader
         _ => throw new TokenizerException($"{path}: Split behavior \"{behavior}\" is not known."),
     };
 
-    private static void CheckDecoder(JsonElement root, string path)
+    // null: the ByteLevel decoder (or none, for a byte-level model); else the SentencePiece-style chain.
+    private static PieceDecoder? ReadDecoder(JsonElement root, bool byteLevel, string path)
     {
-        if (!root.TryGetProperty("decoder", out var decoder) || decoder.ValueKind != JsonValueKind.Object)
+        var decoders = new List<JsonElement>();
+        if (root.TryGetProperty("decoder", out var decoder) && decoder.ValueKind == JsonValueKind.Object)
+        {
+            if (OptionalString(decoder, "type") == "Sequence")
+            {
+                decoders.AddRange(decoder.GetProperty("decoders").EnumerateArray());
+            }
+            else
+            {
+                decoders.Add(decoder);
+            }
+        }
+
+        var byteLevelDecoders = decoders.Count(d => OptionalString(d, "type") == "ByteLevel");
+        if (byteLevelDecoders > 0 || (decoders.Count == 0 && byteLevel))
+        {
+            return byteLevelDecoders == decoders.Count
+                ? null
+                : throw new TokenizerException($"{path}: a ByteLevel decoder mixed with other decoders is not supported.");
+        }
+
+        return new PieceDecoder(decoders.Select(d => OptionalString(d, "type") switch
+        {
+            "Replace" => new DecoderStep(DecoderKind.Replace, StringPattern(d, path), OptionalString(d, "content") ?? string.Empty),
+            "ByteFallback" => new DecoderStep(DecoderKind.ByteFallback),
+            "Fuse" => new DecoderStep(DecoderKind.Fuse),
+            "Strip" => new DecoderStep(DecoderKind.Strip, OptionalString(d, "content") ?? " ", Start: d.GetProperty("start").GetInt32(), Stop: d.GetProperty("stop").GetInt32()),
+            "Metaspace" => new DecoderStep(DecoderKind.Metaspace, Replacement(d, path).ToString(), Start: ReadPrepend(d, path) == MetaspacePrepend.Never ? 0 : 1),
+            var type => throw new TokenizerException($"{path}: decoder \"{type}\" is not supported (supported: ByteLevel, Replace, ByteFallback, Fuse, Strip, Metaspace)."),
+        }).ToArray());
+    }
+
+    private static void ReadNormalizer(JsonElement normalizer, List<NormalizerStep> steps, string path)
+    {
+        if (normalizer.ValueKind != JsonValueKind.Object)
         {
             return;
         }
 
-        var type = OptionalString(decoder, "type");
-        var ok = type == "ByteLevel"
-            || (type == "Sequence" && decoder.GetProperty("decoders").EnumerateArray().All(d => OptionalString(d, "type") == "ByteLevel"));
-        if (!ok)
-        {
-            throw new TokenizerException($"{path}: decoder \"{type}\" is not supported (only ByteLevel).");
-        }
-    }
-
-    private static bool ReadNormalizer(JsonElement normalizer, string path)
-    {
-        if (normalizer.ValueKind != JsonValueKind.Object)
-        {
-            return false;
-        }
-
         var type = OptionalString(normalizer, "type");
-        return type switch
+        switch (type)
         {
-            "NFC" => true,
-            "Sequence" => normalizer.GetProperty("normalizers").EnumerateArray().Select(n => ReadNormalizer(n, path)).ToList().Any(x => x),
-            _ => throw new TokenizerException($"{path}: normalizer \"{type}\" is not supported (supported: NFC, Sequence)."),
-        };
+            case "NFC":
+                steps.Add(new NormalizerStep(NormalizerKind.Nfc));
+                break;
+            case "Prepend":
+                steps.Add(new NormalizerStep(NormalizerKind.Prepend, OptionalString(normalizer, "prepend") ?? string.Empty));
+                break;
+            case "Replace":
+                steps.Add(new NormalizerStep(NormalizerKind.Replace, StringPattern(normalizer, path), OptionalString(normalizer, "content") ?? string.Empty));
+                break;
+            case "Sequence":
+                foreach (var inner in normalizer.GetProperty("normalizers").EnumerateArray())
+                {
+                    ReadNormalizer(inner, steps, path);
+                }
+
+                break;
+            default:
+                throw new TokenizerException($"{path}: normalizer \"{type}\" is not supported (supported: NFC, Prepend, Replace, Sequence).");
+        }
     }
+
+    // A Replace normalizer's or decoder's pattern; only the String form (a regex would need Rust's regex semantics).
+    private static string StringPattern(JsonElement element, string path) =>
+        element.TryGetProperty("pattern", out var pattern) && OptionalString(pattern, "String") is { Length: > 0 } text
+            ? text
+            : throw new TokenizerException($"{path}: a Replace with a Regex pattern is not supported (only String patterns).");
+
+    private static char Replacement(JsonElement metaspace, string path) =>
+        OptionalString(metaspace, "replacement") is { Length: 1 } r
+            ? r[0]
+            : throw new TokenizerException($"{path}: Metaspace replacement must be one character.");
+
+    // Older files have add_prefix_space instead of prepend_scheme.
+    private static MetaspacePrepend ReadPrepend(JsonElement metaspace, string path) => OptionalString(metaspace, "prepend_scheme") switch
+    {
+        "always" => MetaspacePrepend.Always,
+        "first" => MetaspacePrepend.First,
+        "never" => MetaspacePrepend.Never,
+        null => Flag(metaspace, "add_prefix_space", defaultValue: true) ? MetaspacePrepend.Always : MetaspacePrepend.Never,
+        var other => throw new TokenizerException($"{path}: Metaspace prepend_scheme \"{other}\" is not known."),
+    };
 
     private static List<AddedToken> ReadAddedTokens(JsonElement root)
     {

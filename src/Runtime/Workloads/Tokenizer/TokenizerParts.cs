@@ -6,7 +6,8 @@ namespace PodBench.Runtime.Workloads;
 internal sealed record TokenizerParts(
     BpeModel Model,
     PreTokenizerStep[] Steps,
-    bool Nfc,
+    TextNormalizer? Normalizer,
+    PieceDecoder? Decoder,
     IReadOnlyList<AddedToken> AddedTokens,
     string?[] IdToToken,
     int[] SpecialPrefix,

