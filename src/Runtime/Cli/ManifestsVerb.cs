@@ -24,6 +24,11 @@ internal static class ManifestsVerb
         var outputDirectory = Path.GetFullPath(args.Get("out") ?? Path.Combine(context.BaseDirectory, "k8s"));
         var runName = args.Get("run") ?? DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var settings = RunVerb.Settings(context, args);
+        if (PressureTimeCheck.Warning(settings, context.Plan.Run.Pressure, s => s.Switch!) is { } pressureWarning)
+        {
+            Console.Error.WriteLine("warning: " + pressureWarning);
+        }
+
         var assembly = Assembly.GetEntryAssembly()?.GetName().Name ?? "runner";
         var rerunPod = (int?)RunSettingCatalog.Pod.Parse("--pod", args.Get("pod"));
         var barrierTimeout = SettingParser.Seconds("--barrier-timeout", args.Get("barrier-timeout"));

@@ -72,6 +72,7 @@ internal static class RunVerb
         }
 
         var pod = PodIndex(context, args);
+        PlanFilesCheck.Check(context);
         var outputRoot = Path.GetFullPath(args.Get("output") ?? Path.Combine(context.BaseDirectory, "outputs", "default"));
         var runName = args.Get("run") ?? DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         RunLocator.CheckRunName(runName, "--run");

@@ -100,6 +100,11 @@ public static class RunnerMain
 
     private static int List(RunnerContext context, RunnerArguments args, TextWriter output)
     {
+        if (args.Flag("check"))
+        {
+            PlanFilesCheck.Check(context);
+        }
+
         var listing = context.Listing(new RunSettings());
         if (args.Flag("json"))
         {
@@ -125,7 +130,7 @@ public static class RunnerMain
         {planType}: a PodBench benchmark runner.
 
         Verbs:
-          list [--json]                 the plan's pods and tasks
+          list [--json] [--check]       the plan's pods and tasks (--check: and whether every file they read exists)
           run [--pod N] [--output DIR] [--run NAME] [--endpoint URL] [--endpoints a=url;b=url]
               [--pressure] [--pressure-time S] [--max-workers N] [--num-prompts N] [--busy-poll-us N]
               [--arrival-stamps true|false] [--simulator URL] [--reuse]
