@@ -19,7 +19,7 @@ public sealed class CheckRunSettings : RunSettingsTask
     /// <inheritdoc />
     public override bool Execute()
     {
-        var file = BuildEngine?.ProjectFileOfTaskNode ?? "";
+        var file = ProjectFile;
         if (BuildEngine is IBuildEngine6 engine)
         {
             foreach (var (given, nearest) in SettingNames.UnknownProperties(engine.GetGlobalProperties().Keys))

@@ -110,7 +110,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         var settings = ReadSettings(models);
         if (PressureTimeCheck.Warning(settings, listing.Plan.Pressure, s => s.Property!) is { } pressureWarning)
         {
-            Log.LogWarning(null, PressureTimeCheck.Code, null, BuildEngine?.ProjectFileOfTaskNode ?? "", 0, 0, 0, 0, pressureWarning);
+            Log.LogWarning(null, PressureTimeCheck.Code, null, ProjectFile, 0, 0, 0, 0, pressureWarning);
         }
 
         var onlyPod = (int?)Value(RunSettingCatalog.Pod);

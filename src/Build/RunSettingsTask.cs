@@ -16,6 +16,9 @@ public abstract class RunSettingsTask : Microsoft.Build.Utilities.Task
     /// <summary>One item per setting property: the item is the property's name, metadata <c>Value</c> its value.</summary>
     public ITaskItem[] Settings { get; set; } = [];
 
+    /// <summary>The plan project (<c>$(MSBuildProjectFullPath)</c>): the file the settings' diagnostics name.</summary>
+    public string ProjectFile { get; set; } = "";
+
     /// <summary>The text of <paramref name="setting"/>'s property; null when empty or not passed.</summary>
     protected string? Text(RunSetting setting)
     {
