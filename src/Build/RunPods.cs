@@ -99,7 +99,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
     private void Run()
     {
         RunLocator.CheckRunName(RunName, "BenchmarkRun");
-        var listing = PlanQuery.List(Log, DotnetHost, RunnerAssembly, ProjectDirectory);
+        var listing = PlanQuery.List(Log, DotnetHost, RunnerAssembly, ProjectDirectory, ProjectFile);
         if (listing is null)
         {
             return;

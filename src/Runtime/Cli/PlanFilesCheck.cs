@@ -14,6 +14,9 @@ namespace PodBench.Runtime.Cli;
 /// </summary>
 internal static class PlanFilesCheck
 {
+    /// <summary>The error code of a missing file (docs/settings.md).</summary>
+    public const string Code = "PB0102";
+
     /// <summary>Throws <see cref="UsageException"/> naming every missing file and the plan member that names it.</summary>
     public static void Check(RunnerContext context)
     {
@@ -38,7 +41,7 @@ internal static class PlanFilesCheck
 
         if (missing.Count > 0)
         {
-            throw new UsageException((missing.Count == 1 ? missing[0] : $"{missing.Count} files of the plan do not exist:\n  " + string.Join("\n  ", missing))
+            throw new UsageException(Code + ": " + (missing.Count == 1 ? missing[0] : $"{missing.Count} files of the plan do not exist:\n  " + string.Join("\n  ", missing))
                 + "\nNo pod was started: every pod's files are checked before any request is sent.");
         }
 
