@@ -72,7 +72,7 @@ public static class RunSettingCatalog
     public static RunSetting BusyPoll { get; } = new()
     {
         Property = "BenchmarkBusyPoll", Option = "busy-poll-us", Variable = EpollLoop.BusyPollVariable, Kind = SettingKind.NonNegativeInt, Verbs = [Run, Manifests],
-        Default = "off", Doc = "µs the pods' socket loop keeps polling after its last event instead of sleeping (spends a core to cut wake-up lag), e.g. `20000`",
+        Default = "off", Doc = "µs the pods' socket loop keeps polling after its last event instead of sleeping: costs a core while streams run, and removes a VM's wake-up delay from client lag; e.g. `20000`",
         What = "a number of microseconds (0 or more)",
         Get = s => s.BusyPollMicroseconds, Set = (s, v) => s with { BusyPollMicroseconds = (int)v },
     };
@@ -81,7 +81,7 @@ public static class RunSettingCatalog
     public static RunSetting ArrivalStamps { get; } = new()
     {
         Property = "BenchmarkArrivalStamps", Option = "arrival-stamps", Variable = Engine.Transport.ArrivalStamps.Variable, Kind = SettingKind.Flag, Verbs = [Run, Manifests],
-        Default = "on where supported", Doc = "`false` takes each event's reading when the client reads it, so the client's own queueing counts in TTFT and ITL",
+        Default = "on where supported (the epoll transport on 64-bit Linux)", Doc = "`false` takes each event's reading when the client reads it instead of when the kernel says it arrived, so the client's own queueing counts in TTFT and ITL as in clients without stamps",
         VariableAsDigit = true,
         Get = s => s.ArrivalStamps, Set = (s, v) => s with { ArrivalStamps = (bool)v },
     };
@@ -110,7 +110,7 @@ public static class RunSettingCatalog
         ArrivalStamps,
         new() { Property = "BenchmarkAllowPartial", Option = "partial", Kind = SettingKind.Flag, Verbs = [Run, Merge, Report, Manifests], Default = "false", Doc = "merge what is complete when pods are missing" },
         new() { Property = "BenchmarkBaseline", Option = "baseline", Kind = SettingKind.Path, Verbs = [Run, Merge, Report, Manifests], Doc = "a run folder (or a run's name) the reports compare with" },
-        new() { Property = "BenchmarkImport", Option = "import", Kind = SettingKind.Text, Verbs = [Merge], Doc = "AISBench output folders, one per pod, separated by `%3B`: imported into a new run folder (`BenchmarkRun`, else `import_<UTC timestamp>`) and merged" },
+        new() { Property = "BenchmarkImport", Option = "import", Kind = SettingKind.Text, Verbs = [Merge], Doc = "AISBench output folders, one per pod, separated by `%3B`: imported into a new run folder (`BenchmarkRun`, else `import_<UTC timestamp>`) and merged exactly; each pod's first send is put at 0 on the merged axis (docs/metrics.md)" },
         new() { Property = "BenchmarkManifests", Option = "out", Kind = SettingKind.Path, Verbs = [Manifests], Default = "`k8s` beside the plan project", Doc = "where `KubernetesManifests` writes" },
         new() { Property = "BenchmarkImage", Option = "image", Kind = SettingKind.Text, Verbs = [Manifests], Default = "(required)", Doc = "the container image holding the published runner (`deploy/Dockerfile`)" },
         new() { Property = "BenchmarkNamespace", Option = "namespace", Kind = SettingKind.Text, Verbs = [Manifests], Default = "`default`", Doc = "namespace of every Kubernetes object" },
