@@ -3,36 +3,20 @@ using System.IO;
 using Microsoft.Build.Framework;
 using PodBench.Build.Tasks;
 using PodBench.Runtime.Cli;
+using PodBench.Runtime.Cli.Settings;
 
 namespace PodBench.Build;
 
 /// <summary>
 /// Merges a run's pods with DuckDB SQL, renders the reports and checks the plan's SLO gates: the same code the
-/// runner's <c>merge</c> verb runs. Sends no request.
+/// runner's <c>merge</c> verb runs. Sends no request. Reads <c>BenchmarkOutput</c>, <c>BenchmarkRun</c> (empty: the
+/// newest run), <c>BenchmarkAllowPartial</c>, <c>BenchmarkBaseline</c> and <c>BenchmarkImport</c> (reference-tool
+/// output folders, one per pod, imported into a new run folder that is then merged) from the settings.
 /// </summary>
-public sealed class MergeRun : Microsoft.Build.Utilities.Task
+public sealed class MergeRun : RunSettingsTask
 {
-    /// <summary>The run folder; when empty it is found from <see cref="OutputRoot"/> and <see cref="RunName"/>.</summary>
+    /// <summary>The run folder; when empty it is found from <c>BenchmarkOutput</c> and <c>BenchmarkRun</c>.</summary>
     public string? RunDirectory { get; set; }
-
-    /// <summary><c>BenchmarkOutput</c>.</summary>
-    public string? OutputRoot { get; set; }
-
-    /// <summary><c>BenchmarkRun</c>; empty means the newest run.</summary>
-    public string? RunName { get; set; }
-
-    /// <summary><c>BenchmarkAllowPartial</c>: merge what is complete when pods are missing.</summary>
-    public string? AllowPartial { get; set; }
-
-    /// <summary><c>BenchmarkBaseline</c>: a run folder to compare with.</summary>
-    public string? Baseline { get; set; }
-
-    /// <summary>
-    /// <c>BenchmarkImport</c>: output folders of the reference tool, one per pod, separated by <c>;</c> (<c>%3B</c>).
-    /// When set, they are imported into a new run folder (<see cref="RunName"/>, else <c>import_&lt;timestamp&gt;</c>
-    /// under <see cref="OutputRoot"/>) and that run is merged.
-    /// </summary>
-    public string? Import { get; set; }
 
     /// <summary>Fail the build when a gate does not hold.</summary>
     public bool FailOnGates { get; set; } = true;
@@ -43,13 +27,16 @@ public sealed class MergeRun : Microsoft.Build.Utilities.Task
         try
         {
             using var log = new TaskLogWriter(Log);
-            var runDirectory = !string.IsNullOrWhiteSpace(Import)
-                ? ReferenceImportRun.Stage(OutputRoot ?? throw new UsageException("BenchmarkOutput is empty."), RunName, Import, log)
+            var outputRoot = Setting("BenchmarkOutput");
+            var runName = Setting("BenchmarkRun");
+            var import = Setting("BenchmarkImport");
+            var runDirectory = import is not null
+                ? ReferenceImportRun.Stage(outputRoot ?? throw new UsageException("BenchmarkOutput is empty."), runName, import, log)
                 : string.IsNullOrWhiteSpace(RunDirectory)
-                ? RunLocator.Resolve(OutputRoot ?? throw new UsageException("BenchmarkOutput is empty."), RunName)
+                ? RunLocator.Resolve(outputRoot ?? throw new UsageException("BenchmarkOutput is empty."), runName)
                 : Path.GetFullPath(RunDirectory);
             var outcome = RunFinisher.Finish(
-                new FinishOptions(runDirectory, SettingParser.Flag("BenchmarkAllowPartial", AllowPartial) ?? false, string.IsNullOrWhiteSpace(Baseline) ? null : Baseline),
+                new FinishOptions(runDirectory, (bool?)Value(RunSettingCatalog.ByProperty("BenchmarkAllowPartial")!) ?? false, Setting("BenchmarkBaseline")),
                 log);
             foreach (var line in outcome.ConsoleText.Split('\n'))
             {
@@ -90,9 +77,11 @@ public sealed class MergeRun : Microsoft.Build.Utilities.Task
         catch (Exception e) when (e is System.IO.IOException or System.IO.InvalidDataException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
         {
             // a plain error naming the run, never an MSB4018 stack trace
-            Log.LogError($"Merging {RunDirectory ?? RunName} failed: {e.GetType().Name}: {e.Message}");
+            Log.LogError($"Merging {RunDirectory ?? Setting("BenchmarkRun")} failed: {e.GetType().Name}: {e.Message}");
         }
 
         return !Log.HasLoggedErrors;
     }
+
+    private string? Setting(string property) => Text(RunSettingCatalog.ByProperty(property)!);
 }
