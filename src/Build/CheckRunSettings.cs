@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using Microsoft.Build.Framework;
 using PodBench.Runtime.Cli;
 using PodBench.Runtime.Cli.Settings;
