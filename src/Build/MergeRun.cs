@@ -3,6 +3,7 @@ using System.IO;
 using Microsoft.Build.Framework;
 using PodBench.Build.Tasks;
 using PodBench.Runtime.Cli;
+using PodBench.Runtime.Cli.Settings;
 
 namespace PodBench.Build;
 
@@ -10,9 +11,11 @@ namespace PodBench.Build;
 /// Merges a run's pods with DuckDB SQL, renders the reports and checks the plan's SLO gates by running the plan's
 /// runner (<c>merge</c> verb) as a child process, the way pods run: the build node loads neither DuckDB nor Scriban,
 /// and the runner's errors, warnings, failed gates and written files come back typed over its channel. Sends no
-/// request.
+/// request. Reads <c>BenchmarkOutput</c>, <c>BenchmarkRun</c> (empty: the newest run), <c>BenchmarkAllowPartial</c>,
+/// <c>BenchmarkBaseline</c> and <c>BenchmarkImport</c> (reference-tool output folders, one per pod, imported into a
+/// new run folder that is then merged) from the settings.
 /// </summary>
-public sealed class MergeRun : Microsoft.Build.Utilities.Task
+public sealed class MergeRun : RunSettingsTask
 {
     /// <summary>The built runner (the plan project's output assembly).</summary>
     [Required]
@@ -24,27 +27,8 @@ public sealed class MergeRun : Microsoft.Build.Utilities.Task
     /// <summary>The plan project's folder (the runner's working folder).</summary>
     public string? ProjectDirectory { get; set; }
 
-    /// <summary>The run folder; when empty it is found from <see cref="OutputRoot"/> and <see cref="RunName"/>.</summary>
+    /// <summary>The run folder; when empty it is found from <c>BenchmarkOutput</c> and <c>BenchmarkRun</c>.</summary>
     public string? RunDirectory { get; set; }
-
-    /// <summary><c>BenchmarkOutput</c>.</summary>
-    public string? OutputRoot { get; set; }
-
-    /// <summary><c>BenchmarkRun</c>; empty means the newest run.</summary>
-    public string? RunName { get; set; }
-
-    /// <summary><c>BenchmarkAllowPartial</c>: merge what is complete when pods are missing.</summary>
-    public string? AllowPartial { get; set; }
-
-    /// <summary><c>BenchmarkBaseline</c>: a run folder to compare with.</summary>
-    public string? Baseline { get; set; }
-
-    /// <summary>
-    /// <c>BenchmarkImport</c>: output folders of the reference tool, one per pod, separated by <c>;</c> (<c>%3B</c>).
-    /// When set, they are imported into a new run folder (<see cref="RunName"/>, else <c>import_&lt;timestamp&gt;</c>
-    /// under <see cref="OutputRoot"/>) and that run is merged.
-    /// </summary>
-    public string? Import { get; set; }
 
     /// <summary>Fail the build when a gate does not hold.</summary>
     public bool FailOnGates { get; set; } = true;
@@ -65,7 +49,7 @@ public sealed class MergeRun : Microsoft.Build.Utilities.Task
                 onMessage: message => ChannelLog.Log(Log, message, gatesFail: FailOnGates));
             if (exitCode != 0 && exitCode != RunnerMain.GateExitCode && !Log.HasLoggedErrors)
             {
-                Log.LogError($"The runner's merge of {RunDirectory ?? RunName ?? "the newest run"} exited with {exitCode}. {error.Trim()}".TrimEnd());
+                Log.LogError($"The runner's merge of {RunDirectory ?? Setting("BenchmarkRun") ?? "the newest run"} exited with {exitCode}. {error.Trim()}".TrimEnd());
             }
         }
         catch (UsageException e)
@@ -86,28 +70,30 @@ public sealed class MergeRun : Microsoft.Build.Utilities.Task
         }
         else
         {
-            args.AddRange(["--output", Path.GetFullPath(OutputRoot is { Length: > 0 } root ? root : throw new UsageException("BenchmarkOutput is empty."))]);
-            if (!string.IsNullOrWhiteSpace(RunName))
+            args.AddRange(["--output", Path.GetFullPath(Setting("BenchmarkOutput") ?? throw new UsageException("BenchmarkOutput is empty."))]);
+            if (Setting("BenchmarkRun") is { } run)
             {
-                args.AddRange(["--run", RunName]);
+                args.AddRange(["--run", run]);
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(Import))
+        if (Setting("BenchmarkImport") is { } import)
         {
-            args.AddRange(["--import", Import]);
+            args.AddRange(["--import", import]);
         }
 
-        if (SettingParser.Flag("BenchmarkAllowPartial", AllowPartial) == true)
+        if ((bool?)Value(RunSettingCatalog.ByProperty("BenchmarkAllowPartial")!) == true)
         {
             args.Add("--partial");
         }
 
-        if (!string.IsNullOrWhiteSpace(Baseline))
+        if (Setting("BenchmarkBaseline") is { } baseline)
         {
-            args.AddRange(["--baseline", Path.GetFullPath(Baseline)]);
+            args.AddRange(["--baseline", Path.GetFullPath(baseline)]);
         }
 
         return args;
     }
+
+    private string? Setting(string property) => Text(RunSettingCatalog.ByProperty(property)!);
 }

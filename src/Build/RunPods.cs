@@ -8,6 +8,7 @@ using Microsoft.Build.Framework;
 using PodBench.Build.Tasks;
 using PodBench.Runtime.Cli;
 using PodBench.Runtime.Cli.Channel;
+using PodBench.Runtime.Cli.Settings;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Planning;
 
@@ -47,9 +48,6 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
     /// <summary><c>BenchmarkRun</c>: the run folder name.</summary>
     [Required]
     public string RunName { get; set; } = "";
-
-    /// <summary><c>BenchmarkPod</c>: run only this pod (0-based); empty runs every pod.</summary>
-    public string? Pod { get; set; }
 
     /// <summary>The run folder the pods wrote into.</summary>
     [Output]
@@ -102,7 +100,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
     private void Run()
     {
         RunLocator.CheckRunName(RunName, "BenchmarkRun");
-        var listing = PlanQuery.List(Log, DotnetHost, RunnerAssembly, ProjectDirectory);
+        var listing = PlanQuery.List(Log, DotnetHost, RunnerAssembly, ProjectDirectory, ProjectFile);
         if (listing is null)
         {
             return;
@@ -111,7 +109,12 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         var pods = listing.Plan.Pods;
         var models = pods.SelectMany(p => p.Tasks).Select(t => t.Model).Distinct().ToArray();
         var settings = ReadSettings(models);
-        var onlyPod = SettingParser.NonNegativeInt("BenchmarkPod", Pod, "a pod number (a 0-based integer)");
+        if (PressureTimeCheck.Warning(settings, listing.Plan.Pressure, s => s.Property!) is { } pressureWarning)
+        {
+            Log.LogWarning(null, PressureTimeCheck.Code, null, ProjectFile, 0, 0, 0, 0, pressureWarning);
+        }
+
+        var onlyPod = (int?)Value(RunSettingCatalog.Pod);
         if (onlyPod is { } chosen && chosen >= pods.Count)
         {
             throw new UsageException($"BenchmarkPod: the plan has {pods.Count} pod(s), numbered 0 to {pods.Count - 1}; there is no pod {chosen}.");

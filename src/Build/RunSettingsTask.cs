@@ -1,46 +1,38 @@
+using System;
 using System.Collections.Generic;
-using PodBench.Runtime.Cli;
+using System.Linq;
+using Microsoft.Build.Framework;
+using PodBench.Runtime.Cli.Settings;
 using PodBench.Runtime.Planning;
 
 namespace PodBench.Build;
 
-/// <summary>A task that takes the run-setting properties of interface.md and reads them with errors that name them.</summary>
+/// <summary>
+/// A task that takes the run-setting properties (the targets' <c>_PodBenchSetting</c> items: the property's name, its
+/// value in <c>Value</c>) and reads them through <see cref="RunSettingCatalog"/> with errors that name them.
+/// </summary>
 public abstract class RunSettingsTask : Microsoft.Build.Utilities.Task
 {
-    /// <summary><c>BenchmarkEndpoint</c>: base URL for every model.</summary>
-    public string? Endpoint { get; set; }
+    /// <summary>One item per setting property: the item is the property's name, metadata <c>Value</c> its value.</summary>
+    public ITaskItem[] Settings { get; set; } = [];
 
-    /// <summary><c>BenchmarkEndpoints</c>: abbr=url pairs separated by ';'.</summary>
-    public string? Endpoints { get; set; }
+    /// <summary>The plan project (<c>$(MSBuildProjectFullPath)</c>): the file the settings' diagnostics name.</summary>
+    public string ProjectFile { get; set; } = "";
 
-    /// <summary><c>BenchmarkPressure</c>.</summary>
-    public string? Pressure { get; set; }
-
-    /// <summary><c>BenchmarkPressureTime</c>, seconds.</summary>
-    public string? PressureTime { get; set; }
-
-    /// <summary><c>BenchmarkMaxWorkers</c>.</summary>
-    public string? MaxWorkers { get; set; }
-
-    /// <summary><c>BenchmarkNumPrompts</c>.</summary>
-    public string? NumPrompts { get; set; }
-
-    /// <summary><c>BenchmarkBusyPoll</c>: microseconds the socket loop polls after its last event.</summary>
-    public string? BusyPoll { get; set; }
-
-    /// <summary><c>BenchmarkArrivalStamps</c>: whether readings are the kernel's arrival stamps.</summary>
-    public string? ArrivalStamps { get; set; }
-
-    /// <summary>The settings; <paramref name="knownModels"/>, when given, are the abbrs <c>BenchmarkEndpoints</c> may name.</summary>
-    protected RunSettings ReadSettings(IReadOnlyCollection<string>? knownModels) => new()
+    /// <summary>The text of <paramref name="setting"/>'s property; null when empty or not passed.</summary>
+    protected string? Text(RunSetting setting)
     {
-        Endpoint = SettingParser.Url("BenchmarkEndpoint", Endpoint),
-        Endpoints = SettingParser.Endpoints("BenchmarkEndpoints", Endpoints, knownModels),
-        Pressure = SettingParser.Flag("BenchmarkPressure", Pressure),
-        PressureTime = SettingParser.Seconds("BenchmarkPressureTime", PressureTime),
-        MaxWorkers = SettingParser.PositiveInt("BenchmarkMaxWorkers", MaxWorkers, "a positive number of parallel tasks"),
-        NumPrompts = SettingParser.PositiveInt("BenchmarkNumPrompts", NumPrompts, "a positive number of prompts"),
-        BusyPollMicroseconds = SettingParser.NonNegativeInt("BenchmarkBusyPoll", BusyPoll, "a number of microseconds (0 or more)"),
-        ArrivalStamps = SettingParser.Flag("BenchmarkArrivalStamps", ArrivalStamps),
-    };
+        var item = Settings.FirstOrDefault(i => string.Equals(i.ItemSpec, setting.Property, StringComparison.OrdinalIgnoreCase));
+        var value = item?.GetMetadata("Value");
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    /// <summary>The value of <paramref name="setting"/>'s property, read as its kind; null when empty.</summary>
+    /// <exception cref="Runtime.Cli.UsageException">The value is of the wrong form; the message names the property.</exception>
+    protected object? Value(RunSetting setting) => setting.Parse(setting.Property!, Text(setting));
+
+    /// <summary>The overrides of the plan; <paramref name="knownModels"/>, when given, are the abbrs <c>BenchmarkEndpoints</c> may name.</summary>
+    /// <exception cref="Runtime.Cli.UsageException">A value is of the wrong form; the message names the property.</exception>
+    protected RunSettings ReadSettings(IReadOnlyCollection<string>? knownModels) =>
+        RunSettingValues.Read(s => (s.Property!, Text(s)), knownModels);
 }

@@ -10,17 +10,18 @@ internal static class ChannelLog
 {
     /// <summary>
     /// Logs <paramref name="message"/>: an error, a warning, a failed gate (an error when <paramref name="gatesFail"/>,
-    /// else a warning) or a written file, its text after <paramref name="prefix"/>. Ready messages are not logged.
+    /// else a warning) or a written file, its text after <paramref name="prefix"/>, at the runner's file and line, else at
+    /// <paramref name="file"/> (e.g. the plan project). Ready messages are not logged.
     /// </summary>
-    public static void Log(TaskLoggingHelper log, ChannelMessage message, string prefix = "", bool gatesFail = true)
+    public static void Log(TaskLoggingHelper log, ChannelMessage message, string prefix = "", bool gatesFail = true, string? file = null)
     {
         switch (message)
         {
             case DiagnosticMessage d when d.Severity == DiagnosticSeverity.Error || (d.Severity == DiagnosticSeverity.Gate && gatesFail):
-                log.LogError(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, prefix + UrlSecrets.Redact(d.Text));
+                log.LogError(null, d.Code, null, d.File ?? file, d.Line, d.Column, 0, 0, prefix + UrlSecrets.Redact(d.Text));
                 break;
             case DiagnosticMessage d:
-                log.LogWarning(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, prefix + UrlSecrets.Redact(d.Text));
+                log.LogWarning(null, d.Code, null, d.File ?? file, d.Line, d.Column, 0, 0, prefix + UrlSecrets.Redact(d.Text));
                 break;
             case WroteMessage w:
                 log.LogMessage(MessageImportance.High, "PodBench wrote " + w.Path);

@@ -3,17 +3,21 @@ using PodBench.Runtime.Cli;
 
 namespace PodBench.Build.Tasks;
 
-/// <summary>Learns the plan's structure from the built runner's <c>list --json</c> verb (no glue written by the user).</summary>
+/// <summary>
+/// Learns the plan's structure from the built runner's <c>list --json --check</c> verb (no glue written by the user),
+/// which also refuses a plan whose files (datasets, tokenizers) are missing before any pod starts; its errors arrive
+/// over the channel with their codes and are logged at the plan project.
+/// </summary>
 internal static class PlanQuery
 {
-    public static PlanListing? List(TaskLoggingHelper log, string dotnetHost, string runnerAssembly, string workingDirectory)
+    public static PlanListing? List(TaskLoggingHelper log, string dotnetHost, string runnerAssembly, string workingDirectory, string projectFile)
     {
-        var (exitCode, output, error) = RunnerProcess.RunToEnd(dotnetHost, runnerAssembly, ["list", "--json"], workingDirectory, onMessage: message => ChannelLog.Log(log, message));
+        var (exitCode, output, error) = RunnerProcess.RunToEnd(dotnetHost, runnerAssembly, ["list", "--json", "--check"], workingDirectory, onMessage: message => ChannelLog.Log(log, message, file: projectFile));
         if (exitCode != 0)
         {
             if (!log.HasLoggedErrors)
             {
-                log.LogError($"The plan could not be read: {runnerAssembly} list --json exited with {exitCode}. {error.Trim()} {output.Trim()}".Trim());
+                log.LogError(null, null, null, projectFile, 0, 0, 0, 0, $"The plan could not be read: {runnerAssembly} list --json exited with {exitCode}. {error.Trim()} {output.Trim()}".Trim());
             }
 
             return null;

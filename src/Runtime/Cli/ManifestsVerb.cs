@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
+using PodBench.Runtime.Cli.Settings;
 using PodBench.Runtime.Cluster;
 
 namespace PodBench.Runtime.Cli;
@@ -23,8 +24,13 @@ internal static class ManifestsVerb
         var outputDirectory = Path.GetFullPath(args.Get("out") ?? Path.Combine(context.BaseDirectory, "k8s"));
         var runName = args.Get("run") ?? DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var settings = RunVerb.Settings(context, args);
+        if (PressureTimeCheck.Warning(settings, context.Plan.Run.Pressure, s => s.Switch!) is { } pressureWarning)
+        {
+            Console.Error.WriteLine("warning: " + pressureWarning);
+        }
+
         var assembly = Assembly.GetEntryAssembly()?.GetName().Name ?? "runner";
-        var rerunPod = SettingParser.NonNegativeInt("--pod", args.Get("pod"), "a pod index");
+        var rerunPod = (int?)RunSettingCatalog.Pod.Parse("--pod", args.Get("pod"));
         var barrierTimeout = SettingParser.Seconds("--barrier-timeout", args.Get("barrier-timeout"));
         var options = new KubernetesManifestOptions
         {
@@ -41,14 +47,7 @@ internal static class ManifestsVerb
             RerunPod = rerunPod,
             AllowPartial = args.Flag("partial"),
             Baseline = args.Get("baseline"),
-            Pressure = settings.Pressure,
-            PressureTime = settings.PressureTime,
-            MaxWorkers = settings.MaxWorkers,
-            NumPrompts = settings.NumPrompts,
-            BusyPollMicroseconds = settings.BusyPollMicroseconds,
-            ArrivalStamps = settings.ArrivalStamps,
-            Endpoint = settings.Endpoint,
-            Endpoints = settings.Endpoints,
+            Settings = settings,
             RunArguments = ["run", "--output", DataOutputs, "--run", runName, "--barrier", "--reuse"],
             MergeArguments = ["merge", "--output", DataOutputs, "--run", runName],
             ReportArguments = ["report", "--output", DataOutputs, "--run", runName],

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using PodBench.Runtime.Cluster;
+using PodBench.Runtime.Cli.Settings;
 using PodBench.Runtime.Planning;
 using PodBench.Runtime.Simulation;
 using PodBench.Runtime.Cli.Channel;
@@ -24,29 +24,17 @@ internal static class RunVerb
     /// <remarks>An option not given falls back to the cluster's environment (the ConfigMap of the Kubernetes manifests).</remarks>
     public static RunSettings Settings(RunnerContext context, RunnerArguments args)
     {
-        var cluster = ClusterEnvironment.ReadRunSettings();
-        WarnVisiblePassword("--endpoint", ClusterEnvironment.Endpoint, args.Get("endpoint"));
-        WarnVisiblePassword("--endpoints", ClusterEnvironment.Endpoints, args.Get("endpoints"));
-        var endpoints = SettingParser.Endpoints("--endpoints", args.Get("endpoints"), context.ModelAbbrs);
-        foreach (var abbr in cluster.Endpoints.Keys)
+        foreach (var setting in RunSettingCatalog.Overrides)
         {
-            if (!context.ModelAbbrs.Contains(abbr))
+            if (setting.EnvironmentOnly)
             {
-                throw new UsageException($"{ClusterEnvironment.Endpoints}: '{abbr}' is not a model of the plan (its models: {string.Join(", ", context.ModelAbbrs)}).");
+                WarnVisiblePassword(setting.Switch!, setting.Variable!, args.Get(setting.Option!));
             }
         }
 
-        return new RunSettings
-        {
-            Endpoint = SettingParser.Url("--endpoint", args.Get("endpoint")) ?? cluster.Endpoint,
-            Endpoints = endpoints.Count > 0 ? endpoints : cluster.Endpoints,
-            Pressure = SettingParser.Flag("--pressure", args.Get("pressure")) ?? cluster.Pressure,
-            PressureTime = SettingParser.Seconds("--pressure-time", args.Get("pressure-time")) ?? cluster.PressureTime,
-            MaxWorkers = SettingParser.PositiveInt("--max-workers", args.Get("max-workers"), "a positive number of parallel tasks") ?? cluster.MaxWorkers,
-            NumPrompts = SettingParser.PositiveInt("--num-prompts", args.Get("num-prompts"), "a positive number of prompts") ?? cluster.NumPrompts,
-            BusyPollMicroseconds = SettingParser.NonNegativeInt("--busy-poll-us", args.Get("busy-poll-us"), "a number of microseconds (0 or more)"),
-            ArrivalStamps = SettingParser.Flag("--arrival-stamps", args.Get("arrival-stamps")),
-        };
+        return RunSettingValues.Read(
+            s => args.Get(s.Option!) is { } text ? (s.Switch!, text) : (s.Variable!, Environment.GetEnvironmentVariable(s.Variable!)),
+            context.ModelAbbrs);
     }
 
     private static void WarnVisiblePassword(string option, string variable, string? value)
@@ -60,8 +48,9 @@ internal static class RunVerb
     /// <summary>The pod to run: <c>--pod</c>, else <c>JOB_COMPLETION_INDEX</c>, else null (every pod).</summary>
     public static int? PodIndex(RunnerContext context, RunnerArguments args)
     {
-        var pod = SettingParser.NonNegativeInt("--pod", args.Get("pod"), "a pod number (a 0-based integer)")
-            ?? SettingParser.NonNegativeInt(ClusterEnvironment.CompletionIndex, Environment.GetEnvironmentVariable(ClusterEnvironment.CompletionIndex), "a pod number (a 0-based integer)");
+        var setting = RunSettingCatalog.Pod;
+        var pod = (int?)(setting.Parse(setting.Switch!, args.Get(setting.Option!))
+            ?? setting.Parse(setting.Variable!, Environment.GetEnvironmentVariable(setting.Variable!)));
         if (pod is { } p && p >= context.Pods.Count)
         {
             throw new UsageException($"pod {p}: the plan has {context.Pods.Count} pod(s), numbered 0 to {context.Pods.Count - 1}.");
@@ -84,6 +73,7 @@ internal static class RunVerb
         }
 
         var pod = PodIndex(context, args);
+        PlanFilesCheck.Check(context);
         var outputRoot = Path.GetFullPath(args.Get("output") ?? Path.Combine(context.BaseDirectory, "outputs", "default"));
         var runName = args.Get("run") ?? DateTime.Now.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         RunLocator.CheckRunName(runName, "--run");

@@ -1,27 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using PodBench.Runtime.Cli.Settings;
 
 namespace PodBench.Runtime.Cli;
 
 /// <summary>
 /// The runner's command line: a verb, then <c>--name value</c> options (a flag may omit its value). Unknown
-/// options are errors that name the option and list the verb's options.
+/// options are errors that name the option and list the verb's options; the options of each verb are those of
+/// <see cref="RunSettingCatalog"/>.
 /// </summary>
 public sealed class RunnerArguments
 {
-    private static readonly Dictionary<string, string[]> VerbOptions = new(StringComparer.Ordinal)
-    {
-        ["list"] = ["json"],
-        ["run"] = ["pod", "output", "run", "endpoint", "endpoints", "pressure", "pressure-time", "max-workers", "num-prompts", "busy-poll-us", "arrival-stamps", "simulator", "reuse", "barrier", "barrier-timeout", "local-barrier", "partial", "baseline"],
-        ["merge"] = ["output", "run", "partial", "baseline", "import"],
-        ["report"] = ["output", "run", "partial", "baseline"],
-        ["manifests"] = ["out", "image", "namespace", "run", "endpoint", "endpoints", "pressure", "pressure-time", "max-workers", "num-prompts", "busy-poll-us", "arrival-stamps", "api-key-secret", "storage-class", "storage-size", "pod", "barrier-timeout", "partial", "baseline"],
-        ["simulate"] = ["port"],
-        ["help"] = [],
-    };
-
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "reuse", "partial", "barrier", "local-barrier", "pressure" };
-
     private readonly Dictionary<string, string> _options;
 
     private RunnerArguments(string verb, Dictionary<string, string> options)
@@ -34,7 +24,7 @@ public sealed class RunnerArguments
     public string Verb { get; }
 
     /// <summary>Every verb the runner offers.</summary>
-    public static IReadOnlyCollection<string> Verbs => VerbOptions.Keys;
+    public static IReadOnlyCollection<string> Verbs => RunSettingCatalog.Verbs;
 
     /// <summary>Parses <paramref name="args"/>; no arguments means <c>run</c> (every pod, then merge and reports).</summary>
     public static RunnerArguments Parse(IReadOnlyList<string> args)
@@ -45,10 +35,12 @@ public sealed class RunnerArguments
             verb = "help";
         }
 
-        if (!VerbOptions.TryGetValue(verb, out var allowed))
+        if (!RunSettingCatalog.Verbs.Contains(verb))
         {
-            throw new UsageException($"'{verb}' is not a verb of this runner; use one of: {string.Join(", ", VerbOptions.Keys)}.");
+            throw new UsageException($"'{verb}' is not a verb of this runner; use one of: {string.Join(", ", RunSettingCatalog.Verbs)}.");
         }
+
+        var allowed = RunSettingCatalog.OptionsOf(verb);
 
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Count; i++)
@@ -68,15 +60,15 @@ public sealed class RunnerArguments
                 name = name[..eq];
             }
 
-            if (Array.IndexOf(allowed, name) < 0)
+            if (!allowed.Contains(name))
             {
-                throw new UsageException($"{verb}: unknown option --{name}; its options are: {(allowed.Length == 0 ? "none" : "--" + string.Join(", --", allowed))}.");
+                throw new UsageException($"{verb}: unknown option --{name}; its options are: {(allowed.Count == 0 ? "none" : "--" + string.Join(", --", allowed))}.");
             }
 
             if (value is null)
             {
                 var next = i + 1 < args.Count ? args[i + 1] : null;
-                if (Flags.Contains(name) && (next is null || next.StartsWith("--", StringComparison.Ordinal)))
+                if (RunSettingCatalog.ByOption(name)?.Kind == SettingKind.Flag && (next is null || next.StartsWith("--", StringComparison.Ordinal)))
                 {
                     value = "true";
                 }

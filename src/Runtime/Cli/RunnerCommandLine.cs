@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using PodBench.Runtime.Cluster;
+using PodBench.Runtime.Cli.Settings;
 using PodBench.Runtime.Planning;
 
 namespace PodBench.Runtime.Cli;
@@ -33,51 +33,12 @@ public static class RunnerCommandLine
     }
 
     /// <summary>
-    /// The environment that carries <paramref name="settings"/>' endpoints (<see cref="ClusterEnvironment.Endpoint"/>,
-    /// <see cref="ClusterEnvironment.Endpoints"/>): a URL may hold a password, and a command line is visible to every
-    /// local user (<c>ps</c>). A variable the settings leave empty is set empty, so the child never falls back to one
-    /// inherited from the caller's environment.
+    /// The environment that carries <paramref name="settings"/>' endpoints (see <see cref="RunSetting.EnvironmentOnly"/>):
+    /// a URL may hold a password, and a command line is visible to every local user (<c>ps</c>). A variable the
+    /// settings leave empty is set empty, so the child never falls back to one inherited from the caller's environment.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Environment(RunSettings settings) => new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [ClusterEnvironment.Endpoint] = settings.Endpoint ?? "",
-        [ClusterEnvironment.Endpoints] = settings.Endpoints.Count > 0 ? ClusterEnvironment.FormatEndpoints(settings.Endpoints) : "",
-    };
+    public static IReadOnlyDictionary<string, string> Environment(RunSettings settings) => RunSettingValues.ChildEnvironment(settings);
 
     /// <summary>The option arguments that carry <paramref name="settings"/>, except the endpoints (see <see cref="Environment"/>).</summary>
-    public static IReadOnlyList<string> Settings(RunSettings settings)
-    {
-        var args = new List<string>();
-        if (settings.Pressure is { } pressure)
-        {
-            args.AddRange(["--pressure", pressure ? "true" : "false"]);
-        }
-
-        if (settings.PressureTime is { } time)
-        {
-            args.AddRange(["--pressure-time", time.ToString("R", CultureInfo.InvariantCulture)]);
-        }
-
-        if (settings.MaxWorkers is { } workers)
-        {
-            args.AddRange(["--max-workers", workers.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        if (settings.NumPrompts is { } prompts)
-        {
-            args.AddRange(["--num-prompts", prompts.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        if (settings.BusyPollMicroseconds is { } poll)
-        {
-            args.AddRange(["--busy-poll-us", poll.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        if (settings.ArrivalStamps is { } stamps)
-        {
-            args.AddRange(["--arrival-stamps", stamps ? "true" : "false"]);
-        }
-
-        return args;
-    }
+    public static IReadOnlyList<string> Settings(RunSettings settings) => RunSettingValues.CommandLine(settings);
 }

@@ -45,7 +45,7 @@ public static class RunnerMain
         }
         catch (UsageException e)
         {
-            RunnerDiagnostics.Error(Console.Error, e.Message);
+            RunnerDiagnostics.Error(Console.Error, e.Message, e.Code);
             return UsageExitCode;
         }
         catch (PlanException e) when (RunnerChannel.Current is not null)
@@ -111,6 +111,11 @@ public static class RunnerMain
 
     private static int List(RunnerContext context, RunnerArguments args, TextWriter output)
     {
+        if (args.Flag("check"))
+        {
+            PlanFilesCheck.Check(context);
+        }
+
         var listing = context.Listing(new RunSettings());
         if (args.Flag("json"))
         {
@@ -136,7 +141,7 @@ public static class RunnerMain
         {planType}: a PodBench benchmark runner.
 
         Verbs:
-          list [--json]                 the plan's pods and tasks
+          list [--json] [--check]       the plan's pods and tasks (--check: and whether every file they read exists)
           run [--pod N] [--output DIR] [--run NAME] [--endpoint URL] [--endpoints a=url;b=url]
               [--pressure] [--pressure-time S] [--max-workers N] [--num-prompts N] [--busy-poll-us N]
               [--arrival-stamps true|false] [--simulator URL] [--reuse]

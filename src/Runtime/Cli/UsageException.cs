@@ -10,4 +10,14 @@ public sealed class UsageException : Exception
         : base(message)
     {
     }
+
+    /// <summary>Creates the exception for the rule <paramref name="code"/> (e.g. <c>PB0102</c>, docs/diagnostics.md).</summary>
+    public UsageException(string message, string? code)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    /// <summary>The rule id the message belongs to; null when none.</summary>
+    public string? Code { get; }
 }

@@ -53,35 +53,12 @@ public sealed record KubernetesManifestOptions
     /// <summary>Resources of the merge.</summary>
     public KubernetesResources MergeResources { get; init; } = KubernetesResources.Merge;
 
-    /// <summary>Pressure mode override (<c>BenchmarkPressure</c>); null: as the plan says.</summary>
-    public bool? Pressure { get; init; }
-
-    /// <summary>Pressure time override, seconds (<c>BenchmarkPressureTime</c>).</summary>
-    public double? PressureTime { get; init; }
-
-    /// <summary>Tasks of one pod in parallel (<c>BenchmarkMaxWorkers</c>).</summary>
-    public int? MaxWorkers { get; init; }
-
-    /// <summary>Only the first N rows of each dataset (<c>BenchmarkNumPrompts</c>).</summary>
-    public int? NumPrompts { get; init; }
-
     /// <summary>
-    /// Microseconds the pods' socket loop polls after its last event (<c>BenchmarkBusyPoll</c>); put in the ConfigMap
-    /// as <c>PODBENCH_BUSY_POLL_US</c>, which the runner reads.
+    /// The per-run overrides of the plan (<c>BenchmarkPressure</c>, <c>BenchmarkEndpoint</c>... see
+    /// <see cref="Cli.Settings.RunSettingCatalog"/>), put in the ConfigMap as the variables the runner reads. The
+    /// endpoints must not carry credentials (ConfigMaps are not secret).
     /// </summary>
-    public int? BusyPollMicroseconds { get; init; }
-
-    /// <summary>
-    /// Whether the pods' readings are the kernel's arrival stamps (<c>BenchmarkArrivalStamps</c>); put in the ConfigMap
-    /// as <c>PODBENCH_ARRIVAL_STAMPS</c> (1 or 0) when set.
-    /// </summary>
-    public bool? ArrivalStamps { get; init; }
-
-    /// <summary>Base URL for every model (<c>BenchmarkEndpoint</c>); must not carry credentials.</summary>
-    public string? Endpoint { get; init; }
-
-    /// <summary>Per-model base URLs by abbr (<c>BenchmarkEndpoints</c>); must not carry credentials.</summary>
-    public IReadOnlyDictionary<string, string> Endpoints { get; init; } = new Dictionary<string, string>();
+    public Planning.RunSettings Settings { get; init; } = new();
 
     /// <summary>
     /// The Secret holding the API key (create it with <c>kubectl create secret generic NAME --from-literal=api-key=...</c>);

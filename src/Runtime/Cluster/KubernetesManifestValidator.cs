@@ -1,5 +1,6 @@
 using System;
 using System.Text.RegularExpressions;
+using Catalog = PodBench.Runtime.Cli.Settings.RunSettingCatalog;
 
 namespace PodBench.Runtime.Cluster;
 
@@ -37,19 +38,20 @@ internal static partial class KubernetesManifestValidator
         Require(o.StorageClass is null || DnsSubdomain().IsMatch(o.StorageClass), nameof(o.StorageClass), "BenchmarkStorageClass", $"'{o.StorageClass}' is not a storage class name (lower-case letters, digits, '-', '.').");
         Require(QuantityText().IsMatch(o.StorageSize), nameof(o.StorageSize), "BenchmarkStorageSize", $"'{o.StorageSize}' is not a storage size such as 10Gi.");
         Require(o.Baseline is null || SafePath().IsMatch(o.Baseline) || (SafeName().IsMatch(o.Baseline) && o.Baseline is not "." and not ".."), nameof(o.Baseline), "BenchmarkBaseline", $"'{o.Baseline}' must be a run folder name under the volume's outputs or an absolute path inside the pods.");
-        Require(o.PressureTime is null || o.PressureTime > 0, nameof(o.PressureTime), "BenchmarkPressureTime", "must be positive.");
-        Require(o.MaxWorkers is null || o.MaxWorkers >= 1, nameof(o.MaxWorkers), "BenchmarkMaxWorkers", "must be at least 1.");
-        Require(o.NumPrompts is null || o.NumPrompts >= 1, nameof(o.NumPrompts), "BenchmarkNumPrompts", "must be at least 1.");
-        Require(o.BusyPollMicroseconds is null || o.BusyPollMicroseconds >= 0, nameof(o.BusyPollMicroseconds), "BenchmarkBusyPoll", "must be 0 or more microseconds.");
-        if (o.Endpoint is not null)
+        Require(o.Settings.PressureTime is null || o.Settings.PressureTime > 0, nameof(o.Settings) + "." + nameof(o.Settings.PressureTime), Catalog.PressureTime.Property!, "must be positive.");
+        Require(o.Settings.MaxWorkers is null || o.Settings.MaxWorkers >= 1, nameof(o.Settings) + "." + nameof(o.Settings.MaxWorkers), Catalog.MaxWorkers.Property!, "must be at least 1.");
+        Require(o.Settings.NumPrompts is null || o.Settings.NumPrompts >= 1, nameof(o.Settings) + "." + nameof(o.Settings.NumPrompts), Catalog.NumPrompts.Property!, "must be at least 1.");
+        Require(o.Settings.BusyPollMicroseconds is null || o.Settings.BusyPollMicroseconds >= 0, nameof(o.Settings) + "." + nameof(o.Settings.BusyPollMicroseconds), Catalog.BusyPoll.Property!, "must be 0 or more microseconds.");
+        if (o.Settings.Endpoint is { } endpoint)
         {
-            CheckUrl(o.Endpoint, nameof(o.Endpoint), "BenchmarkEndpoint");
+            CheckUrl(endpoint, nameof(o.Settings) + "." + nameof(o.Settings.Endpoint), Catalog.Endpoint.Property!);
         }
 
-        foreach (var (abbr, url) in o.Endpoints)
+        foreach (var (abbr, url) in o.Settings.Endpoints)
         {
-            Require(!abbr.AsSpan().ContainsAny("=;") && abbr.Trim().Length > 0, nameof(o.Endpoints), "BenchmarkEndpoints", $"model abbr '{abbr}' must not be empty or hold '=' or ';'.");
-            CheckUrl(url, nameof(o.Endpoints), "BenchmarkEndpoints (" + abbr + ")");
+            var member = nameof(o.Settings) + "." + nameof(o.Settings.Endpoints);
+            Require(!abbr.AsSpan().ContainsAny("=;") && abbr.Trim().Length > 0, member, Catalog.Endpoints.Property!, $"model abbr '{abbr}' must not be empty or hold '=' or ';'.");
+            CheckUrl(url, member, Catalog.Endpoints.Property + " (" + abbr + ")");
         }
     }
 

@@ -41,22 +41,11 @@ internal static class KubernetesObjects
             [ClusterEnvironment.BarrierTimeout] = ClusterEnvironment.FormatSeconds(options.BarrierTimeout.TotalSeconds),
             [ClusterEnvironment.StartMargin] = ClusterEnvironment.FormatSeconds(options.StartMargin.TotalSeconds),
         };
-        void AddIf(string key, string? value)
+        foreach (var (variable, value) in Cli.Settings.RunSettingValues.Variables(options.Settings))
         {
-            if (value is not null)
-            {
-                data[key] = value;
-            }
+            data[variable] = value;
         }
 
-        AddIf(ClusterEnvironment.Pressure, options.Pressure is { } p ? (p ? "true" : "false") : null);
-        AddIf(ClusterEnvironment.PressureTime, options.PressureTime is { } t ? ClusterEnvironment.FormatSeconds(t) : null);
-        AddIf(ClusterEnvironment.MaxWorkers, options.MaxWorkers?.ToString(CultureInfo.InvariantCulture));
-        AddIf(ClusterEnvironment.NumPrompts, options.NumPrompts?.ToString(CultureInfo.InvariantCulture));
-        AddIf(Engine.Transport.EpollLoop.BusyPollVariable, options.BusyPollMicroseconds?.ToString(CultureInfo.InvariantCulture));
-        AddIf(Engine.Transport.ArrivalStamps.Variable, options.ArrivalStamps switch { true => "1", false => "0", null => null });
-        AddIf(ClusterEnvironment.Endpoint, options.Endpoint);
-        AddIf(ClusterEnvironment.Endpoints, options.Endpoints.Count == 0 ? null : ClusterEnvironment.FormatEndpoints(options.Endpoints));
         return new V1ConfigMap
         {
             ApiVersion = "v1",

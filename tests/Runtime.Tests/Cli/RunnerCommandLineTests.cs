@@ -44,7 +44,7 @@ public sealed class RunnerCommandLineTests
         var environment = RunnerCommandLine.Environment(settings);
 
         Assert.DoesNotContain(args, a => a.Contains("pw", System.StringComparison.Ordinal) || a.Contains("u:p@", System.StringComparison.Ordinal));
-        var read = PodBench.Runtime.Cluster.ClusterEnvironment.ReadRunSettings(name => environment.TryGetValue(name, out var v) ? v : null);
+        var read = PodBench.Runtime.Cli.Settings.RunSettingValues.FromEnvironment(name => environment.TryGetValue(name, out var v) ? v : null);
         Assert.Equal(settings.Endpoint, read.Endpoint);
         Assert.Equal("http://u:p@h:1", read.Endpoints["m"]);
 

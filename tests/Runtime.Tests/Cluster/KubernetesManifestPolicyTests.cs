@@ -5,6 +5,7 @@ using System.Linq;
 using k8s;
 using k8s.Models;
 using PodBench.Runtime.Cluster;
+using PodBench.Runtime.Planning;
 using Xunit;
 
 namespace PodBench.Runtime.Tests.Cluster;
@@ -37,7 +38,7 @@ public sealed class KubernetesManifestPolicyTests : IDisposable
         OutputDirectory = _dir,
         RunnerPath = "/app/MultiPod",
         ApiKeySecretName = "llm-api-key",
-        Endpoint = "http://vllm.bench.svc:8000",
+        Settings = new RunSettings { Endpoint = "http://vllm.bench.svc:8000" },
         RunArguments = ["run", "--output", "/data/outputs", "--run", "nightly-42", "--barrier", "--reuse"],
     };
 
@@ -213,7 +214,7 @@ public sealed class KubernetesManifestPolicyTests : IDisposable
         Environment.SetEnvironmentVariable("BENCHMARK_API_KEY", ApiKey);
         try
         {
-            var files = KubernetesManifestWriter.Write(Options() with { Endpoints = new Dictionary<string, string> { ["a"] = "http://a.bench.svc:8000" } });
+            var files = KubernetesManifestWriter.Write(Options() with { Settings = new RunSettings { Endpoint = "http://vllm.bench.svc:8000", Endpoints = new Dictionary<string, string> { ["a"] = "http://a.bench.svc:8000" } } });
             foreach (var (file, spec) in PodSpecs(files))
             {
                 foreach (var env in (spec.InitContainers ?? []).Concat(spec.Containers).SelectMany(c => c.Env ?? []))
@@ -229,8 +230,7 @@ public sealed class KubernetesManifestPolicyTests : IDisposable
             Directory.Delete(_dir, recursive: true);
             var error = Assert.Throws<ArgumentException>(() => KubernetesManifestWriter.Write(Options() with
             {
-                Endpoint = null,
-                Endpoints = new Dictionary<string, string> { ["a"] = "http://bench:s3cr3t-pw@a.bench.svc:8000" },
+                Settings = new RunSettings { Endpoints = new Dictionary<string, string> { ["a"] = "http://bench:s3cr3t-pw@a.bench.svc:8000" } },
             }));
             Assert.DoesNotContain("s3cr3t-pw", error.Message, StringComparison.Ordinal);
             Assert.Contains("BenchmarkEndpoints", error.Message, StringComparison.Ordinal);

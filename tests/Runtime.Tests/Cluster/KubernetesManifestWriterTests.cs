@@ -4,8 +4,10 @@ using System.IO;
 using System.Linq;
 using k8s;
 using k8s.Models;
+using PodBench.Runtime.Cli.Settings;
 using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Engine.Transport;
+using PodBench.Runtime.Planning;
 using Xunit;
 
 namespace PodBench.Runtime.Tests.Cluster;
@@ -34,12 +36,17 @@ public sealed class KubernetesManifestWriterTests : IDisposable
         ApiKeySecretName = "llm-api-key",
         StorageClass = "nfs-client",
         StorageSize = "20Gi",
-        Pressure = true,
-        PressureTime = 30,
-        MaxWorkers = 2,
-        Endpoint = "http://vllm.bench.svc:8000",
-        Endpoints = new Dictionary<string, string> { ["test2"] = "http://sglang.bench.svc:30000", ["test1"] = "https://10.0.0.5:8443/v1" },
+        Settings = new RunSettings
+        {
+            Pressure = true,
+            PressureTime = 30,
+            MaxWorkers = 2,
+            Endpoint = "http://vllm.bench.svc:8000",
+            Endpoints = new Dictionary<string, string> { ["test2"] = "http://sglang.bench.svc:30000", ["test1"] = "https://10.0.0.5:8443/v1" },
+        },
     };
+
+    private KubernetesManifestOptions With(RunSettings settings) => Options() with { Settings = settings };
 
     private static T Load<T>(string path)
     {
@@ -173,7 +180,7 @@ public sealed class KubernetesManifestWriterTests : IDisposable
         Assert.Equal("600", map.Data["BENCHMARK_BARRIER_TIMEOUT"]);
         Assert.False(map.Data.ContainsKey("BENCHMARK_NUM_PROMPTS"));
 
-        var settings = ClusterEnvironment.ReadRunSettings(name => map.Data.TryGetValue(name, out var v) ? v : null);
+        var settings = RunSettingValues.FromEnvironment(name => map.Data.TryGetValue(name, out var v) ? v : null);
         Assert.True(settings.Pressure);
         Assert.Equal(30, settings.PressureTime);
         Assert.Equal(2, settings.MaxWorkers);
@@ -190,7 +197,7 @@ public sealed class KubernetesManifestWriterTests : IDisposable
     [InlineData(false, "0")]
     public void ConfigMap_carries_the_arrival_stamps_choice_the_pods_read(bool stamps, string value)
     {
-        KubernetesManifestWriter.Write(Options() with { ArrivalStamps = stamps });
+        KubernetesManifestWriter.Write(With(new RunSettings { ArrivalStamps = stamps }));
         var map = Load<V1ConfigMap>(Path.Combine(_dir, KubernetesManifestWriter.OptionsFile));
         Assert.Equal(value, map.Data["PODBENCH_ARRIVAL_STAMPS"]);
     }
@@ -198,13 +205,13 @@ public sealed class KubernetesManifestWriterTests : IDisposable
     [Fact]
     public void ConfigMap_carries_the_busy_poll_the_pods_socket_loop_reads()
     {
-        KubernetesManifestWriter.Write(Options() with { BusyPollMicroseconds = 20_000 });
+        KubernetesManifestWriter.Write(With(new RunSettings { BusyPollMicroseconds = 20_000 }));
         var map = Load<V1ConfigMap>(Path.Combine(_dir, KubernetesManifestWriter.OptionsFile));
         Assert.Equal("20000", map.Data["PODBENCH_BUSY_POLL_US"]);
         var job = Load<V1Job>(Path.Combine(_dir, KubernetesManifestWriter.PodsFile));
         Assert.Contains(job.Spec.Template.Spec.Containers[0].EnvFrom, e => e.ConfigMapRef?.Name == map.Metadata.Name);
 
-        var error = Assert.Throws<ArgumentException>(() => KubernetesManifestWriter.Write(Options() with { BusyPollMicroseconds = -1 }));
+        var error = Assert.Throws<ArgumentException>(() => KubernetesManifestWriter.Write(With(new RunSettings { BusyPollMicroseconds = -1 })));
         Assert.Contains("BenchmarkBusyPoll", error.Message, StringComparison.Ordinal);
     }
 
@@ -283,7 +290,7 @@ public sealed class KubernetesManifestWriterTests : IDisposable
     [Fact]
     public void Endpoint_with_credentials_is_refused_without_echoing_them()
     {
-        var error = Assert.Throws<ArgumentException>(() => KubernetesManifestWriter.Write(Options() with { Endpoint = "http://user:hunter2@vllm:8000" }));
+        var error = Assert.Throws<ArgumentException>(() => KubernetesManifestWriter.Write(With(new RunSettings { Endpoint = "http://user:hunter2@vllm:8000" })));
         Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
         Assert.Contains("BenchmarkEndpoint", error.Message, StringComparison.Ordinal);
     }
