@@ -33,7 +33,7 @@ internal static class TaskExecution
             var baseUrl = EndpointResolver.Resolve(task.Model, options.Settings, options.SimulatorUrl);
             var apiKey = ApiKeys.Resolve(task.Model.ApiKey);
             var tokenizer = task.Model.TokenizerPath is { Length: > 0 } path ? HfTokenizer.Load(Path.GetFullPath(path, context.BaseDirectory)) : null;
-            var rows = DatasetLoader.Load(task.Dataset, task.Model, context.BaseDirectory, tokenizer, run.NumPrompts);
+            var rows = DatasetLoader.Load(task.Dataset, task.Model, context.BaseDirectory, tokenizer, run.NumPrompts, notice => output.WriteLine($"{prefix} {notice}"));
             var resume = SkipFinished(layout, task, run, output, prefix);
             var servedModel = task.Model.Model ?? await ModelDiscovery.GetFirstModelIdAsync(baseUrl, apiKey, task.Model.Tls, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             var model = task.Model with { Model = servedModel };
