@@ -87,6 +87,7 @@ internal static class TaskExecution
                 Scope = model.Abbr + "/" + task.Dataset.Abbr,
                 Statistics = context.Plan.Summary.Statistics.Select(s => s.Name).ToArray(),
                 Stable = context.Plan.Summary.StableStage,
+                Goodput = context.Plan.Summary.Goodput,
                 MaxConcurrency = concurrency,
                 TargetRate = outcome.TargetRate,
             }, latestOnly: run.Pressure);
