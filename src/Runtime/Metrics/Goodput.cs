@@ -20,6 +20,9 @@ internal static class Goodput
     /// <summary>The key of the number of good requests.</summary>
     public const string CountKey = "Good Requests";
 
+    /// <summary>True for the keys of the goodput extras.</summary>
+    public static bool IsKey(string key) => key is RateKey or ShareKey or CountKey;
+
     /// <summary>The goodput extras of each stage over the temp view <c>pb_req</c>; <paramref name="durationNs"/> gives a stage's duration.</summary>
     public static List<GlobalValue> Compute(SqlRunner sql, (string, string)[] fill, GoodputSlo slo, IReadOnlyList<string> stages, System.Func<string, long> durationNs)
     {
