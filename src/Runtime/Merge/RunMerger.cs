@@ -266,6 +266,12 @@ public static class RunMerger
             notes.Insert(0, $"PARTIAL MERGE: {verification.Complete.Count} of {verification.Expected.Count} expected pods merged; missing or broken: pod {string.Join(", pod ", missing)}");
         }
 
+        // Every replica of a group loads the whole dataset, so each pod's count is the dataset's.
+        foreach (var dataset in verification.Complete.SelectMany(m => m.Tasks).GroupBy(t => t.Dataset).Where(g => g.Max(t => t.RepeatedPrompts) > 0))
+        {
+            notes.Add("WARNING: " + Workloads.PromptSalt.RepeatWarning(dataset.Max(t => t.RepeatedPrompts), null, dataset.Key));
+        }
+
         var extras = merged.Extras.ToList();
         extras.Add(new GlobalValue("Pods Expected", "total", verification.Expected.Count, "") { Integer = true });
         extras.Add(new GlobalValue("Pods Merged", "total", verification.Complete.Count, "") { Integer = true });

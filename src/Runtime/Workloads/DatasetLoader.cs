@@ -24,8 +24,12 @@ public static class DatasetLoader
     public static IReadOnlyList<PromptRow> Load(Dataset dataset, ModelEndpoint model, string baseDirectory, HfTokenizer? tokenizer, int? numPrompts) =>
         Load(dataset, model, baseDirectory, tokenizer, numPrompts, null);
 
-    /// <summary>As <see cref="Load(Dataset, ModelEndpoint, string, HfTokenizer?, int?)"/>; <paramref name="notice"/> hears what a prompt file's filters and draw kept.</summary>
-    public static IReadOnlyList<PromptRow> Load(Dataset dataset, ModelEndpoint model, string baseDirectory, HfTokenizer? tokenizer, int? numPrompts, Action<string>? notice)
+    /// <summary>
+    /// As <see cref="Load(Dataset, ModelEndpoint, string, HfTokenizer?, int?)"/>; <paramref name="notice"/> hears what a
+    /// prompt file's filters and draw kept, and <paramref name="run"/> (the run's name) salts the prompts of a synthetic
+    /// dataset with <see cref="SyntheticDataset.DistinctPrompts"/>.
+    /// </summary>
+    public static IReadOnlyList<PromptRow> Load(Dataset dataset, ModelEndpoint model, string baseDirectory, HfTokenizer? tokenizer, int? numPrompts, Action<string>? notice, string run = "")
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(model);
@@ -49,6 +53,11 @@ public static class DatasetLoader
             PromptJsonlDataset p => PromptFileSelection.Select(p, PromptJsonlReader.Read(ReadFile(p.Abbr, p.Path, baseDirectory), p.Path), 0, tokenizer, notice),
             _ => throw new DatasetException($"dataset \"{dataset.Abbr}\": {dataset.GetType().Name} is not a known dataset kind"),
         };
+
+        if (dataset is SyntheticDataset { DistinctPrompts: true, Kind: SyntheticKind.String })
+        {
+            rows = PromptSalt.Apply(rows, run, dataset.Abbr);
+        }
 
         return numPrompts is { } n && n < rows.Count ? rows.Take(n).ToArray() : rows;
     }
