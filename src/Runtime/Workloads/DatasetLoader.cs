@@ -49,6 +49,7 @@ public static class DatasetLoader
             SyntheticDataset s => SyntheticGenerator.Generate(s, () => tokenizer ?? LoadTokenizer(s, model, baseDirectory), Math.Min(s.RequestCount, numPrompts ?? int.MaxValue)),
             CustomQaDataset q => CustomQaReader.Read(ReadFile(q.Abbr, q.Path, baseDirectory), q.Path, q.Kind, q.MaxOutLen),
             TraceDataset t => TraceReader.Read(ReadFile(t.Abbr, t.Path, baseDirectory), t.Path),
+            SharedPrefixDataset sp => SharedPrefixGenerator.Generate(sp),
             ShareGptDataset g => ShareGpt(g, ReadFile(g.Abbr, g.Path, baseDirectory), tokenizer, notice),
             PromptJsonlDataset p => PromptFileSelection.Select(p, PromptJsonlReader.Read(ReadFile(p.Abbr, p.Path, baseDirectory), p.Path), 0, tokenizer, notice),
             _ => throw new DatasetException($"dataset \"{dataset.Abbr}\": {dataset.GetType().Name} is not a known dataset kind"),
