@@ -14,8 +14,6 @@ namespace PodBench.Runtime.Workloads;
 /// </summary>
 internal static class PromptFileSelection
 {
-    private const int Limit = 1 << 20;
-
     public static IReadOnlyList<PromptRow> Select(PromptFileDataset dataset, IReadOnlyList<PromptFileEntry> entries, int skipped, ITokenCounter? tokenizer, Action<string>? notice)
     {
         Validate(dataset);
@@ -114,13 +112,7 @@ internal static class PromptFileSelection
     private static void Validate(PromptFileDataset d)
     {
         var where = $"dataset \"{d.Abbr}\"";
-        foreach (var (name, value) in new[] { ("MinPromptLen", d.MinPromptLen), ("MaxPromptLen", d.MaxPromptLen), ("MinOutputLen", d.MinOutputLen), ("MaxOutputLen", d.MaxOutputLen), ("OutputLen", d.OutputLen), ("SampleCount", d.SampleCount) })
-        {
-            if (value is < 1 or > Limit)
-            {
-                throw new DatasetException($"{where}: {name} must be in 1..{Limit}, got {value}");
-            }
-        }
+        DatasetChecks.Counts(d.Abbr, ("MinPromptLen", d.MinPromptLen), ("MaxPromptLen", d.MaxPromptLen), ("MinOutputLen", d.MinOutputLen), ("MaxOutputLen", d.MaxOutputLen), ("OutputLen", d.OutputLen), ("SampleCount", d.SampleCount));
 
         if (d.MinPromptLen > d.MaxPromptLen)
         {

@@ -12,8 +12,6 @@ namespace PodBench.Runtime.Workloads;
 /// </summary>
 internal static class SharedPrefixGenerator
 {
-    private const int Limit = 1 << 20;
-
     private static readonly string[] Words =
     [
         "time", "year", "people", "way", "day", "man", "thing", "woman", "life", "child", "world", "school", "state", "family",
@@ -71,17 +69,10 @@ internal static class SharedPrefixGenerator
     private static void Validate(SharedPrefixDataset d)
     {
         var where = $"dataset \"{d.Abbr}\"";
-        foreach (var (name, value) in new[] { ("Groups", d.Groups), ("RequestsPerGroup", d.RequestsPerGroup), ("PrefixLen", d.PrefixLen), ("SuffixLen", d.SuffixLen), ("OutputLen", d.OutputLen) })
+        DatasetChecks.Counts(d.Abbr, ("Groups", d.Groups), ("RequestsPerGroup", d.RequestsPerGroup), ("PrefixLen", d.PrefixLen), ("SuffixLen", d.SuffixLen), ("OutputLen", d.OutputLen));
+        if ((long)d.Groups * d.RequestsPerGroup > DatasetChecks.Limit)
         {
-            if (value is < 1 or > Limit)
-            {
-                throw new DatasetException($"{where}: {name} must be in 1..{Limit}, got {value}");
-            }
-        }
-
-        if ((long)d.Groups * d.RequestsPerGroup > Limit)
-        {
-            throw new DatasetException($"{where}: Groups x RequestsPerGroup is {(long)d.Groups * d.RequestsPerGroup}, more than {Limit} requests");
+            throw new DatasetException($"{where}: Groups x RequestsPerGroup is {(long)d.Groups * d.RequestsPerGroup}, more than {DatasetChecks.Limit} requests");
         }
 
         if (!System.Enum.IsDefined(d.Order))

@@ -24,14 +24,7 @@ public sealed class GoodputTests
     private static async Task<PerfSummary> Summarize(GoodputSlo? slo)
     {
         using var run = new TempRun();
-        await run.WriteAsync(
-        [
-            TempRun.Ms(0, 10, 4, 0, 100, 150, 200, 260),
-            TempRun.Ms(1, 20, 3, 50, 130, 170, 230),
-            TempRun.Failed(4, "chunk size is less than 2", 100),
-            TempRun.Ms(2, 30, 2, 210, 300, 330),
-            TempRun.Ms(3, 40, 1, 240, 260, 360),
-        ]);
+        await SummarizerTests.WriteHandWorkedAsync(run);
         return TaskSummaries.SummarizeTask(run.Layout, "m", "d", new SummaryRequest { Scope = "m/d", MaxConcurrency = 2, Goodput = slo });
     }
 
