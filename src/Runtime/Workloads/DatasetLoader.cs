@@ -16,7 +16,7 @@ public static class DatasetLoader
     /// <summary>
     /// The rows of <paramref name="dataset"/> for <paramref name="model"/>.
     /// </summary>
-    /// <param name="dataset">A synthetic, custom QA, trace, ShareGPT or prompt JSONL dataset.</param>
+    /// <param name="dataset">A synthetic, custom QA, trace, ShareGPT, prompt JSONL or shared-prefix dataset.</param>
     /// <param name="model">The endpoint; its <see cref="ModelEndpoint.TokenizerPath"/> serves token-id datasets.</param>
     /// <param name="baseDirectory">Relative dataset and tokenizer paths are resolved against it (the plan project folder).</param>
     /// <param name="tokenizer">The endpoint's tokenizer if already loaded; otherwise token-id datasets load it from <see cref="ModelEndpoint.TokenizerPath"/>.</param>
