@@ -139,6 +139,9 @@ internal sealed class JsonlLines
                     Problem(line, "has text that is not valid (an escape gives a lone UTF-16 surrogate)");
                 }
             }
+
+            // Anything but white space after the array is a syntax error the reader names.
+            reader.Read();
         }
         catch (JsonException e)
         {

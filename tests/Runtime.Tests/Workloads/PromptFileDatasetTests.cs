@@ -91,6 +91,11 @@ public sealed class PromptFileDatasetTests : IDisposable
 
         var broken = Assert.Throws<DatasetException>(() => Load(new ShareGptDataset("sg", "data/sg.json"), "[\n" + Entry(Turn("human", "a"), Turn("gpt", "b")) + ",\n{\"conversations\": [}\n]"));
         Assert.StartsWith("data/sg.json(3): not valid JSON at column", Assert.Single(broken.Problems), StringComparison.Ordinal);
+
+        var trailing = Assert.Throws<DatasetException>(() => Load(new ShareGptDataset("sg", "data/sg.json"), "[\n" + Entry(Turn("human", "a"), Turn("gpt", "b")) + "\n]\n[]"));
+        Assert.StartsWith("data/sg.json(4): not valid JSON at column 1", Assert.Single(trailing.Problems), StringComparison.Ordinal);
+        var truncated = Assert.Throws<DatasetException>(() => Load(new ShareGptDataset("sg", "data/sg.json"), "[\n" + Entry(Turn("human", "a"), Turn("gpt", "b")) + ",\n"));
+        Assert.StartsWith("data/sg.json(", Assert.Single(truncated.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
