@@ -70,21 +70,6 @@ public sealed class DistinctPromptsTests : IDisposable
         Assert.DoesNotContain(clean.Merged.Notes, n => n.Contains("repeat a prompt", StringComparison.Ordinal));
     }
 
-    private (int Exit, string Console) Run(SimulatorServer server, bool distinct, string run)
-    {
-        var output = new StringWriter();
-        var plan = new SynPlan(server.BaseUrl.ToString(), new SyntheticDataset("syn") { RequestCount = 6, Input = Length.Fixed(20), Output = Length.Fixed(4), DistinctPrompts = distinct });
-        var exit = RunnerMain.Dispatch(plan, new GeneratedPlan(typeof(SynPlan).FullName!, null), RunnerArguments.Parse(["run", "--pod", "0", "--output", _dir, "--run", run]), output, CancellationToken.None);
-        return (exit, output.ToString());
-    }
-
-    private sealed class SynPlan(string url, Dataset dataset) : BenchmarkPlan
-    {
-        public override IReadOnlyList<ModelEndpoint> Models =>
-            [ModelEndpoint.StreamChat("m") with { Url = url, Model = "qwen", Concurrency = 2, ApiKey = ApiKey.None }];
-
-        public override IReadOnlyList<Dataset> Datasets => [dataset];
-
-        public override RunOptions Run => RunOptions.Default with { WarmUp = 0 };
-    }
+    private (int Exit, string Console) Run(SimulatorServer server, bool distinct, string run) =>
+        OnePodRun.Run(server.BaseUrl.ToString(), new SyntheticDataset("syn") { RequestCount = 6, Input = Length.Fixed(20), Output = Length.Fixed(4), DistinctPrompts = distinct }, _dir, run);
 }

@@ -26,13 +26,7 @@ public sealed class ShareGptRunTests : IDisposable
     private static string Entry(string id, string prompt, string answer) =>
         JsonSerializer.Serialize(new { id, conversations = new[] { new { from = "human", value = prompt }, new { from = "gpt", value = answer } } });
 
-    private (int Exit, string Console) Run(ShareGptDataset dataset, string url)
-    {
-        var output = new StringWriter();
-        var plan = new SharePlan(url, dataset);
-        var exit = RunnerMain.Dispatch(plan, new GeneratedPlan(typeof(SharePlan).FullName!, null), RunnerArguments.Parse(["run", "--pod", "0", "--output", Path.Combine(_dir, "out"), "--run", "r"]), output, CancellationToken.None);
-        return (exit, output.ToString());
-    }
+    private (int Exit, string Console) Run(ShareGptDataset dataset, string url) => OnePodRun.Run(url, dataset, Path.Combine(_dir, "out"), "r");
 
     [Fact]
     public async Task A_sharegpt_plan_sends_the_drawn_prompts_with_their_answer_lengths()
@@ -75,15 +69,5 @@ public sealed class ShareGptRunTests : IDisposable
         Assert.Contains(file + "(4): not valid JSON", console);
         Assert.Contains(file + "(5): \"conversations\" is missing", console);
         Assert.Equal(0, server.Stats.RequestsReceived);
-    }
-
-    private sealed class SharePlan(string url, Dataset dataset) : BenchmarkPlan
-    {
-        public override IReadOnlyList<ModelEndpoint> Models =>
-            [ModelEndpoint.StreamChat("m") with { Url = url, Model = "qwen", Concurrency = 2, ApiKey = ApiKey.None, Generation = GenerationArgs.Empty.WithIgnoreEos() }];
-
-        public override IReadOnlyList<Dataset> Datasets => [dataset];
-
-        public override RunOptions Run => RunOptions.Default with { WarmUp = 0 };
     }
 }

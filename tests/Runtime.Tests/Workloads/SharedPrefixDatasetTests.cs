@@ -64,11 +64,10 @@ public sealed class SharedPrefixDatasetTests
         var dir = Path.Combine(Path.GetTempPath(), "podbench-prefix-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var output = new StringWriter();
-            var plan = new PrefixPlan(server.BaseUrl.ToString());
-            var exit = RunnerMain.Dispatch(plan, new GeneratedPlan(typeof(PrefixPlan).FullName!, null), RunnerArguments.Parse(["run", "--pod", "0", "--output", dir, "--run", "r"]), output, CancellationToken.None);
-            Assert.True(exit == 0, output.ToString());
-            Assert.DoesNotContain("repeat a prompt", output.ToString(), StringComparison.Ordinal);
+            var dataset = new SharedPrefixDataset("sp") { Groups = 2, RequestsPerGroup = 3, PrefixLen = 40, SuffixLen = 5, OutputLen = 4 };
+            var (exit, console) = OnePodRun.Run(server.BaseUrl.ToString(), dataset, dir, "r", concurrency: 1);
+            Assert.True(exit == 0, console);
+            Assert.DoesNotContain("repeat a prompt", console, StringComparison.Ordinal);
             var details = File.ReadAllLines(Path.Combine(dir, "r", "performances", "m", "sp_details.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
             Assert.Equal(6, details.Count);
             Assert.All(details, d => Assert.True(d.GetProperty("success").GetBoolean()));
@@ -83,15 +82,5 @@ public sealed class SharedPrefixDatasetTests
                 Directory.Delete(dir, recursive: true);
             }
         }
-    }
-
-    private sealed class PrefixPlan(string url) : BenchmarkPlan
-    {
-        public override IReadOnlyList<ModelEndpoint> Models =>
-            [ModelEndpoint.StreamChat("m") with { Url = url, Model = "qwen", Concurrency = 1, ApiKey = ApiKey.None }];
-
-        public override IReadOnlyList<Dataset> Datasets => [new SharedPrefixDataset("sp") { Groups = 2, RequestsPerGroup = 3, PrefixLen = 40, SuffixLen = 5, OutputLen = 4 }];
-
-        public override RunOptions Run => RunOptions.Default with { WarmUp = 0 };
     }
 }
