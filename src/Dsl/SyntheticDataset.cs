@@ -24,6 +24,14 @@ public sealed record SyntheticDataset(string Abbr) : Dataset(Abbr)
     /// <summary>Token-id kind: length of the random prefix shared by every request (reference: <c>PrefixLen</c>).</summary>
     public int PrefixLen { get; init; }
 
+    /// <summary>
+    /// String kind: make every request's prompt distinct, so that a server's prefix cache cannot answer from an earlier
+    /// request (the reference's "A A A ..." prompts of one length are identical). The first word of each prompt becomes a
+    /// salt of 8 letters unique to the run, the dataset and the row; the word count stays, the token count may grow by a
+    /// few tokens. Default false: the reference's prompts, for comparable numbers.
+    /// </summary>
+    public bool DistinctPrompts { get; init; }
+
     /// <summary>Seed of every random draw of this dataset.</summary>
     public int Seed { get; init; } = 42;
 

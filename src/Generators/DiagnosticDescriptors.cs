@@ -63,6 +63,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor WaitLimitOutOfRange = new(PlanRuleIds.WaitLimitOutOfRange, PlanMessages.WaitLimitOutOfRangeTitle, PlanMessages.WaitLimitOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
+    public static readonly DiagnosticDescriptor PromptFileOptionOutOfRange = new(PlanRuleIds.PromptFileOptionOutOfRange, PlanMessages.PromptFileOptionOutOfRangeTitle, PlanMessages.PromptFileOptionOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor PromptFileMinAboveMax = new(PlanRuleIds.PromptFileMinAboveMax, PlanMessages.PromptFileMinAboveMaxTitle, PlanMessages.PromptFileMinAboveMax, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor GoodputLimitNotPositive = new(PlanRuleIds.GoodputLimitNotPositive, PlanMessages.GoodputLimitNotPositiveTitle, PlanMessages.GoodputLimitNotPositive, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [PlanRuleIds.PlanNotDerived] = PlanNotDerived,
@@ -92,6 +98,9 @@ internal static class DiagnosticDescriptors
         [PlanRuleIds.ReplicasBelowOne] = ReplicasBelowOne,
         [PlanRuleIds.EmptyPlan] = EmptyPlan,
         [PlanRuleIds.WaitLimitOutOfRange] = WaitLimitOutOfRange,
+        [PlanRuleIds.GoodputLimitNotPositive] = GoodputLimitNotPositive,
+        [PlanRuleIds.PromptFileMinAboveMax] = PromptFileMinAboveMax,
+        [PlanRuleIds.PromptFileOptionOutOfRange] = PromptFileOptionOutOfRange,
     };
 
     /// <summary>The descriptor of rule <paramref name="id"/>.</summary>

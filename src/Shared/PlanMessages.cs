@@ -86,4 +86,13 @@ internal static class PlanMessages
 
     public const string WaitLimitOutOfRangeTitle = "HeaderTimeout and IdleTimeout are more than 0 and at most 1 day";
     public const string WaitLimitOutOfRange = "Model '{0}' has {1} {2} s; a wait limit must be more than 0 s and at most 86400 s (1 day)";
+
+    public const string PromptFileOptionOutOfRangeTitle = "A prompt file's lengths and SampleCount are between 1 and 2^20";
+    public const string PromptFileOptionOutOfRange = "Dataset '{0}' has {1} {2}, outside 1..1048576";
+
+    public const string PromptFileMinAboveMaxTitle = "A prompt file's minimum length must not exceed its maximum";
+    public const string PromptFileMinAboveMax = "Dataset '{0}' has {1} {2} greater than {3} {4}, so no entry can pass";
+
+    public const string GoodputLimitNotPositiveTitle = "A goodput limit is more than 0 ms";
+    public const string GoodputLimitNotPositive = "Goodput limit {0} is {1} ms; a request can only meet a limit of more than 0 ms";
 }

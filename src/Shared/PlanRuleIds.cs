@@ -33,4 +33,7 @@ internal static class PlanRuleIds
     public const string ReplicasBelowOne = "PB0025";
     public const string EmptyPlan = "PB0026";
     public const string WaitLimitOutOfRange = "PB0027";
+    public const string PromptFileOptionOutOfRange = "PB0028";
+    public const string PromptFileMinAboveMax = "PB0029";
+    public const string GoodputLimitNotPositive = "PB0030";
 }

@@ -50,6 +50,18 @@ internal static class PlanRules
     /// <summary>True when <paramref name="value"/> is a legal length, request count or request size (1 .. 2^20).</summary>
     public static bool InCountRange(double value) => value >= 1 && value <= MaxCount;
 
+    /// <summary>The optional counts of a prompt file dataset (PB0028), each 1 .. 2^20 when set.</summary>
+    public static readonly string[] PromptFileCounts = ["MinPromptLen", "MaxPromptLen", "MinOutputLen", "MaxOutputLen", "OutputLen", "SampleCount"];
+
+    /// <summary>The (minimum, maximum) pairs of a prompt file dataset (PB0029).</summary>
+    public static readonly (string Min, string Max)[] PromptFileBounds = [("MinPromptLen", "MaxPromptLen"), ("MinOutputLen", "MaxOutputLen")];
+
+    /// <summary>The goodput limits of <c>GoodputSlo</c> (PB0030).</summary>
+    public static readonly string[] GoodputLimits = ["TtftMs", "TpotMs", "E2elMs"];
+
+    /// <summary>True when a goodput limit of <paramref name="ms"/> can be met: finite and more than 0.</summary>
+    public static bool IsLegalGoodputLimit(double ms) => ms > 0 && !double.IsInfinity(ms);
+
     /// <summary>True when a zipf exponent is in (1, 10].</summary>
     public static bool IsLegalZipfAlpha(double alpha) => alpha > 1 && alpha <= 10;
 

@@ -9,7 +9,7 @@ using PodBench.Runtime.Workloads;
 namespace PodBench.Fuzz;
 
 /// <summary>
-/// The JSONL dataset readers (custom QA generative and multiple choice, trace). Each input goes through all three;
+/// The dataset readers (custom QA generative and multiple choice, trace, ShareGPT, prompt JSONL). Each input goes through all of them;
 /// a <see cref="DatasetException"/> is the correct answer to bad input, anything else is a crash. Accepted rows must
 /// keep the readers' promises (ids 0..n-1, sane lengths, sorted timestamps) and every problem must name the file.
 /// </summary>
@@ -27,12 +27,14 @@ public sealed class DatasetReadersTarget : IFuzzTarget
         "\uFEFF{\"question\": \"你好 😀 \\u00e9\\n\", \"answer\": null, \"id\": 7}\n",
         "{\"timestamp\": 10, \"input_length\": 1}\n{\"timestamp\": 5, \"input_length\": 1}\n",
         "{\"question\": {\"nested\": [1, {\"a\": null}]}, \"max_out_len\": -1}\nnot json\n[1,2]\n",
+        "[\n{\"id\": \"a\", \"conversations\": [{\"from\": \"human\", \"value\": \"hi\"}, {\"from\": \"gpt\", \"value\": \"yo\"}]},\n{\"conversations\": []}\n]",
+        "{\"conversations\": [{\"from\": \"user\", \"value\": \"q\"}, {\"from\": \"assistant\", \"value\": \"a\"}]}\n{\"prompt\": \"p\", \"output_len\": 3}\n",
     }.Select(Encoding.UTF8.GetBytes).ToArray();
 
     public IReadOnlyList<byte[]> Dictionary { get; } = new[]
     {
         "\"question\"", "\"answer\"", "\"A\"", "\"B\"", "\"C\"", "\"timestamp\"", "\"prompt\"", "\"input_length\"", "\"output_length\"",
-        "\"max_out_len\"", "\"max_tokens\"", "\"id\"", "\"hash_ids\"", "null", "true", "false", "1e308", "-0", "99999999999999999999",
+        "\"max_out_len\"", "\"max_tokens\"", "\"conversations\"", "\"from\"", "\"value\"", "\"human\"", "\"gpt\"", "\"output_len\"", "[", "]", "\"id\"", "\"hash_ids\"", "null", "true", "false", "1e308", "-0", "99999999999999999999",
         "1048577", "\"\\u0000\"", "\"\\ud800\"", "\"\\udc00\\ud800\"", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
         "{\"a\":{\"b\":{\"c\":", "\n", "\r\n", "\n\n", ": ", ", ", "{}", "\"\"", "\"\\\"\"",
     }.Select(Encoding.UTF8.GetBytes).Concat(new[] { new byte[] { 0xEF, 0xBB, 0xBF }, new byte[] { 0xC3 }, new byte[] { 0xF0, 0x9F, 0x98 }, new byte[] { 0xED, 0xA0, 0x80 } }).ToArray();
@@ -43,12 +45,14 @@ public sealed class DatasetReadersTarget : IFuzzTarget
         accepted |= Check(() => CustomQaReader.Read(input, File, QaKind.Generative, null), CheckQa);
         accepted |= Check(() => CustomQaReader.Read(input, File, QaKind.MultipleChoice, 64), CheckQa);
         accepted |= Check(() => TraceReader.Read(input, File), CheckTrace);
+        accepted |= Check(() => ShareGptReader.Read(input, File).Entries, CheckEntries);
+        accepted |= Check(() => PromptJsonlReader.Read(input, File), CheckEntries);
         return accepted;
     }
 
-    private static bool Check(Func<IReadOnlyList<PromptRow>> read, Action<IReadOnlyList<PromptRow>> invariants)
+    private static bool Check<T>(Func<IReadOnlyList<T>> read, Action<IReadOnlyList<T>> invariants)
     {
-        IReadOnlyList<PromptRow> rows;
+        IReadOnlyList<T> rows;
         try
         {
             rows = read();
@@ -96,6 +100,25 @@ public sealed class DatasetReadersTarget : IFuzzTarget
             }
 
             previous = ms;
+        }
+    }
+
+    private static void CheckEntries(IReadOnlyList<PromptFileEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            throw new FuzzFailure("accepted with no entries");
+        }
+
+        var previous = 0;
+        foreach (var entry in entries)
+        {
+            if (entry.Line <= previous || entry.Prompt is null || entry.OutputLen is < 1 or > TraceReader.LengthLimit)
+            {
+                throw new FuzzFailure($"entry at line {entry.Line} after line {previous}: no prompt, lines out of order or output length {entry.OutputLen} out of range");
+            }
+
+            previous = entry.Line;
         }
     }
 

@@ -40,6 +40,11 @@ internal static class PlanChecks
             CheckSynthetic(dataset, bag);
         }
 
+        foreach (var dataset in Objects(plan.Datasets, "ShareGptDataset").Concat(Objects(plan.Datasets, "PromptJsonlDataset")))
+        {
+            CheckPromptFile(dataset, bag);
+        }
+
         if (plan.Pods is { Kind: ValueKind.List } pods)
         {
             PodChecks.Check(pods, models, datasets, bag);
@@ -48,6 +53,17 @@ internal static class PlanChecks
         if (plan.Summary?.Get("Statistics") is { Kind: ValueKind.List } statistics)
         {
             CheckStatistics(statistics, bag);
+        }
+
+        if (plan.Summary?.Get("Goodput") is { Kind: ValueKind.Object } goodput)
+        {
+            foreach (var name in PlanRules.GoodputLimits)
+            {
+                if (goodput.Get(name) is { Kind: ValueKind.Constant, Number: { } ms } limit && !PlanRules.IsLegalGoodputLimit(ms))
+                {
+                    bag.Add(PlanRuleIds.GoodputLimitNotPositive, limit.Location, name, PlanRules.Number(ms));
+                }
+            }
         }
 
         return bag.ToArray();
@@ -154,6 +170,26 @@ internal static class PlanChecks
             if (dataset.Get(name) is { Kind: ValueKind.Object } length)
             {
                 CheckLength(length, bag);
+            }
+        }
+    }
+
+    private static void CheckPromptFile(PlanValue dataset, DiagnosticBag bag)
+    {
+        var name = dataset.TextOf("Abbr") ?? dataset.Member ?? "?";
+        foreach (var member in PlanRules.PromptFileCounts)
+        {
+            if (dataset.Get(member) is { Kind: ValueKind.Constant, Number: { } value } v && !PlanRules.InCountRange(value))
+            {
+                bag.Add(PlanRuleIds.PromptFileOptionOutOfRange, v.Location, name, member, PlanRules.Number(value));
+            }
+        }
+
+        foreach (var (minName, maxName) in PlanRules.PromptFileBounds)
+        {
+            if (dataset.Get(minName) is { Kind: ValueKind.Constant, Number: { } min } m && dataset.Get(maxName) is { Kind: ValueKind.Constant, Number: { } max } && min > max)
+            {
+                bag.Add(PlanRuleIds.PromptFileMinAboveMax, m.Location, name, minName, PlanRules.Number(min), maxName, PlanRules.Number(max));
             }
         }
     }

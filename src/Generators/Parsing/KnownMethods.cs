@@ -41,6 +41,7 @@ internal static class KnownMethods
         ["RunOptions.WithMaxWorkers"] = new[] { "MaxWorkers" },
         ["SummaryOptions.WithStatistics"] = new[] { "Statistics" },
         ["SummaryOptions.WithGates"] = new[] { "Gates" },
+        ["SummaryOptions.WithGoodput"] = new[] { "?Goodput", "?Goodput", "?Goodput" },
         ["TlsOptions.WithoutCertificateCheck"] = new string[0],
         ["SimulatorOptions.WithFault"] = new[] { "?Fault", "?FaultRate" },
     };

@@ -29,6 +29,9 @@ internal sealed class PreparedTask(TaskSpec task, string prefix, int concurrency
     /// <summary>What earlier attempts of this pod at the task left: the requests finished and their files.</summary>
     public TaskResume Resume { get; } = resume;
 
+    /// <summary>Rows whose prompt repeats an earlier row's (<see cref="Merge.PodTaskFiles.RepeatedPrompts"/>).</summary>
+    public int RepeatedPrompts { get; init; }
+
     /// <summary>The endpoint with the served model name filled in.</summary>
     public ModelEndpoint Model => Engine.Request.Task.Model;
 

@@ -73,6 +73,7 @@ public sealed class RunnerContext
             Pods = pods,
             Statistics = statistics,
             StableStage = Plan.Summary.StableStage,
+            Goodput = Plan.Summary.Goodput,
             Gates = gates,
             Pressure = run.Pressure,
             PressureTime = run.PressureTime.TotalSeconds,

@@ -34,7 +34,13 @@ internal static class TaskExecution
             var baseUrl = EndpointResolver.Resolve(task.Model, options.Settings, options.SimulatorUrl);
             var apiKey = ApiKeys.Resolve(task.Model.ApiKey);
             var tokenizer = task.Model.TokenizerPath is { Length: > 0 } path ? HfTokenizer.Load(Path.GetFullPath(path, context.BaseDirectory)) : null;
-            var rows = DatasetLoader.Load(task.Dataset, task.Model, context.BaseDirectory, tokenizer, run.NumPrompts);
+            var rows = DatasetLoader.Load(task.Dataset, task.Model, context.BaseDirectory, tokenizer, run.NumPrompts, notice => output.WriteLine($"{prefix} {notice}"), Path.GetFileName(layout.Root));
+            var repeated = PromptSalt.Repeats(rows);
+            if (repeated > 0)
+            {
+                output.WriteLine($"warning: {prefix} {PromptSalt.RepeatWarning(repeated, rows.Count, task.Dataset.Abbr)}");
+            }
+
             var resume = SkipFinished(layout, task, run, output, prefix);
             var servedModel = task.Model.Model ?? await ModelDiscovery.GetFirstModelIdAsync(baseUrl, apiKey, task.Model.Tls, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             var model = task.Model with { Model = servedModel };
@@ -45,7 +51,7 @@ internal static class TaskExecution
                 new TaskRunRequest { Task = task with { Model = model }, BaseUrl = baseUrl, ApiKey = apiKey, Rows = rows, Run = run, Tokenizer = tokenizer, Clock = clock, Skip = resume.Finished },
                 progress,
                 cancellationToken).ConfigureAwait(false);
-            return new PreparedTask(task, prefix, concurrency, engine, progress, resume);
+            return new PreparedTask(task, prefix, concurrency, engine, progress, resume) { RepeatedPrompts = repeated };
         }
         catch (Exception e) when (IsPlainError(e) && !cancellationToken.IsCancellationRequested)
         {
@@ -88,6 +94,7 @@ internal static class TaskExecution
                 Scope = model.Abbr + "/" + task.Dataset.Abbr,
                 Statistics = context.Plan.Summary.Statistics.Select(s => s.Name).ToArray(),
                 Stable = context.Plan.Summary.StableStage,
+                Goodput = context.Plan.Summary.Goodput,
                 MaxConcurrency = concurrency,
                 TargetRate = outcome.TargetRate,
             }, latestOnly: run.Pressure);
@@ -109,6 +116,7 @@ internal static class TaskExecution
             return new TaskResult(task, true, new PodTaskFiles(model.Abbr, task.Dataset.Abbr, concurrency, counts, files)
             {
                 ReadDelay = outcome.ReadDelay.Count > 0 ? outcome.ReadDelay : null,
+                RepeatedPrompts = prepared.RepeatedPrompts,
             })
             {
                 FirstSendUtcNs = window.FirstSendUtcNs,

@@ -21,6 +21,9 @@ public sealed record MergeOptions
     /// <summary>Report the stable stage; null: as the plan says (default true).</summary>
     public bool? StableStage { get; init; }
 
+    /// <summary>Goodput limits; null: the plan's (none when it has none).</summary>
+    public PodBench.Dsl.GoodputSlo? Goodput { get; init; }
+
     /// <summary>SLO gates checked on the merge; null: the plan's.</summary>
     public IReadOnlyList<GateDocument>? Gates { get; init; }
 

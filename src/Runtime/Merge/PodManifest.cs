@@ -89,6 +89,7 @@ public sealed record PodManifest
             t.Files.Select(f => Describe(root, f)).ToList())
         {
             ReadDelay = t.ReadDelay,
+            RepeatedPrompts = t.RepeatedPrompts,
         }).ToList();
         return new PodManifest
         {

@@ -13,4 +13,10 @@ public sealed record PodTaskFiles(string Model, string Dataset, int Concurrency,
 {
     /// <summary>How long stamped events waited in the socket before the pod read them; null when none was stamped.</summary>
     public LagSummary? ReadDelay { get; init; }
+
+    /// <summary>
+    /// Requests of the task whose prompt repeats an earlier one (the reference's synthetic "A A A ..." prompts): a
+    /// server's prefix cache answers them faster than real traffic. 0 when every prompt was distinct.
+    /// </summary>
+    public int RepeatedPrompts { get; init; }
 }

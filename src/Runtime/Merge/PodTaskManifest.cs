@@ -17,4 +17,10 @@ public sealed record PodTaskManifest(string Model, string Dataset, int Concurren
     /// stamped: the readings were then taken when each event was read.
     /// </summary>
     public LagSummary? ReadDelay { get; init; }
+
+    /// <summary>
+    /// Requests of the task whose prompt repeats an earlier one (the reference's synthetic "A A A ..." prompts): a
+    /// server's prefix cache answers them faster than real traffic. 0 when every prompt was distinct.
+    /// </summary>
+    public int RepeatedPrompts { get; init; }
 }

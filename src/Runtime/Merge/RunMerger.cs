@@ -63,6 +63,7 @@ public static class RunMerger
         var statistics = options.Statistics ?? plan?.Statistics ?? DefaultStatistics;
         var stable = options.StableStage ?? plan?.StableStage ?? true;
         var gates = options.Gates ?? plan?.Gates ?? [];
+        var goodput = options.Goodput ?? plan?.Goodput;
         var outputDir = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(runDir, "performances", MergeFolder));
         var dbDir = Path.Combine(outputDir, "db_data");
         Directory.CreateDirectory(dbDir);
@@ -105,9 +106,9 @@ public static class RunMerger
             Step($"wrote requests.parquet and kept {kept.Count} db_data files");
 
             var maxConcurrency = verification.Complete.Sum(m => m.Tasks.Sum(t => t.Concurrency));
-            var scopes = new List<SummaryScope> { new(new SummaryRequest { Scope = MergeFolder + "/merged", Statistics = statistics, Stable = stable, MaxConcurrency = maxConcurrency }, null) };
+            var scopes = new List<SummaryScope> { new(new SummaryRequest { Scope = MergeFolder + "/merged", Statistics = statistics, Stable = stable, Goodput = goodput, MaxConcurrency = maxConcurrency }, null) };
             scopes.AddRange(taskGroups.Select((g, i) => new SummaryScope(
-                new SummaryRequest { Scope = g.Key.Model + "/" + g.Key.Dataset, Statistics = statistics, Stable = stable, MaxConcurrency = g.Sum(t => t.Concurrency) },
+                new SummaryRequest { Scope = g.Key.Model + "/" + g.Key.Dataset, Statistics = statistics, Stable = stable, Goodput = goodput, MaxConcurrency = g.Sum(t => t.Concurrency) },
                 i)));
             var summaries = MergedRecords.Summarize(connection, scopes, dbFiles);
             var merged = summaries[0];
@@ -263,6 +264,12 @@ public static class RunMerger
         {
             var missing = verification.Expected.Except(verification.Complete.Select(m => m.Pod)).ToList();
             notes.Insert(0, $"PARTIAL MERGE: {verification.Complete.Count} of {verification.Expected.Count} expected pods merged; missing or broken: pod {string.Join(", pod ", missing)}");
+        }
+
+        // Every replica of a group loads the whole dataset, so each pod's count is the dataset's.
+        foreach (var dataset in verification.Complete.SelectMany(m => m.Tasks).GroupBy(t => t.Dataset).Where(g => g.Max(t => t.RepeatedPrompts) > 0))
+        {
+            notes.Add("WARNING: " + Workloads.PromptSalt.RepeatWarning(dataset.Max(t => t.RepeatedPrompts), null, dataset.Key));
         }
 
         var extras = merged.Extras.ToList();

@@ -142,6 +142,11 @@ public static class Summarizer
         state.Globals = Globals(sql, fill, request, first, last, state.Stages, out var stageInfo);
         state.StageInfo = stageInfo;
         state.SendLagExtras = SendLagExtras(sql, state.PerRequest);
+        if (request.Goodput is { } slo)
+        {
+            state.GoodputExtras = Goodput.Compute(sql, fill, slo, state.Stages, stage => DurationNs(stage, stageInfo[stage], first, last));
+        }
+
         state.Stamped = SqlRunner.Long(sql.Rows("SELECT count(*) FROM pb_req WHERE success AND has_server_stamps")[0][0]);
         sql.Execute("DROP TABLE IF EXISTS pb_vals");
         return state;
@@ -179,6 +184,7 @@ public static class Summarizer
             }
         }
 
+        extras.AddRange(s.GoodputExtras);
         return new PerfSummary
         {
             Scope = s.Request.Scope,
@@ -355,7 +361,7 @@ public static class Summarizer
         {
             var s = info[stage];
             // Duration: max(end) - min(start) of the successful requests; stable: last - first of the window.
-            var durationNs = stage == "stable" ? last!.Value - first!.Value : s.LastEndNs!.Value - s.FirstStartNs!.Value;
+            var durationNs = DurationNs(stage, s, first, last);
             var seconds = durationNs / 1e9;
             void Add(string key, double value, string unit, bool integer = false) => byKey.Add((key, stage, new GlobalValue(key, stage, value, unit) { Integer = integer }));
 
@@ -397,6 +403,9 @@ public static class Summarizer
         var keyOrder = byKey.Select(k => k.Key).Distinct().ToList();
         return byKey.OrderBy(k => keyOrder.IndexOf(k.Key)).ThenBy(k => Array.IndexOf(stages, k.Stage)).Select(k => k.Value).ToList();
     }
+
+    private static long DurationNs(string stage, StageInfo s, long? first, long? last) =>
+        stage == "stable" ? last!.Value - first!.Value : s.LastEndNs!.Value - s.FirstStartNs!.Value;
 
     private static List<GlobalValue> SendLagExtras(SqlRunner sql, Dictionary<(string Stage, string Metric), (long N, double Sum, Dictionary<string, double> Values)> perRequest)
     {
@@ -476,6 +485,8 @@ public static class Summarizer
         public Dictionary<string, StageInfo> StageInfo { get; set; } = [];
 
         public List<GlobalValue> SendLagExtras { get; set; } = [];
+
+        public List<GlobalValue> GoodputExtras { get; set; } = [];
 
         public long Stamped { get; set; }
     }

@@ -23,6 +23,9 @@ public sealed record SummaryRequest
     /// <summary>The configured concurrency limit (for a merge: the sum over pods); 0 when unlimited.</summary>
     public int MaxConcurrency { get; init; }
 
+    /// <summary>Goodput limits (vLLM's <c>--goodput</c>); null computes no goodput.</summary>
+    public PodBench.Dsl.GoodputSlo? Goodput { get; init; }
+
     /// <summary>The target request rate (req/s) of an open-loop schedule, when there is one.</summary>
     public double? TargetRate { get; init; }
 }

@@ -36,6 +36,9 @@ public sealed record PlanDocument
     /// <summary>Whether the stable stage is reported.</summary>
     public bool StableStage { get; init; } = true;
 
+    /// <summary>Goodput limits (ms), or null for no goodput.</summary>
+    public PodBench.Dsl.GoodputSlo? Goodput { get; init; }
+
     /// <summary>SLO gates checked on the merge.</summary>
     public IReadOnlyList<GateDocument> Gates { get; init; } = [];
 

@@ -30,10 +30,15 @@ public static class PlanValidator
             {
                 CheckSynthetic(synthetic, names.Of(synthetic, $"Datasets[{i}]"), errors);
             }
+            else if (datasets[i] is PromptFileDataset file)
+            {
+                CheckPromptFile(file, names.Of(file, $"Datasets[{i}]"), errors);
+            }
         }
 
         CheckPods(plan.Pods ?? [], models, datasets, names, errors);
         CheckStatistics(plan.Summary?.Statistics ?? [], names.PlanName + ".Summary.Statistics", errors);
+        CheckGoodput(plan.Summary?.Goodput, names.PlanName + ".Summary.Goodput", errors);
         return errors;
     }
 
@@ -144,6 +149,50 @@ public static class PlanValidator
         if (length is GaussianLength gaussian && gaussian.Var < 0)
         {
             Add(errors, PlanRuleIds.NegativeVariance, member, PlanMessages.NegativeVariance, PlanRules.Number(gaussian.Var));
+        }
+    }
+
+    private static void CheckPromptFile(PromptFileDataset dataset, string member, List<PlanError> errors)
+    {
+        var values = new Dictionary<string, int?>
+        {
+            ["MinPromptLen"] = dataset.MinPromptLen,
+            ["MaxPromptLen"] = dataset.MaxPromptLen,
+            ["MinOutputLen"] = dataset.MinOutputLen,
+            ["MaxOutputLen"] = dataset.MaxOutputLen,
+            ["OutputLen"] = dataset.OutputLen,
+            ["SampleCount"] = dataset.SampleCount,
+        };
+        foreach (var name in PlanRules.PromptFileCounts)
+        {
+            if (values[name] is { } value && !PlanRules.InCountRange(value))
+            {
+                Add(errors, PlanRuleIds.PromptFileOptionOutOfRange, member, PlanMessages.PromptFileOptionOutOfRange, dataset.Abbr, name, Int(value));
+            }
+        }
+
+        foreach (var (min, max) in PlanRules.PromptFileBounds)
+        {
+            if (values[min] is { } low && values[max] is { } high && low > high)
+            {
+                Add(errors, PlanRuleIds.PromptFileMinAboveMax, member, PlanMessages.PromptFileMinAboveMax, dataset.Abbr, min, Int(low), max, Int(high));
+            }
+        }
+    }
+
+    private static void CheckGoodput(GoodputSlo? goodput, string member, List<PlanError> errors)
+    {
+        if (goodput is null)
+        {
+            return;
+        }
+
+        foreach (var (name, limit) in new[] { ("TtftMs", goodput.TtftMs), ("TpotMs", goodput.TpotMs), ("E2elMs", goodput.E2elMs) })
+        {
+            if (limit is { } ms && !PlanRules.IsLegalGoodputLimit(ms))
+            {
+                Add(errors, PlanRuleIds.GoodputLimitNotPositive, member, PlanMessages.GoodputLimitNotPositive, name, PlanRules.Number(ms));
+            }
         }
     }
 

@@ -49,6 +49,8 @@ internal sealed class ReportModel
 
     public IReadOnlyList<ReportPair> ClientLag { get; init; } = [];
 
+    public IReadOnlyList<ReportPair> Goodput { get; init; } = [];
+
     public IReadOnlyList<ReportPair> Failures { get; init; } = [];
 
     public IReadOnlyList<ReportSlowRequest> Slowest { get; init; } = [];

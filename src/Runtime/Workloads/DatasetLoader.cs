@@ -16,12 +16,20 @@ public static class DatasetLoader
     /// <summary>
     /// The rows of <paramref name="dataset"/> for <paramref name="model"/>.
     /// </summary>
-    /// <param name="dataset">A synthetic, custom QA or trace dataset.</param>
+    /// <param name="dataset">A synthetic, custom QA, trace, ShareGPT, prompt JSONL or shared-prefix dataset.</param>
     /// <param name="model">The endpoint; its <see cref="ModelEndpoint.TokenizerPath"/> serves token-id datasets.</param>
     /// <param name="baseDirectory">Relative dataset and tokenizer paths are resolved against it (the plan project folder).</param>
     /// <param name="tokenizer">The endpoint's tokenizer if already loaded; otherwise token-id datasets load it from <see cref="ModelEndpoint.TokenizerPath"/>.</param>
     /// <param name="numPrompts">Only the first N rows (reference: <c>--num-prompts</c>); null for all. The whole file is still checked.</param>
-    public static IReadOnlyList<PromptRow> Load(Dataset dataset, ModelEndpoint model, string baseDirectory, HfTokenizer? tokenizer, int? numPrompts)
+    public static IReadOnlyList<PromptRow> Load(Dataset dataset, ModelEndpoint model, string baseDirectory, HfTokenizer? tokenizer, int? numPrompts) =>
+        Load(dataset, model, baseDirectory, tokenizer, numPrompts, null);
+
+    /// <summary>
+    /// As <see cref="Load(Dataset, ModelEndpoint, string, HfTokenizer?, int?)"/>; <paramref name="notice"/> hears what a
+    /// prompt file's filters and draw kept, and <paramref name="run"/> (the run's name) salts the prompts of a synthetic
+    /// dataset with <see cref="SyntheticDataset.DistinctPrompts"/>.
+    /// </summary>
+    public static IReadOnlyList<PromptRow> Load(Dataset dataset, ModelEndpoint model, string baseDirectory, HfTokenizer? tokenizer, int? numPrompts, Action<string>? notice, string run = "")
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(model);
@@ -41,10 +49,24 @@ public static class DatasetLoader
             SyntheticDataset s => SyntheticGenerator.Generate(s, () => tokenizer ?? LoadTokenizer(s, model, baseDirectory), Math.Min(s.RequestCount, numPrompts ?? int.MaxValue)),
             CustomQaDataset q => CustomQaReader.Read(ReadFile(q.Abbr, q.Path, baseDirectory), q.Path, q.Kind, q.MaxOutLen),
             TraceDataset t => TraceReader.Read(ReadFile(t.Abbr, t.Path, baseDirectory), t.Path),
+            SharedPrefixDataset sp => SharedPrefixGenerator.Generate(sp),
+            ShareGptDataset g => ShareGpt(g, ReadFile(g.Abbr, g.Path, baseDirectory), tokenizer, notice),
+            PromptJsonlDataset p => PromptFileSelection.Select(p, PromptJsonlReader.Read(ReadFile(p.Abbr, p.Path, baseDirectory), p.Path), 0, tokenizer, notice),
             _ => throw new DatasetException($"dataset \"{dataset.Abbr}\": {dataset.GetType().Name} is not a known dataset kind"),
         };
 
+        if (dataset is SyntheticDataset { DistinctPrompts: true, Kind: SyntheticKind.String })
+        {
+            rows = PromptSalt.Apply(rows, run, dataset.Abbr);
+        }
+
         return numPrompts is { } n && n < rows.Count ? rows.Take(n).ToArray() : rows;
+    }
+
+    private static IReadOnlyList<PromptRow> ShareGpt(ShareGptDataset dataset, ReadOnlyMemory<byte> content, HfTokenizer? tokenizer, Action<string>? notice)
+    {
+        var (entries, withoutPair) = ShareGptReader.Read(content, dataset.Path);
+        return PromptFileSelection.Select(dataset, entries, withoutPair, tokenizer, notice);
     }
 
     private static ReadOnlyMemory<byte> ReadFile(string abbr, string path, string baseDirectory)

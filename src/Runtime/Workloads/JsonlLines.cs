@@ -99,6 +99,56 @@ internal sealed class JsonlLines
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="row"/> with the line on which each element of the top-level JSON array in
+    /// <paramref name="content"/> starts, and the element (objects only; other elements are problems). A syntax error
+    /// ends the walk with one problem at its line and column.
+    /// </summary>
+    public void ForEachArrayObject(ReadOnlyMemory<byte> content, Action<int, JsonElement> row)
+    {
+        var span = content.Span;
+        var start = span.StartsWith(Bom) ? 3 : 0;
+        var reader = new Utf8JsonReader(span[start..], new JsonReaderOptions { MaxDepth = Options.MaxDepth });
+        var (line, counted) = (1, 0);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                Problem(1, "a JSON file of entries must be one array");
+                return;
+            }
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var at = (int)reader.TokenStartIndex;
+                line += span.Slice(start + counted, at - counted).Count((byte)'\n');
+                counted = at;
+                using var element = JsonDocument.ParseValue(ref reader);
+                if (element.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    Problem(line, $"an entry must be a JSON object, found {Kind(element.RootElement)}");
+                    continue;
+                }
+
+                try
+                {
+                    row(line, element.RootElement);
+                }
+                catch (InvalidOperationException)
+                {
+                    Problem(line, "has text that is not valid (an escape gives a lone UTF-16 surrogate)");
+                }
+            }
+
+            // Anything but white space after the array is a syntax error the reader names.
+            reader.Read();
+        }
+        catch (JsonException e)
+        {
+            Problem((int)(e.LineNumber ?? 0) + 1, $"not valid JSON at column {(e.BytePositionInLine ?? 0) + 1}: {Reason(e)}");
+        }
+    }
+
     /// <summary>A JSON value kind as a user reads it.</summary>
     public static string Kind(JsonElement value) => value.ValueKind switch
     {

@@ -88,6 +88,19 @@ internal static class DiagnosticCases
                 public override IReadOnlyList<ModelEndpoint> Models => /*!*/[];
                 public override IReadOnlyList<Dataset> Datasets => [D];
             """) },
+        { "PB0028", Plan(Basics + """
+                private static readonly ShareGptDataset S = new("s", "s.json") { SampleCount = /*!*/0 };
+                public override IReadOnlyList<ModelEndpoint> Models => [M];
+                public override IReadOnlyList<Dataset> Datasets => [D, S];
+            """) },
+        { "PB0029", Plan(Basics + """
+                private static readonly PromptJsonlDataset P = new("p", "p.jsonl") { MinPromptLen = /*!*/9, MaxPromptLen = 3 };
+                public override IReadOnlyList<ModelEndpoint> Models => [M];
+                public override IReadOnlyList<Dataset> Datasets => [D, P];
+            """) },
+        { "PB0030", Plan(Basics + BasicLists + """
+                public override SummaryOptions Summary => SummaryOptions.Default with { Goodput = new GoodputSlo { TtftMs = 500, TpotMs = /*!*/0 } };
+            """) },
         { "PB0027", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { IdleTimeout = /*!*/System.TimeSpan.FromSeconds(0) }") + BasicLists) },
     };
 

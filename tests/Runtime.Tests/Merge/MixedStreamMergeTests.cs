@@ -13,6 +13,25 @@ public sealed class MixedStreamMergeTests
     private const long T0 = 1_767_225_600_000_000_000;
     private const long Ms = 1_000_000;
 
+    /// <summary>Writes the plan and the two pods of the table above into <paramref name="run"/>.</summary>
+    internal static void WritePods(RunFixture run)
+    {
+            run.WritePlan(pods: 2, concurrency: 2, stable: false);
+            run.WritePod(0,
+            [
+                new FixtureRequest(T0, 10 * Ms, 3, 5 * Ms, 100, 4),
+                new FixtureRequest(T0 + (5 * Ms), 20 * Ms, 2, 11 * Ms, 100, 3),
+                new FixtureRequest(T0 + (30 * Ms), 30 * Ms, 1, 21 * Ms, 600, 2),
+                new FixtureRequest(T0 + (40 * Ms), 40 * Ms, 4, 3 * Ms, 100, 5),
+            ], concurrency: 2);
+            run.WritePod(1,
+            [
+                new FixtureRequest(T0 + (2 * Ms), 60 * Ms, 0, 0, 50, 30, Stream: false),
+                new FixtureRequest(T0 + (20 * Ms), 90 * Ms, 0, 0, 60, 40, Stream: false),
+                new FixtureRequest(T0 + (70 * Ms), 30 * Ms, 0, 0, 70, 20, Stream: false),
+            ], concurrency: 2);
+    }
+
     /// <summary>
     /// Readings in ms after T0.
     /// <code>
@@ -53,20 +72,7 @@ public sealed class MixedStreamMergeTests
     public void Merge_of_a_streamed_and_a_non_streamed_pod_matches_the_hand_worked_table()
     {
         using var run = new RunFixture();
-        run.WritePlan(pods: 2, concurrency: 2, stable: false);
-        run.WritePod(0,
-        [
-            new FixtureRequest(T0, 10 * Ms, 3, 5 * Ms, 100, 4),
-            new FixtureRequest(T0 + (5 * Ms), 20 * Ms, 2, 11 * Ms, 100, 3),
-            new FixtureRequest(T0 + (30 * Ms), 30 * Ms, 1, 21 * Ms, 600, 2),
-            new FixtureRequest(T0 + (40 * Ms), 40 * Ms, 4, 3 * Ms, 100, 5),
-        ], concurrency: 2);
-        run.WritePod(1,
-        [
-            new FixtureRequest(T0 + (2 * Ms), 60 * Ms, 0, 0, 50, 30, Stream: false),
-            new FixtureRequest(T0 + (20 * Ms), 90 * Ms, 0, 0, 60, 40, Stream: false),
-            new FixtureRequest(T0 + (70 * Ms), 30 * Ms, 0, 0, 70, 20, Stream: false),
-        ], concurrency: 2);
+        WritePods(run);
 
         var outcome = RunMerger.Merge(new MergeOptions { RunDirectory = run.RunDir });
 

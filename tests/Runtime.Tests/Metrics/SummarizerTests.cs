@@ -11,6 +11,16 @@ public sealed class SummarizerTests
 {
     private static readonly SummaryRequest Request = new() { Scope = "m/d", MaxConcurrency = 2 };
 
+    /// <summary>Writes the four requests and the failure of <see cref="Hand_worked_four_requests"/>.</summary>
+    internal static Task WriteHandWorkedAsync(TempRun run) => run.WriteAsync(
+    [
+        TempRun.Ms(0, 10, 4, 0, 100, 150, 200, 260),
+        TempRun.Ms(1, 20, 3, 50, 130, 170, 230),
+        TempRun.Failed(4, "chunk size is less than 2", 100),
+        TempRun.Ms(2, 30, 2, 210, 300, 330),
+        TempRun.Ms(3, 40, 1, 240, 260, 360),
+    ]);
+
     /// <summary>
     /// Four successful streamed requests and one failure (readings in ms after a common base):
     /// <code>
@@ -26,14 +36,7 @@ public sealed class SummarizerTests
     public async Task Hand_worked_four_requests()
     {
         using var run = new TempRun();
-        await run.WriteAsync(
-        [
-            TempRun.Ms(0, 10, 4, 0, 100, 150, 200, 260),
-            TempRun.Ms(1, 20, 3, 50, 130, 170, 230),
-            TempRun.Failed(4, "chunk size is less than 2", 100),
-            TempRun.Ms(2, 30, 2, 210, 300, 330),
-            TempRun.Ms(3, 40, 1, 240, 260, 360),
-        ]);
+        await WriteHandWorkedAsync(run);
         var s = TaskSummaries.SummarizeTask(run.Layout, "m", "d", Request);
 
         Assert.Equal(["Average", "Min", "Max", "Median", "P75", "P90", "P99"], s.Statistics);

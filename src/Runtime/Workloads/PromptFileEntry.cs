@@ -1,0 +1,9 @@
+namespace PodBench.Runtime.Workloads;
+
+/// <summary>One usable entry of a prompt file, before the length filters and the draw.</summary>
+/// <param name="Line">The 1-based line the entry starts on.</param>
+/// <param name="Prompt">The text sent.</param>
+/// <param name="Completion">The reference answer whose length is the output length (ShareGPT), or null.</param>
+/// <param name="OutputLen">The output length the file gives (<c>output_len</c>), or null.</param>
+/// <param name="DataId">The file's own id of the entry, when it has one.</param>
+internal sealed record PromptFileEntry(int Line, string Prompt, string? Completion, int? OutputLen, string? DataId);
