@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
+using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Cli.Settings;
 using PodBench.Runtime.Cluster;
 
@@ -26,7 +27,7 @@ internal static class ManifestsVerb
         var settings = RunVerb.Settings(context, args);
         if (PressureTimeCheck.Warning(settings, context.Plan.Run.Pressure, s => s.Switch!) is { } pressureWarning)
         {
-            Console.Error.WriteLine("warning: " + pressureWarning);
+            RunnerDiagnostics.Warning(Console.Error, pressureWarning, PressureTimeCheck.Code);
         }
 
         var assembly = Assembly.GetEntryAssembly()?.GetName().Name ?? "runner";

@@ -38,7 +38,7 @@ internal static class TaskExecution
             var repeated = PromptSalt.Repeats(rows);
             if (repeated > 0)
             {
-                output.WriteLine($"warning: {prefix} {PromptSalt.RepeatWarning(repeated, rows.Count, task.Dataset.Abbr)}");
+                RunnerDiagnostics.Warning(output, $"{prefix} {PromptSalt.RepeatWarning(repeated, rows.Count, task.Dataset.Abbr)}");
             }
 
             var resume = SkipFinished(layout, task, run, output, prefix);
