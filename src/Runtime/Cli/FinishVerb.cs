@@ -1,7 +1,7 @@
 using System.IO;
+using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Merge;
 using PodBench.Runtime.Reports;
-using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 

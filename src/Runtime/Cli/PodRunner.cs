@@ -4,12 +4,12 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Merge;
 using PodBench.Runtime.Planning;
 using PodBench.Runtime.Results;
-using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 

@@ -4,10 +4,10 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Cli.Settings;
 using PodBench.Runtime.Planning;
 using PodBench.Runtime.Simulation;
-using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 

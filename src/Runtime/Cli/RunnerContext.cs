@@ -5,9 +5,9 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using PodBench.Dsl;
+using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Planning;
-using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 

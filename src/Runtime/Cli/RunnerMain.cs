@@ -3,8 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using PodBench.Dsl;
-using PodBench.Runtime.Planning;
 using PodBench.Runtime.Cli.Channel;
+using PodBench.Runtime.Planning;
 
 namespace PodBench.Runtime.Cli;
 

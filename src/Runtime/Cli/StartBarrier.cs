@@ -3,9 +3,9 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Engine;
-using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using PodBench.Dsl;
+using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Cluster;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Merge;
@@ -13,7 +14,6 @@ using PodBench.Runtime.Metrics;
 using PodBench.Runtime.Planning;
 using PodBench.Runtime.Results;
 using PodBench.Runtime.Workloads;
-using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Planning;
 using PodBench.Runtime.Results;
-using PodBench.Runtime.Cli.Channel;
 
 namespace PodBench.Runtime.Cli;
 
