@@ -25,7 +25,7 @@ public sealed class ChromiumReportTests
 
         var console = stderr.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal)).ToList();
         Assert.True(console.Count == 0, "console messages: " + string.Join("\n", console));
-        foreach (var id in new[] { "pct-ttft", "hist-ttft", "hist-e2el", "timeline", "inflight", "throughput-tokens", "pods", "client-lag" })
+        foreach (var id in new[] { "pct-ttft", "hist-ttft", "hist-e2el", "timeline", "inflight", "throughput-tokens", "pods-ttft", "pods-e2el", "client-lag" })
         {
             Assert.Contains($"<svg id=\"{id}\"", dom, StringComparison.Ordinal);
         }

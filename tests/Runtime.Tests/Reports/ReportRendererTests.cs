@@ -24,7 +24,7 @@ public sealed class ReportRendererTests
         Assert.DoesNotContain("http:", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("https:", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
-        foreach (var id in new[] { "pct-ttft", "pct-e2el", "hist-ttft", "hist-e2el", "timeline", "inflight", "throughput-tokens", "throughput-requests", "pods", "client-lag" })
+        foreach (var id in new[] { "pct-ttft", "pct-e2el", "hist-ttft", "hist-e2el", "timeline", "inflight", "throughput-tokens", "throughput-requests", "pods-ttft", "pods-e2el", "cdf-ttft", "cdf-e2el", "cdf-itl", "hist-tpot", "hist-input", "hist-output", "ttft-time", "e2el-time", "client-lag" })
         {
             Assert.Contains($"<svg id=\"{id}\"", html, StringComparison.Ordinal);
         }
