@@ -34,6 +34,12 @@ public sealed class MergeRun : Microsoft.Build.Utilities.Task
     /// </summary>
     public string? Import { get; set; }
 
+    /// <summary>
+    /// <c>BenchmarkVerbosity</c>: <c>detailed</c> prints the full merged tables at high importance; otherwise they are
+    /// logged at normal importance (shown with <c>-v:n</c>) and the console shows the compact summary only.
+    /// </summary>
+    public string? Verbosity { get; set; }
+
     /// <summary>Fail the build when a gate does not hold.</summary>
     public bool FailOnGates { get; set; } = true;
 
@@ -51,7 +57,13 @@ public sealed class MergeRun : Microsoft.Build.Utilities.Task
             var outcome = RunFinisher.Finish(
                 new FinishOptions(runDirectory, SettingParser.Flag("BenchmarkAllowPartial", AllowPartial) ?? false, string.IsNullOrWhiteSpace(Baseline) ? null : Baseline),
                 log);
-            foreach (var line in outcome.ConsoleText.Split('\n'))
+            var details = RunPods.Detailed(Verbosity) ? MessageImportance.High : MessageImportance.Normal;
+            foreach (var line in outcome.DetailText.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Log.LogMessage(details, line.TrimEnd('\r'));
+            }
+
+            foreach (var line in outcome.ConsoleText.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
                 Log.LogMessage(MessageImportance.High, line.TrimEnd('\r'));
             }
@@ -80,7 +92,13 @@ public sealed class MergeRun : Microsoft.Build.Utilities.Task
 
             foreach (var file in outcome.Files)
             {
-                Log.LogMessage(MessageImportance.High, "PodBench wrote " + file);
+                Log.LogMessage(details, "PodBench wrote " + file);
+            }
+
+            if (outcome.ReportPath is { } report)
+            {
+                // last: the one file a reader opens
+                Log.LogMessage(MessageImportance.High, "PodBench report: " + report);
             }
         }
         catch (UsageException e)

@@ -50,6 +50,12 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
     /// <summary><c>BenchmarkPod</c>: run only this pod (0-based); empty runs every pod.</summary>
     public string? Pod { get; set; }
 
+    /// <summary>
+    /// <c>BenchmarkVerbosity</c>: <c>detailed</c> prints each pod's result tables at high importance; otherwise they are
+    /// logged at normal importance (shown with <c>-v:n</c>), and the merge's compact summary stands for them.
+    /// </summary>
+    public string? Verbosity { get; set; }
+
     /// <summary>The run folder the pods wrote into.</summary>
     [Output]
     public string RunDirectory { get; set; } = "";
@@ -241,7 +247,19 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         }
         else
         {
-            Log.LogMessage(MessageImportance.High, prefix + line);
+            Log.LogMessage(IsTableLine(trimmed) && !Detailed(Verbosity) ? MessageImportance.Normal : MessageImportance.High, prefix + line);
         }
     }
+
+    /// <summary>Whether <c>BenchmarkVerbosity</c> asks for every table (<c>detailed</c> or <c>diagnostic</c>, as MSBuild's -v names them).</summary>
+    internal static bool Detailed(string? verbosity) =>
+        verbosity?.Trim().ToLowerInvariant() is "detailed" or "d" or "diagnostic" or "diag";
+
+    /// <summary>A line of a pod's result tables (ConsoleTables: box-drawing rows, the title, the notes) or its "results" heading.</summary>
+    private static bool IsTableLine(string line) =>
+        line.Length > 0 && (line[0] is >= '\u2500' and <= '\u257F'
+            || line.StartsWith("Performance Results of task", StringComparison.Ordinal)
+            || line.StartsWith("Note: ", StringComparison.Ordinal)
+            || line.EndsWith("] results", StringComparison.Ordinal)
+            || line.Contains("] read delay (", StringComparison.Ordinal));
 }

@@ -29,7 +29,8 @@ internal static class FinishVerb
 
     public static void Print(FinishOutcome outcome, TextWriter output)
     {
-        output.WriteLine(outcome.ConsoleText);
+        output.Write(outcome.DetailText);
+        output.Write(outcome.ConsoleText);
         foreach (var warning in outcome.Warnings)
         {
             output.WriteLine("warning: " + warning);
@@ -48,6 +49,11 @@ internal static class FinishVerb
         foreach (var file in outcome.Files)
         {
             output.WriteLine("wrote " + file);
+        }
+
+        if (outcome.ReportPath is { } report)
+        {
+            output.WriteLine("report: " + report);
         }
     }
 

@@ -18,7 +18,7 @@ internal static class SvgChart
     public const int Width = 720;
     private const int Height = 300;
     private const int Left = 66;
-    private const int Right = 16;
+    private const int Right = 30;
     private const int Bottom = 46;
     private const int LabelWidth = 178;
     private static readonly string[] Palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
