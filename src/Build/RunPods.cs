@@ -9,6 +9,7 @@ using PodBench.Build.Tasks;
 using PodBench.Runtime.Cli;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Planning;
+using PodBench.Runtime.Reports;
 
 namespace PodBench.Build;
 
@@ -27,6 +28,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<Process> _processes = [];
     private Process? _simulator;
+    private string _sharedModelPrefix = "";
 
     /// <summary>The plan project's built assembly (<c>$(TargetPath)</c>).</summary>
     [Required]
@@ -116,6 +118,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         var pods = listing.Plan.Pods;
         var models = pods.SelectMany(p => p.Tasks).Select(t => t.Model).Distinct().ToArray();
         var settings = ReadSettings(models);
+        _sharedModelPrefix = ConsoleSummary.SharedPrefix(models);
         var onlyPod = SettingParser.NonNegativeInt("BenchmarkPod", Pod, "a pod number (a 0-based integer)");
         if (onlyPod is { } chosen && chosen >= pods.Count)
         {
@@ -236,6 +239,12 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
     private void Forward(string prefix, string line)
     {
         line = UrlSecrets.Redact(line);
+        if (_sharedModelPrefix.Length > 0 && line.StartsWith("[" + _sharedModelPrefix, StringComparison.Ordinal))
+        {
+            // "[demo-vllm-api-general-chat-test1 x synthetic-test1] ..." as "[…test1 x synthetic-test1] ...": fits 120 columns
+            line = "[…" + line[(_sharedModelPrefix.Length + 1)..];
+        }
+
         var trimmed = line.TrimStart();
         if (trimmed.StartsWith("error", StringComparison.OrdinalIgnoreCase))
         {

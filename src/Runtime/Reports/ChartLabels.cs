@@ -23,7 +23,7 @@ internal static class ChartLabels
     {
         keep ??= _ => false;
         var shared = names.Where(n => !keep(n)).ToList();
-        var prefix = shared.Count < 2 ? 0 : CutPrefix(shared);
+        var prefix = shared.Count < 2 ? 0 : PrefixLength(shared);
         var suffix = shared.Count < 2 ? 0 : CutSuffix(shared, prefix);
         if (shared.Any(n => n.Length - prefix - suffix <= 0))
         {
@@ -64,8 +64,14 @@ internal static class ChartLabels
         return [text[..(LineChars - 1)] + "…", "…" + text[^(LineChars - 1)..]];
     }
 
-    private static int CutPrefix(IReadOnlyList<string> names)
+    /// <summary>The length of the prefix all <paramref name="names"/> share, cut after a separator (0 when none).</summary>
+    public static int PrefixLength(IReadOnlyList<string> names)
     {
+        if (names.Count < 2)
+        {
+            return 0;
+        }
+
         var length = names.Min(n => n.Length);
         var common = 0;
         while (common < length && names.All(n => n[common] == names[0][common]))
