@@ -29,6 +29,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
     private readonly List<Process> _processes = [];
     private Process? _simulator;
     private string _sharedModelPrefix = "";
+    private bool _showTables;
 
     /// <summary>The plan project's built assembly (<c>$(TargetPath)</c>).</summary>
     [Required]
@@ -54,7 +55,8 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
 
     /// <summary>
     /// <c>BenchmarkVerbosity</c>: <c>detailed</c> prints each pod's result tables at high importance; otherwise they are
-    /// logged at normal importance (shown with <c>-v:n</c>), and the merge's compact summary stands for them.
+    /// logged at normal importance (shown with <c>-v:n</c>), and the merge's compact summary stands for them (a pod run
+    /// alone with <c>BenchmarkPod</c> is not merged and prints its tables).
     /// </summary>
     public string? Verbosity { get; set; }
 
@@ -120,6 +122,8 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         var settings = ReadSettings(models);
         _sharedModelPrefix = ConsoleSummary.SharedPrefix(models);
         var onlyPod = SettingParser.NonNegativeInt("BenchmarkPod", Pod, "a pod number (a 0-based integer)");
+        // one pod run alone is not merged: its own tables are its summary
+        _showTables = Detailed(Verbosity) || onlyPod is not null;
         if (onlyPod is { } chosen && chosen >= pods.Count)
         {
             throw new UsageException($"BenchmarkPod: the plan has {pods.Count} pod(s), numbered 0 to {pods.Count - 1}; there is no pod {chosen}.");
@@ -256,7 +260,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         }
         else
         {
-            Log.LogMessage(IsTableLine(trimmed) && !Detailed(Verbosity) ? MessageImportance.Normal : MessageImportance.High, prefix + line);
+            Log.LogMessage(IsTableLine(trimmed) && !_showTables ? MessageImportance.Normal : MessageImportance.High, prefix + line);
         }
     }
 

@@ -29,8 +29,8 @@ internal static class FinishVerb
 
     public static void Print(FinishOutcome outcome, TextWriter output)
     {
-        output.Write(outcome.DetailText);
         output.Write(outcome.ConsoleText);
+        output.Write(outcome.DetailText);
         foreach (var warning in outcome.Warnings)
         {
             output.WriteLine("warning: " + warning);
