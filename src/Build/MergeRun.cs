@@ -3,6 +3,7 @@ using System.IO;
 using Microsoft.Build.Framework;
 using PodBench.Build.Tasks;
 using PodBench.Runtime.Cli;
+using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Cli.Settings;
 
 namespace PodBench.Build;
@@ -40,16 +41,32 @@ public sealed class MergeRun : RunSettingsTask
         {
             var args = Arguments();
             var workingDirectory = string.IsNullOrWhiteSpace(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
+            var wrote = VerbosityLevel.IsDetailed(Setting("BenchmarkVerbosity")) ? MessageImportance.High : MessageImportance.Normal;
+            string? report = null;
             var (exitCode, _, error) = RunnerProcess.RunToEnd(
                 DotnetHost,
                 RunnerAssembly,
                 args,
                 workingDirectory,
                 onOutput: line => Log.LogMessage(MessageImportance.High, line),
-                onMessage: message => ChannelLog.Log(Log, message, gatesFail: FailOnGates));
+                onMessage: message =>
+                {
+                    if (message is WroteMessage { IsReport: true } r)
+                    {
+                        report = r.Path;
+                    }
+
+                    ChannelLog.Log(Log, message, gatesFail: FailOnGates, wrote: wrote);
+                });
             if (exitCode != 0 && exitCode != RunnerMain.GateExitCode && !Log.HasLoggedErrors)
             {
                 Log.LogError($"The runner's merge of {RunDirectory ?? Setting("BenchmarkRun") ?? "the newest run"} exited with {exitCode}. {error.Trim()}".TrimEnd());
+            }
+
+            if (report is not null)
+            {
+                // last: the one file a reader opens
+                Log.LogMessage(MessageImportance.High, "PodBench report: " + report);
             }
         }
         catch (UsageException e)
@@ -85,6 +102,11 @@ public sealed class MergeRun : RunSettingsTask
         if ((bool?)Value(RunSettingCatalog.ByProperty("BenchmarkAllowPartial")!) == true)
         {
             args.Add("--partial");
+        }
+
+        if (Setting("BenchmarkVerbosity") is { } verbosity)
+        {
+            args.AddRange(["--verbosity", verbosity]);
         }
 
         if (Setting("BenchmarkBaseline") is { } baseline)

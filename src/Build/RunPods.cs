@@ -11,6 +11,7 @@ using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Cli.Settings;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Planning;
+using PodBench.Runtime.Reports;
 
 namespace PodBench.Build;
 
@@ -29,6 +30,8 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<Process> _processes = [];
     private Process? _simulator;
+    private string _sharedModelPrefix = "";
+    private bool _showTables;
 
     /// <summary>The plan project's built assembly (<c>$(TargetPath)</c>).</summary>
     [Required]
@@ -114,7 +117,10 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
             Log.LogWarning(null, PressureTimeCheck.Code, null, ProjectFile, 0, 0, 0, 0, pressureWarning);
         }
 
+        _sharedModelPrefix = ConsoleSummary.SharedPrefix(models);
         var onlyPod = (int?)Value(RunSettingCatalog.Pod);
+        // one pod run alone is not merged: its own tables are its summary
+        _showTables = VerbosityLevel.IsDetailed(Text(RunSettingCatalog.ByProperty("BenchmarkVerbosity")!)) || onlyPod is not null;
         if (onlyPod is { } chosen && chosen >= pods.Count)
         {
             throw new UsageException($"BenchmarkPod: the plan has {pods.Count} pod(s), numbered 0 to {pods.Count - 1}; there is no pod {chosen}.");
@@ -234,6 +240,24 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         }
     }
 
-    // The runner's text is for people; its errors and warnings arrive typed over the channel (ChannelLog).
-    private void Forward(string prefix, string line) => Log.LogMessage(MessageImportance.High, prefix + UrlSecrets.Redact(line));
+    private void Forward(string prefix, string line)
+    {
+        line = UrlSecrets.Redact(line);
+        if (_sharedModelPrefix.Length > 0 && line.StartsWith("[" + _sharedModelPrefix, StringComparison.Ordinal))
+        {
+            // "[demo-vllm-api-general-chat-test1 x synthetic-test1] ..." as "[…test1 x synthetic-test1] ...": fits 120 columns
+            line = "[…" + line[(_sharedModelPrefix.Length + 1)..];
+        }
+
+        // The runner's text is for people; its errors and warnings arrive typed over the channel (ChannelLog).
+        Log.LogMessage(IsTableLine(line.TrimStart()) && !_showTables ? MessageImportance.Normal : MessageImportance.High, prefix + line);
+    }
+
+    /// <summary>A line of a pod's result tables (ConsoleTables: box-drawing rows, the title, the notes) or its "results" heading.</summary>
+    private static bool IsTableLine(string line) =>
+        line.Length > 0 && (line[0] is >= '\u2500' and <= '\u257F'
+            || line.StartsWith("Performance Results of task", StringComparison.Ordinal)
+            || line.StartsWith("Note: ", StringComparison.Ordinal)
+            || line.EndsWith("] results", StringComparison.Ordinal)
+            || line.Contains("] read delay (", StringComparison.Ordinal));
 }

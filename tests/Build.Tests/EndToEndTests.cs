@@ -29,6 +29,24 @@ public sealed class EndToEndTests : IClassFixture<EndToEndTests.SeedRun>
     }
 
     [Fact]
+    public void The_console_fits_120_columns_shows_one_merged_summary_and_ends_with_the_report()
+    {
+        Assert.True(_run.ExitCode == 0, _run.Output);
+        var lines = _run.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        // MSBuild's own warning and error lines stay as MSBuild prints them
+        var ours = lines.Where(l => !l.Contains(": warning ", StringComparison.Ordinal) && !l.Contains(": error ", StringComparison.Ordinal)).ToList();
+        Assert.All(ours, l => Assert.True(l.Length <= 120, $"{l.Length} columns: {l}\n{_run.Output}"));
+        Assert.True(lines.Count < 80, $"{lines.Count} lines\n{_run.Output}");
+        // the per-pod tables are behind BenchmarkVerbosity=detailed; the merge prints one compact summary
+        Assert.DoesNotContain("Performance Results of task", _run.Output, StringComparison.Ordinal);
+        Assert.Single(lines, l => l.Contains("PodBench merged 2 of 2 pod(s):", StringComparison.Ordinal));
+        var report = lines.FindLastIndex(l => l.Contains("PodBench report: ", StringComparison.Ordinal));
+        Assert.True(report >= 0, _run.Output);
+        Assert.EndsWith(Path.Combine(_run.RunDirectory, "report.html"), lines[report].Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain(lines.Skip(report + 1), l => l.Contains("PodBench", StringComparison.Ordinal) || l.Contains("[pod ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_compatible_file_is_written()
     {
         var perf = Path.Combine(_run.RunDirectory, "performances");

@@ -14,8 +14,14 @@ public sealed record FinishOutcome
     /// <summary>Gates that did not hold, e.g. <c>P99 TTFT &lt;= 500 ms: measured 612.3 ms</c>.</summary>
     public IReadOnlyList<string> FailedGates { get; init; } = [];
 
-    /// <summary>The merged tables as printed on the console.</summary>
+    /// <summary>The compact merged summary printed on the console (fits 120 columns but for a staggered-pods warning).</summary>
     public string ConsoleText { get; init; } = "";
+
+    /// <summary>The full merged tables (as the reference prints them), printed at <c>BenchmarkVerbosity=detailed</c>.</summary>
+    public string DetailText { get; init; } = "";
+
+    /// <summary>report.html, named last on the console; null when no report was rendered.</summary>
+    public string? ReportPath { get; init; }
 
     /// <summary>Files written (reports, JUnit XML).</summary>
     public IReadOnlyList<string> Files { get; init; } = [];

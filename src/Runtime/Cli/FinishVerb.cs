@@ -24,13 +24,20 @@ internal static class FinishVerb
         }
 
         var outcome = RunFinisher.Finish(new FinishOptions(runDirectory, args.Flag("partial"), args.Get("baseline")), output);
-        Print(outcome, output);
+        // Under a host (RunBenchmark) the full tables are for BenchmarkVerbosity=detailed; a person at a shell or a
+        // cluster's merge Job log gets everything.
+        Print(outcome, output, detailed: RunnerChannel.Current is null || Settings.VerbosityLevel.IsDetailed(args.Get("verbosity")));
         return ExitCode(outcome);
     }
 
-    public static void Print(FinishOutcome outcome, TextWriter output)
+    public static void Print(FinishOutcome outcome, TextWriter output, bool detailed = true)
     {
-        output.WriteLine(outcome.ConsoleText);
+        output.Write(outcome.ConsoleText);
+        if (detailed)
+        {
+            output.Write(outcome.DetailText);
+        }
+
         foreach (var warning in outcome.Warnings)
         {
             RunnerDiagnostics.Warning(output, warning);
@@ -49,6 +56,11 @@ internal static class FinishVerb
         foreach (var file in outcome.Files)
         {
             RunnerDiagnostics.Wrote(output, file);
+        }
+
+        if (outcome.ReportPath is { } report)
+        {
+            RunnerDiagnostics.ReportWritten(output, report);
         }
     }
 

@@ -87,8 +87,11 @@ public static class RunFinisher
             Errors = errors,
             Warnings = warnings,
             FailedGates = merged.Gates.Where(g => !g.Passed).Select(g => g.Message).ToArray(),
-            ConsoleText = (alignment is null ? "" : (alignment.Staggered ? "warning: " : "") + PodAlignment.Describe(alignment) + "\n")
-                + $"merge_results/merged ({merged.Document.MergedPods.Count} of {merged.Document.ExpectedPods.Count} pods)\n" + ConsoleTables.Render(merged.Merged),
+            // the staggered warning stays one line (it is also an MSBuild warning); the rest fits 120 columns
+            ConsoleText = (alignment is null ? "" : alignment.Staggered ? "warning: " + PodAlignment.Describe(alignment) + "\n" : ConsoleSummary.Fit(PodAlignment.Describe(alignment)))
+                + $"merge_results/merged ({merged.Document.MergedPods.Count} of {merged.Document.ExpectedPods.Count} pods)\n" + ConsoleSummary.Render(merged.Document, skipStaggered: true),
+            DetailText = ConsoleTables.Render(merged.Merged),
+            ReportPath = report.HtmlPath,
             Files = files.Distinct(StringComparer.Ordinal).ToArray(),
         };
     }

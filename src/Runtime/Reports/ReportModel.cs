@@ -60,4 +60,19 @@ internal sealed class ReportModel
     public ReportBaseline? Baseline { get; init; }
 
     public IReadOnlyList<ReportChart> Charts { get; init; } = [];
+
+    /// <summary>What makes the figures invalid or incomplete (<see cref="ReportWarnings"/>): the banner at the top.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Whether the plan has a stable stage: without one the tables have no stage column.</summary>
+    public bool HasStable { get; init; }
+
+    /// <summary>The per-task headline table's statistic columns (the median and the highest percentile).</summary>
+    public IReadOnlyList<string> HeadlineStatistics { get; init; } = [];
+
+    /// <summary>One row per task for the compact table.</summary>
+    public IReadOnlyList<ReportTaskRow> TaskRows { get; init; } = [];
+
+    /// <summary>How many tasks get their full tables in report.md (the rest are in report.html), to keep it short enough for a CI summary.</summary>
+    public int MarkdownTaskDetails { get; set; }
 }

@@ -25,6 +25,8 @@ internal static class ReportModelBuilder
             + (document.Gates.Count == 0 ? "" : gatesFailed == 0 ? $" All {document.Gates.Count} SLO gates pass." : $" {gatesFailed} of {document.Gates.Count} SLO gates FAIL.");
         var slowest = Slowest(connection, mergeDir, out var slowestNote);
         var pods = ReportPods.Query(connection);
+        var hasStable = merged.Globals.Any(g => g.Stage == "stable") || merged.Metrics.Any(m => m.Stage == "stable");
+        var headline = merged.Statistics.Where(s => s == "Median").Concat(merged.Statistics.Where(s => s.StartsWith('P')).TakeLast(1)).ToList();
         return new ReportModel
         {
             RunName = document.RunName,
@@ -32,7 +34,7 @@ internal static class ReportModelBuilder
             Partial = document.Partial,
             PodsLine = $"{document.MergedPods.Count} of {document.ExpectedPods.Count} expected pods merged" + (document.Partial ? " (PARTIAL)" : ""),
             HeadLine = head,
-            ClockSkew = document.ClockSkew,
+            ClockSkew = ClockSkew(document.ClockSkew),
             Staggered = document.Alignment?.Warning ?? "",
             AlignmentLine = ReportAlignment.Line(document.Alignment),
             Windows = ReportAlignment.Windows(document.Alignment),
@@ -63,6 +65,11 @@ internal static class ReportModelBuilder
             SlowestNote = slowestNote,
             Baseline = comparison is null ? null : Baseline(comparison),
             Charts = ReportCharts.Draw(connection, document, timelineRequests),
+            Warnings = ReportWarnings.Of(document),
+            HasStable = hasStable,
+            HeadlineStatistics = headline,
+            TaskRows = document.Tasks.Select(t => TaskRow(t, headline)).ToList(),
+            MarkdownTaskDetails = document.Tasks.Count,
         };
     }
 
@@ -81,6 +88,25 @@ internal static class ReportModelBuilder
             Globals = stages,
             Notes = summary.Notes,
         };
+    }
+
+    private static ReportTaskRow TaskRow(PerfSummary task, IReadOnlyList<string> statistics)
+    {
+        string G(string key) => task.Globals.Where(g => g.Key == key && g.Stage == "total").Select(CompatibleFormat.Global).FirstOrDefault() ?? "n/a";
+        List<string> Stats(string metric)
+        {
+            var m = task.Metrics.FirstOrDefault(x => x.Metric == metric && x.Stage == "total");
+            return statistics.Select(s => m?.Values.Where(v => v.Key == s).Select(v => CompatibleFormat.Statistic(m.Kind, v.Value)).FirstOrDefault() ?? "n/a").ToList();
+        }
+
+        return new ReportTaskRow(task.Scope, G("Total Requests"), G("Failed Requests"), Stats("TTFT"), Stats("E2EL"), G("Output Token Throughput"));
+    }
+
+    /// <summary>"0: every pod ran on ..." as "0 (every pod ran on ...)": the figure first, then why.</summary>
+    private static string ClockSkew(string text)
+    {
+        var colon = text.IndexOf(": ", StringComparison.Ordinal);
+        return colon <= 0 ? text : $"{text[..colon]} ({text[(colon + 2)..]})";
     }
 
     private static ReportBaseline Baseline(BaselineComparison c) => new(

@@ -14,6 +14,9 @@ namespace PodBench.Runtime.Reports;
 /// </summary>
 public static class ReportRenderer
 {
+    /// <summary>report.md stays under this many characters (GitHub's limit for a comment or job summary is 65,536).</summary>
+    public const int MaxMarkdownChars = 60_000;
+
     /// <summary>Renders the reports of the merged run in <paramref name="runDir"/>; reads files only.</summary>
     public static ReportOutcome Render(string runDir, ReportOptions? options = null)
     {
@@ -32,7 +35,7 @@ public static class ReportRenderer
 
         var outputDir = options.OutputDirectory ?? runDir;
         Directory.CreateDirectory(outputDir);
-        var markdown = RenderTemplate("report.md.sbn", model);
+        var markdown = Markdown(model);
         var html = RenderTemplate("report.html.sbn", model);
         var mdPath = Path.Combine(outputDir, "report.md");
         var htmlPath = Path.Combine(outputDir, "report.html");
@@ -40,6 +43,35 @@ public static class ReportRenderer
         File.WriteAllText(htmlPath, html, new UTF8Encoding(false));
         var summary = options.AppendStepSummary ? StepSummary.Append(markdown) : null;
         return new ReportOutcome(mdPath, htmlPath, summary, comparison);
+    }
+
+    /// <summary>
+    /// report.md with every task's full tables when that stays under <see cref="MaxMarkdownChars"/>; otherwise with as
+    /// many as fit (the compact per-task table always lists every task).
+    /// </summary>
+    private static string Markdown(ReportModel model)
+    {
+        var all = RenderTemplate("report.md.sbn", model);
+        if (all.Length <= MaxMarkdownChars || model.Tasks.Count == 0)
+        {
+            return all;
+        }
+
+        model.MarkdownTaskDetails = 0;
+        var none = RenderTemplate("report.md.sbn", model);
+        var perTask = Math.Max(1.0, (all.Length - none.Length) / (double)model.Tasks.Count);
+        for (var count = (int)Math.Floor((MaxMarkdownChars - none.Length) / perTask); count > 0; count--)
+        {
+            model.MarkdownTaskDetails = count;
+            var some = RenderTemplate("report.md.sbn", model);
+            if (some.Length <= MaxMarkdownChars)
+            {
+                return some;
+            }
+        }
+
+        model.MarkdownTaskDetails = 0;
+        return none;
     }
 
     private static string RenderTemplate(string name, ReportModel model)

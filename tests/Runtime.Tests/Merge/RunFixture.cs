@@ -26,13 +26,17 @@ public sealed class RunFixture : IDisposable
 
     public string RunDir { get; }
 
-    public void WritePlan(int pods, int concurrency, IReadOnlyList<GateDocument>? gates = null, bool stable = true, string model = "")
+    public void WritePlan(int pods, int concurrency, IReadOnlyList<GateDocument>? gates = null, bool stable = true, string model = "") =>
+        WritePlan(Enumerable.Range(0, pods).Select(i => (IReadOnlyList<FixtureTask>)[new FixtureTask(model.Length == 0 ? "m" + i : model, "ds", [])]).ToList(), concurrency, gates, stable);
+
+    /// <summary>Writes plan.json with pod i running <paramref name="pods"/>[i]'s tasks.</summary>
+    public void WritePlan(IReadOnlyList<IReadOnlyList<FixtureTask>> pods, int concurrency, IReadOnlyList<GateDocument>? gates = null, bool stable = true)
     {
         var plan = new PlanDocument
         {
             PlanType = "Tests.Plan",
             PlanHash = PlanHash,
-            Pods = Enumerable.Range(0, pods).Select(i => new PodDocument(i, [new TaskDocument(model.Length == 0 ? "m" + i : model, "ds", concurrency, 0, "StreamChat")])).ToList(),
+            Pods = pods.Select((tasks, i) => new PodDocument(i, tasks.Select(t => new TaskDocument(t.Model, t.Dataset, concurrency, 0, "StreamChat")).ToList())).ToList(),
             Statistics = ["Average", "Min", "Max", "Median", "P75", "P90", "P99"],
             StableStage = stable,
             Gates = gates ?? [],
@@ -41,45 +45,54 @@ public sealed class RunFixture : IDisposable
     }
 
     /// <summary>Writes pod <paramref name="pod"/>'s task (model <c>m&lt;pod&gt;</c>, dataset <c>ds</c>) with the pods' own writer and publishes it.</summary>
-    public PodManifest WritePod(int pod, IReadOnlyList<FixtureRequest> requests, int concurrency, bool publish = true, string model = "", LagSummary? readDelay = null, long busyPoll = 0)
+    public PodManifest WritePod(int pod, IReadOnlyList<FixtureRequest> requests, int concurrency, bool publish = true, string model = "", LagSummary? readDelay = null, long busyPoll = 0) =>
+        WriteTasks(pod, [new FixtureTask(model.Length == 0 ? "m" + pod.ToString(CultureInfo.InvariantCulture) : model, "ds", requests)], concurrency, publish, readDelay, busyPoll);
+
+    /// <summary>Writes pod <paramref name="pod"/>'s tasks with the pods' own writer and publishes them (the pod's uuids run on over its tasks).</summary>
+    public PodManifest WriteTasks(int pod, IReadOnlyList<FixtureTask> tasks, int concurrency, bool publish = true, LagSummary? readDelay = null, long busyPoll = 0)
     {
-        model = model.Length == 0 ? "m" + pod.ToString(CultureInfo.InvariantCulture) : model;
         PodManifestWriter.WriteStarted(RunDir, pod, PlanHash, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var layout = new RunLayout(RunDir);
-        var writer = TaskResultWriter.Open(layout, pod, model, "ds");
-        for (var i = 0; i < requests.Count; i++)
+        var written = new List<PodTaskFiles>();
+        var uuid = 0;
+        foreach (var (model, dataset, requests) in tasks)
         {
-            var r = requests[i];
-            writer.WriteAsync(new RequestRecord
+            var writer = TaskResultWriter.Open(layout, pod, model, dataset);
+            for (var i = 0; i < requests.Count; i++)
             {
-                ModelAbbr = model,
-                DataAbbr = "ds",
-                Id = i,
-                Uuid = Uuid(pod, i),
-                Pod = pod,
-                Success = r.Success,
-                ErrorInfo = r.Error,
-                TimePointsNs = r.TimePoints(),
-                ScheduledNs = r.ScheduledNs,
-                InputTokens = r.InputTokens,
-                OutputTokens = r.OutputTokens,
-                HttpStatus = r.Success ? 200 : 500,
-                Input = "A A A",
-                Prediction = r.Prediction,
-                Stream = r.Stream,
-            }).AsTask().GetAwaiter().GetResult();
+                var r = requests[i];
+                writer.WriteAsync(new RequestRecord
+                {
+                    ModelAbbr = model,
+                    DataAbbr = dataset,
+                    Id = i,
+                    Uuid = Uuid(pod, uuid++),
+                    Pod = pod,
+                    Success = r.Success,
+                    ErrorInfo = r.Error,
+                    TimePointsNs = r.TimePoints(),
+                    ScheduledNs = r.ScheduledNs,
+                    InputTokens = r.InputTokens,
+                    OutputTokens = r.OutputTokens,
+                    HttpStatus = r.Success ? 200 : 500,
+                    Input = "A A A",
+                    Prediction = r.Prediction,
+                    Stream = r.Stream,
+                }).AsTask().GetAwaiter().GetResult();
+            }
+
+            writer.CompleteAsync().GetAwaiter().GetResult();
+            var files = new List<string> { writer.DetailsPath, writer.ParquetPath };
+            if (File.Exists(layout.FailedFile(model, dataset)))
+            {
+                files.Add(layout.FailedFile(model, dataset));
+            }
+
+            var success = requests.Count(r => r.Success);
+            written.Add(new PodTaskFiles(model, dataset, concurrency, new PodRecordCounts(requests.Count, success, requests.Count - success), files) { ReadDelay = readDelay });
         }
 
-        writer.CompleteAsync().GetAwaiter().GetResult();
-        var files = new List<string> { writer.DetailsPath, writer.ParquetPath };
-        if (File.Exists(layout.FailedFile(model, "ds")))
-        {
-            files.Add(layout.FailedFile(model, "ds"));
-        }
-
-        var success = requests.Count(r => r.Success);
-        var task = new PodTaskFiles(model, "ds", concurrency, new PodRecordCounts(requests.Count, success, requests.Count - success), files) { ReadDelay = readDelay };
-        var manifest = PodManifest.Create(RunDir, pod, PlanHash, new PodClock(1000, 1_767_225_600_000_000_000), new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), [task], new DateTimeOffset(2026, 1, 1, 0, 1, 0, TimeSpan.Zero), "host-a", busyPoll);
+        var manifest = PodManifest.Create(RunDir, pod, PlanHash, new PodClock(1000, 1_767_225_600_000_000_000), new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), written, new DateTimeOffset(2026, 1, 1, 0, 1, 0, TimeSpan.Zero), "host-a", busyPoll);
         if (publish)
         {
             PodManifestWriter.Write(RunDir, manifest);

@@ -14,18 +14,18 @@ public sealed class ChromiumReportTests
     [Fact]
     public void HtmlReportRendersInChromiumWithoutConsoleErrors()
     {
-        var chromium = FindChromium();
+        var chromium = HeadlessChromium.Find();
         Assert.True(chromium is not null, "chromium is not installed: run scripts/install-test-deps.sh (apt-get install chromium) before the tests.");
         using var run = new RunFixture();
         ReportFixture.MergedRun(run, scheduled: true);
         var outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { AppendStepSummary = false });
         var profile = Path.Combine(run.Root, "chromium-profile");
 
-        var (dom, stderr) = Chromium(chromium!, profile, "--dump-dom", new Uri(outcome.HtmlPath).AbsoluteUri);
+        var (dom, stderr) = HeadlessChromium.Run(chromium!, profile, "--dump-dom", new Uri(outcome.HtmlPath).AbsoluteUri);
 
         var console = stderr.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal)).ToList();
         Assert.True(console.Count == 0, "console messages: " + string.Join("\n", console));
-        foreach (var id in new[] { "pct-ttft", "hist-ttft", "hist-e2el", "timeline", "inflight", "throughput-tokens", "pods", "client-lag" })
+        foreach (var id in new[] { "pct-ttft", "hist-ttft", "hist-e2el", "timeline", "inflight", "throughput-tokens", "pods-ttft", "pods-e2el", "client-lag" })
         {
             Assert.Contains($"<svg id=\"{id}\"", dom, StringComparison.Ordinal);
         }
@@ -39,50 +39,7 @@ public sealed class ChromiumReportTests
             Directory.CreateDirectory(sample);
             File.Copy(outcome.HtmlPath, Path.Combine(sample, "report.html"), overwrite: true);
             File.Copy(outcome.MarkdownPath, Path.Combine(sample, "report.md"), overwrite: true);
-            Chromium(chromium!, profile, "--screenshot=" + Path.Combine(sample, "report.png"), "--window-size=1280,4200", new Uri(outcome.HtmlPath).AbsoluteUri);
+            HeadlessChromium.Run(chromium!, profile, "--screenshot=" + Path.Combine(sample, "report.png"), "--window-size=1280,4200", new Uri(outcome.HtmlPath).AbsoluteUri);
         }
-    }
-
-    private static (string Stdout, string Stderr) Chromium(string chromium, string profile, params string[] args)
-    {
-        var info = new ProcessStartInfo(chromium)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0" }.Concat(args))
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("chromium did not finish within 3 minutes");
-        }
-
-        Assert.True(process.ExitCode == 0, $"chromium exited with {process.ExitCode}: {stderr.Result}");
-        return (stdout.Result, stderr.Result);
-    }
-
-    private static string? FindChromium()
-    {
-        foreach (var name in new[] { "chromium", "chromium-browser", "google-chrome" })
-        {
-            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-            {
-                var path = Path.Combine(dir, name);
-                if (File.Exists(path))
-                {
-                    return path;
-                }
-            }
-        }
-
-        return null;
     }
 }

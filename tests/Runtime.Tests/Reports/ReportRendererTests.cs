@@ -24,7 +24,7 @@ public sealed class ReportRendererTests
         Assert.DoesNotContain("http:", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("https:", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
-        foreach (var id in new[] { "pct-ttft", "pct-e2el", "hist-ttft", "hist-e2el", "timeline", "inflight", "throughput-tokens", "throughput-requests", "pods", "client-lag" })
+        foreach (var id in new[] { "pct-ttft", "pct-e2el", "hist-ttft", "hist-e2el", "timeline", "inflight", "throughput-tokens", "throughput-requests", "pods-ttft", "pods-e2el", "cdf-ttft", "cdf-e2el", "cdf-itl", "hist-tpot", "hist-input", "hist-output", "ttft-time", "e2el-time", "client-lag" })
         {
             Assert.Contains($"<svg id=\"{id}\"", html, StringComparison.Ordinal);
         }
@@ -47,15 +47,15 @@ public sealed class ReportRendererTests
         Assert.Contains("## SLO gates: 1 FAIL", md, StringComparison.Ordinal);
         Assert.Contains("| P99 TTFT &lt;= 100 ms | **FAIL** | P99 TTFT measured ", md, StringComparison.Ordinal);
         var lines = md.Split('\n');
-        var header = Array.IndexOf(lines, "| Metric | Stage | Average | Min | Max | Median | P75 | P90 | P99 | N |");
+        var header = Array.IndexOf(lines, "| Metric | Average | Min | Max | Median | P75 | P90 | P99 | N |");
         Assert.True(header > 0, md);
-        Assert.Equal("|---|---|---|---|---|---|---|---|---|---|", lines[header + 1]);
+        Assert.Equal("|---|---|---|---|---|---|---|---|---|", lines[header + 1]);
         var rows = lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')).ToList();
         Assert.Equal(merged.Merged.Metrics.Count + merged.Merged.ContentMetrics.Count, rows.Count);
-        Assert.Contains(rows, r => r.StartsWith("| ITL (content) | total | ", StringComparison.Ordinal));
-        Assert.All(rows, r => Assert.Equal(11, r.Count(c => c == '|')));
+        Assert.Contains(rows, r => r.StartsWith("| ITL (content) | ", StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Equal(10, r.Count(c => c == '|')));
         var ttft = merged.Merged.Metrics.Single(m => m.Metric == "TTFT" && m.Stage == "total");
-        Assert.Contains($"| TTFT | total | {string.Join(" | ", ttft.Values.Select(v => PodBench.Runtime.Metrics.CompatibleFormat.TimeMs(v.Value).Replace(" ms", "", StringComparison.Ordinal)))}", md.Replace(" ms", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains($"| TTFT | {string.Join(" | ", ttft.Values.Select(v => PodBench.Runtime.Metrics.CompatibleFormat.TimeMs(v.Value).Replace(" ms", "", StringComparison.Ordinal)))}", md.Replace(" ms", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("| 0 | host-a | 40 | 40 | 0 | 4 |", md, StringComparison.Ordinal);
         Assert.Contains("No client lag figures", md, StringComparison.Ordinal);
         Assert.Contains("Socket loop: every pod slept between events (BenchmarkBusyPoll).", md, StringComparison.Ordinal);

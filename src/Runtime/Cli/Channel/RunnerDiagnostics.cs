@@ -31,6 +31,15 @@ public static class RunnerDiagnostics
         }
     }
 
+    /// <summary>Reports the report a reader opens; as text, <c>report: path</c>, the runner's last line.</summary>
+    public static void ReportWritten(TextWriter output, string path)
+    {
+        if (RunnerChannel.Current?.Send(new WroteMessage(path) { IsReport = true }) != true)
+        {
+            output.WriteLine("report: " + path);
+        }
+    }
+
     /// <summary>Sends <paramref name="message"/> over the channel, else prints it as a line of text.</summary>
     public static void Report(TextWriter output, DiagnosticMessage message)
     {
