@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# PodBench through the real command beside a Python stand-in client, against one external server in its own process
+# (tests/LoadServer, 64 chunks per response written at once), in the same minutes. docs/performance.md has the figures.
+#   scripts/measure-speed.sh [requests=20000] [streams="64 512"] [configuration=Debug]
+# Per stream count it runs `dotnet build tests/SpeedPlans/Streams<c> -t:RunBenchmark` (the plan up to date: built
+# first) and then tests/PeerStandIn/stream_client.py, and prints req/s (PodBench: over the measured window, from
+# merge_summary.json; the stand-in: over its run) and µs of CPU per content chunk (64 per response):
+#   runner  = the pod process alone (the runner started through a /usr/bin/time wrapper as PodBenchDotnetHost),
+#   command = everything `dotnet build -t:RunBenchmark` ran (MSBuild, the task host, merge, reports, the runner).
+# Needs node, /usr/bin/time and Debian's python3-aiohttp (scripts/install-test-deps.sh).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+requests="${1:-20000}"
+streams="${2:-64 512}"
+configuration="${3:-Debug}"
+work="$(mktemp -d /tmp/podbench-speed.XXXXXX)"
+server_pid=""
+cleanup() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi; }
+trap cleanup EXIT
+
+for c in $streams; do
+  dotnet build "$root/tests/SpeedPlans/Streams$c" -c "$configuration" -v:q -nologo >"$work/build-$c.log" 2>&1 \
+    || { cat "$work/build-$c.log"; exit 1; }
+done
+
+node "$root/tests/LoadServer/server.js" --chunks 64 >"$work/server.out" 2>"$work/server.err" &
+server_pid=$!
+url=""
+for _ in $(seq 1 100); do
+  url="$(sed -n 's/^LISTENING //p' "$work/server.out")"
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+[ -n "$url" ] || { echo "the load server did not start: $(cat "$work/server.err")"; exit 1; }
+
+host="$work/dotnet-timed.sh"
+cat >"$host" <<HOST
+#!/usr/bin/env bash
+exec /usr/bin/time -a -o "$work/runner-times.log" -f "%U %S %e %C" dotnet "\$@"
+HOST
+chmod +x "$host"
+
+chunks=$((requests * 64))
+rows=()
+for c in $streams; do
+  : >"$work/runner-times.log"
+  /usr/bin/time -o "$work/command-$c.time" -f "%U %S %e" \
+    dotnet build "$root/tests/SpeedPlans/Streams$c" -c "$configuration" -t:RunBenchmark -nologo -v:m \
+      -p:PodBenchDotnetHost="$host" -p:BenchmarkEndpoint="$url" -p:BenchmarkNumPrompts="$requests" \
+      -p:BenchmarkOutput="$work/out-$c" >"$work/podbench-$c.log" 2>&1 \
+    || { tail -30 "$work/podbench-$c.log"; exit 1; }
+  summary="$(ls -d "$work/out-$c"/*/ | tail -1)performances/merge_results/merge_summary.json"
+  read -r pb_rps runner_cpu runner_wall command_cpu command_wall < <(/usr/bin/python3 - "$summary" "$work/runner-times.log" "$work/command-$c.time" <<'PY'
+import json, sys
+summary = json.load(open(sys.argv[1]))
+rps = next(m["value"] for m in summary["alignment"]["over_active_time"] if m["key"] == "Request Throughput over Active Time")
+runner = [l.split() for l in open(sys.argv[2]) if " run --pod " in l]
+cpu = sum(float(r[0]) + float(r[1]) for r in runner)
+wall = max(float(r[2]) for r in runner)
+u, s, e = open(sys.argv[3]).read().split()[-3:]
+print(f"{rps:.0f} {cpu:.2f} {wall:.1f} {float(u) + float(s):.2f} {float(e):.1f}")
+PY
+)
+  py="$(/usr/bin/python3 "$root/tests/PeerStandIn/stream_client.py" --url "$url" --concurrency "$c" --requests "$requests")"
+  read -r py_rps py_cpu py_wall < <(/usr/bin/python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(d["req_per_s"], d["cpu_s"], d["seconds"])' "$py")
+  rows+=("$(/usr/bin/python3 - "$c" "$chunks" "$pb_rps" "$runner_cpu" "$runner_wall" "$command_cpu" "$command_wall" "$py_rps" "$py_cpu" "$py_wall" <<'PY'
+import sys
+c, chunks = int(sys.argv[1]), int(sys.argv[2])
+pb_rps, rcpu, rwall, ccpu, cwall, py_rps, pcpu, pwall = map(float, sys.argv[3:])
+us = lambda cpu: cpu * 1e6 / chunks
+print(f"| {c} | {pb_rps:,.0f} | {us(rcpu):.2f} | {us(ccpu):.2f} | {rwall:.1f} / {cwall:.1f} s | {py_rps:,.0f} | {us(pcpu):.2f} | {pwall:.1f} s | {pb_rps / py_rps:.1f}x | {us(pcpu) / us(rcpu):.1f}x |")
+PY
+)")
+done
+
+echo
+echo "requests: $requests per client and stream count, 64 content chunks each; configuration $configuration; $(date -u +%FT%TZ)"
+echo "| streams | PodBench req/s | µs CPU/chunk runner | µs CPU/chunk command | wall runner / command | stand-in req/s | stand-in µs CPU/chunk | stand-in wall | req/s ratio | CPU ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+echo "logs: $work"

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using PodBench.Dsl;
+
+namespace SpeedPlans.Streams512;
+
+/// <summary>Closed loop, 512 streams, 20,000 requests (fewer with -p:BenchmarkNumPrompts). Against tests/LoadServer (64 chunks per response); the URL comes from BENCHMARK_ENDPOINT.</summary>
+[BenchmarkPlan]
+public sealed class Streams512Plan : BenchmarkPlan
+{
+    private static readonly ModelEndpoint Load = ModelEndpoint.StreamChat("load-c512") with
+    {
+        Url = "http://127.0.0.1:8000",
+        Model = "load",
+        Concurrency = 512,
+        MaxOutLen = 64,
+        Generation = GenerationArgs.Empty.WithIgnoreEos(),
+    };
+
+    private static readonly SyntheticDataset Prompts = new("speed-prompts")
+    {
+        RequestCount = 20000,
+        Input = Length.Uniform(100, 100),
+        Output = Length.Uniform(64, 64),
+    };
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ModelEndpoint> Models => [Load];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Dataset> Datasets => [Prompts];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<PodGroup> Pods => [new(Load, Prompts)];
+}
