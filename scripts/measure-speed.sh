@@ -2,6 +2,8 @@
 # PodBench through the real command beside a Python stand-in client, against one external server in its own process
 # (tests/LoadServer, 64 chunks per response written at once), in the same minutes. docs/performance.md has the figures.
 #   scripts/measure-speed.sh [requests=20000] [streams="64 512"] [configuration=Debug]
+# A stream count "paced" runs tests/SpeedPlans/Paced1000 (open loop, 1,000 req/s) instead, with no stand-in, and
+# prints the send lag p99 (ms) in the stand-in's req/s column.
 # Per stream count it runs `dotnet build tests/SpeedPlans/Streams<c> -t:RunBenchmark` (the plan up to date: built
 # first) and then tests/PeerStandIn/stream_client.py, and prints req/s (PodBench: over the measured window, from
 # merge_summary.json; the stand-in: over its run) and µs of CPU per content chunk (64 per response):
@@ -20,8 +22,9 @@ server_pid=""
 cleanup() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 
+plan_of() { if [ "$1" = paced ]; then echo "$root/tests/SpeedPlans/Paced1000"; else echo "$root/tests/SpeedPlans/Streams$1"; fi; }
 for c in $streams; do
-  dotnet build "$root/tests/SpeedPlans/Streams$c" -c "$configuration" -v:q -nologo >"$work/build-$c.log" 2>&1 \
+  dotnet build "$(plan_of "$c")" -c "$configuration" -v:q -nologo >"$work/build-$c.log" 2>&1 \
     || { cat "$work/build-$c.log"; exit 1; }
 done
 
@@ -56,7 +59,7 @@ for c in $streams; do
   start_usage=0
   if [ -n "$cgroup" ]; then start_usage="$(cat "$cgroup/cpuacct.usage")"; fi
   /usr/bin/time -o "$work/command-$c.time" -f "%U %S %e" \
-    sh -c 'if [ -n "$1" ]; then echo $$ > "$1/cgroup.procs"; fi; shift; exec "$@"' sh "$cgroup" dotnet build "$root/tests/SpeedPlans/Streams$c" -c "$configuration" -t:RunBenchmark -nologo -v:m \
+    sh -c 'if [ -n "$1" ]; then echo $$ > "$1/cgroup.procs"; fi; shift; exec "$@"' sh "$cgroup" dotnet build "$(plan_of "$c")" -c "$configuration" -t:RunBenchmark -nologo -v:m \
       -p:PodBenchDotnetHost="$host" -p:BenchmarkEndpoint="$url" -p:BenchmarkNumPrompts="$requests" \
       -p:BenchmarkOutput="$work/out-$c" >"$work/podbench-$c.log" 2>&1 \
     || { tail -30 "$work/podbench-$c.log"; exit 1; }
@@ -76,15 +79,25 @@ command = group / 1e9 if group >= 0 else -(float(u) + float(s) + cpu)
 print(f"{rps:.0f} {cpu:.2f} {wall:.1f} {command:.2f} {float(e):.1f}")
 PY
 )
-  py="$(/usr/bin/python3 "$root/tests/PeerStandIn/stream_client.py" --url "$url" --concurrency "$c" --requests "$requests")"
-  read -r py_rps py_cpu py_wall < <(/usr/bin/python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(d["req_per_s"], d["cpu_s"], d["seconds"])' "$py")
+  if [ "$c" = paced ]; then
+    # no stand-in: the send lag p99 (ms) of the merged run stands in its req/s column
+    py_rps="$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(str(d["Send Lag P99"]["total"]).split()[0])' "${summary%merge_summary.json}merged.json" 2>/dev/null || echo nan)"
+    py_cpu=0; py_wall=0
+  else
+    py="$(/usr/bin/python3 "$root/tests/PeerStandIn/stream_client.py" --url "$url" --concurrency "$c" --requests "$requests")"
+    read -r py_rps py_cpu py_wall < <(/usr/bin/python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(d["req_per_s"], d["cpu_s"], d["seconds"])' "$py")
+  fi
   rows+=("$(/usr/bin/python3 - "$c" "$chunks" "$pb_rps" "$runner_cpu" "$runner_wall" "$command_cpu" "$command_wall" "$py_rps" "$py_cpu" "$py_wall" <<'PY'
 import sys
-c, chunks = int(sys.argv[1]), int(sys.argv[2])
+c, chunks = sys.argv[1], int(sys.argv[2])
 pb_rps, rcpu, rwall, ccpu, cwall, py_rps, pcpu, pwall = map(float, sys.argv[3:])
 us = lambda cpu: cpu * 1e6 / chunks
 command = f"{us(ccpu):.2f}" if ccpu >= 0 else f"~{us(-ccpu):.2f}"
-print(f"| {c} | {pb_rps:,.0f} | {us(rcpu):.2f} | {command} | {rwall:.1f} / {cwall:.1f} s | {py_rps:,.0f} | {us(pcpu):.2f} | {pwall:.1f} s | {pb_rps / py_rps:.1f}x | {us(pcpu) / us(rcpu):.1f}x |")
+head = f"| {c} | {pb_rps:,.0f} | {us(rcpu):.2f} | {command} | {rwall:.1f} / {cwall:.1f} s |"
+if c == "paced":
+    print(f"{head} send lag p99 {py_rps:.3f} ms | - | - | - | - |")
+else:
+    print(f"{head} {py_rps:,.0f} | {us(pcpu):.2f} | {pwall:.1f} s | {pb_rps / py_rps:.1f}x | {us(pcpu) / us(rcpu):.1f}x |")
 PY
 )")
 done

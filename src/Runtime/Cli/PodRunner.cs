@@ -82,6 +82,7 @@ internal static class PodRunner
                 else
                 {
                     late = await StartBarrier.OpenAsync(barrier, clock, gate, output, cancellationToken).ConfigureAwait(false);
+                    RunnerCpu.MeasuredPhaseOpened();
                     measuredStart = barrier.LocalStartUtcNs + late.Value;
                 }
             }
@@ -108,7 +109,7 @@ internal static class PodRunner
                 return 1;
             }
 
-            output.WriteLine($"pod {pod}: done, manifest {PodManifestWriter.ManifestPath(layout.Root, pod)}");
+            output.WriteLine($"pod {pod}: done, manifest {PodManifestWriter.ManifestPath(layout.Root, pod)}; {RunnerCpu.Describe()}");
             return 0;
         }
         finally
@@ -123,6 +124,7 @@ internal static class PodRunner
     private static long OpenNow(TaskCompletionSource<long> gate, PodClock clock)
     {
         var now = PodClock.Now();
+        RunnerCpu.MeasuredPhaseOpened();
         gate.SetResult(now);
         return clock.ToUtcNs(now);
     }
