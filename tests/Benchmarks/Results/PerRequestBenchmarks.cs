@@ -15,8 +15,7 @@ namespace PodBench.Benchmarks.Results;
 /// A request has 64 chunks, as in scripts/measure-speed.sh.
 /// <c>dotnet run -c Release --project tests/Benchmarks -- --filter '*PerRequest*'</c>.
 /// </summary>
-[MemoryDiagnoser]
-[InProcess]
+[Config(typeof(PerRequestBenchmarkConfig))]
 public class PerRequestBenchmarks
 {
     private const int Requests = 2000;
