@@ -1,17 +1,22 @@
 using System.Collections.Generic;
 using PodBench.Dsl;
 
-namespace SpeedPlans.Streams512;
+namespace SpeedPlans;
 
-/// <summary>Closed loop, 512 streams, 20,000 requests (fewer with -p:BenchmarkNumPrompts). Against tests/LoadServer (64 chunks per response); the URL comes from BENCHMARK_ENDPOINT.</summary>
+/// <summary>
+/// The plan of scripts/measure-speed.sh, compiled into each project here with that project's <see cref="Shape"/>:
+/// 20,000 requests (fewer with -p:BenchmarkNumPrompts) against tests/LoadServer (64 chunks per response); the URL
+/// comes from BenchmarkEndpoint.
+/// </summary>
 [BenchmarkPlan]
-public sealed class Streams512Plan : BenchmarkPlan
+public sealed class SpeedPlan : BenchmarkPlan
 {
-    private static readonly ModelEndpoint Load = ModelEndpoint.StreamChat("load-c512") with
+    private static readonly ModelEndpoint Load = ModelEndpoint.StreamChat(Shape.Abbr) with
     {
         Url = "http://127.0.0.1:8000",
         Model = "load",
-        Concurrency = 512,
+        Concurrency = Shape.Concurrency,
+        RequestRate = Shape.RequestRate,
         MaxOutLen = 64,
         Generation = GenerationArgs.Empty.WithIgnoreEos(),
     };
