@@ -3,7 +3,7 @@
 # (tests/LoadServer, 64 chunks per response written at once), in the same minutes. docs/performance.md has the figures.
 #   scripts/measure-speed.sh [requests=20000] [streams="64 512"] [configuration=Debug]
 # A stream count "paced" runs tests/SpeedPlans/Paced1000 (open loop, 1,000 req/s) instead, with no stand-in, and
-# prints the send lag p99 (ms) in the stand-in's req/s column.
+# prints the send lag p99 (ms, merge_summary.json) in the stand-in's req/s column.
 # Per stream count it runs `dotnet build tests/SpeedPlans/Streams<c> -t:RunBenchmark` (the plan up to date: built
 # first) and then tests/PeerStandIn/stream_client.py, and prints req/s (PodBench: over the measured window, from
 # merge_summary.json; the stand-in: over its run) and µs of CPU per content chunk (64 per response):
@@ -81,7 +81,14 @@ PY
 )
   if [ "$c" = paced ]; then
     # no stand-in: the send lag p99 (ms) of the merged run stands in its req/s column
-    py_rps="$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(str(d["Send Lag P99"]["total"]).split()[0])' "${summary%merge_summary.json}merged.json" 2>/dev/null || echo nan)"
+    py_rps="$(/usr/bin/python3 -c '
+import json, sys
+def find(o):
+    items = o.values() if isinstance(o, dict) else o if isinstance(o, list) else []
+    if isinstance(o, dict) and o.get("key") == "Send Lag P99":
+        return o["value"]
+    return next((v for v in map(find, items) if v is not None), None)
+print(find(json.load(open(sys.argv[1]))))' "$summary" 2>/dev/null || echo nan)"
     py_cpu=0; py_wall=0
   else
     py="$(/usr/bin/python3 "$root/tests/PeerStandIn/stream_client.py" --url "$url" --concurrency "$c" --requests "$requests")"
