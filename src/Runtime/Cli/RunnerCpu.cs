@@ -47,7 +47,8 @@ internal static class RunnerCpu
     {
         var cpuNow = Environment.CpuUsage.TotalTime.Ticks;
         var now = Stopwatch.GetTimestamp();
-        var startWall = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds;
+        using var self = Process.GetCurrentProcess();
+        var startWall = (DateTime.Now - self.StartTime).TotalSeconds;
         var open = Interlocked.Read(ref _openTicks);
         var end = Interlocked.Read(ref _loadEndTicks);
         if (open == 0 || end == 0)
