@@ -6,7 +6,8 @@ namespace PodBench.Build.Tasks;
 /// <summary>
 /// Learns the plan's structure from the built runner's <c>list --json --check</c> verb (no glue written by the user),
 /// which also refuses a plan whose files (datasets, tokenizers) are missing before any pod starts; its errors arrive
-/// over the channel with their codes and are logged at the plan project.
+/// over the channel with their codes and are logged at the plan project. Not cached: the files it checks can change
+/// while the runner does not (docs/performance.md).
 /// </summary>
 internal static class PlanQuery
 {

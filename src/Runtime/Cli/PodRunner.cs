@@ -83,6 +83,7 @@ internal static class PodRunner
                 else
                 {
                     late = await StartBarrier.OpenAsync(barrier, clock, gate, output, cancellationToken).ConfigureAwait(false);
+                    RunnerCpu.MeasuredPhaseOpened();
                     measuredStart = barrier.LocalStartUtcNs + late.Value;
                 }
             }
@@ -109,7 +110,7 @@ internal static class PodRunner
                 return 1;
             }
 
-            output.WriteLine($"pod {pod}: done, manifest {PodManifestWriter.ManifestPath(layout.Root, pod)}");
+            output.WriteLine($"pod {pod}: done, manifest {PodManifestWriter.ManifestPath(layout.Root, pod)}; {RunnerCpu.Describe()}");
             return 0;
         }
         finally
@@ -124,6 +125,7 @@ internal static class PodRunner
     private static long OpenNow(TaskCompletionSource<long> gate, PodClock clock)
     {
         var now = PodClock.Now();
+        RunnerCpu.MeasuredPhaseOpened();
         gate.SetResult(now);
         return clock.ToUtcNs(now);
     }

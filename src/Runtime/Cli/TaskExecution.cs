@@ -77,6 +77,7 @@ internal static class TaskExecution
                 try
                 {
                     outcome = await TaskRunner.RunAsync(prepared.Engine, window, prepared.Progress, start, cancellationToken).ConfigureAwait(false);
+                    RunnerCpu.LoadEnded();
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
