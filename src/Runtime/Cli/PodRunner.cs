@@ -110,7 +110,8 @@ internal static class PodRunner
                 return 1;
             }
 
-            output.WriteLine($"pod {pod}: done, manifest {PodManifestWriter.ManifestPath(layout.Root, pod)}; {RunnerCpu.Describe()}");
+            output.WriteLine($"pod {pod}: done, manifest {PodManifestWriter.ManifestPath(layout.Root, pod)}");
+            output.WriteLine($"pod {pod}: {RunnerCpu.Describe()}");
             return 0;
         }
         finally

@@ -42,7 +42,7 @@ internal static class RunnerCpu
         Interlocked.Exchange(ref _loadEndCpuTicks, cpu);
     }
 
-    /// <summary>The line, e.g. "CPU 0.31 s before the first request (wall 1.2 s), 4.10 s under load (9.8 s), 0.40 s after the last (1.1 s)".</summary>
+    /// <summary>The line (short enough for a 120-column console with its prefixes), e.g. "CPU s (wall s): 0.31 (1.20) before the first request, 4.10 (9.80) under load, 0.40 (1.10) after".</summary>
     public static string Describe()
     {
         var cpuNow = Environment.CpuUsage.TotalTime.Ticks;
@@ -59,9 +59,9 @@ internal static class RunnerCpu
         var beforeWall = startWall - Stopwatch.GetElapsedTime(open, now).TotalSeconds;
         var openCpu = Interlocked.Read(ref _openCpuTicks);
         var endCpu = Interlocked.Read(ref _loadEndCpuTicks);
-        return $"CPU {S(TimeSpan.FromTicks(openCpu).TotalSeconds)} s before the first request (wall {S(beforeWall)} s), "
-            + $"{S(TimeSpan.FromTicks(endCpu - openCpu).TotalSeconds)} s under load ({S(Stopwatch.GetElapsedTime(open, end).TotalSeconds)} s), "
-            + $"{S(TimeSpan.FromTicks(cpuNow - endCpu).TotalSeconds)} s after the last ({S(Stopwatch.GetElapsedTime(end, now).TotalSeconds)} s)";
+        return $"CPU s (wall s): {S(TimeSpan.FromTicks(openCpu).TotalSeconds)} ({S(beforeWall)}) before the first request, "
+            + $"{S(TimeSpan.FromTicks(endCpu - openCpu).TotalSeconds)} ({S(Stopwatch.GetElapsedTime(open, end).TotalSeconds)}) under load, "
+            + $"{S(TimeSpan.FromTicks(cpuNow - endCpu).TotalSeconds)} ({S(Stopwatch.GetElapsedTime(end, now).TotalSeconds)}) after";
     }
 
     private static string S(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture);
