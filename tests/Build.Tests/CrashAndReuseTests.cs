@@ -52,7 +52,7 @@ public sealed class CrashAndReuseTests
             const string torn = "{\"data_abbr\": \"synthetic-test2\", \"id\": 1";
             File.AppendAllText(details, torn);
             string rerunOutput;
-                        using (var rerun = RunnerChild.Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url]))
+            using (var rerun = RunnerChild.Start(runner, ["run", "--pod", "1", "--output", output, "--run", "r", "--simulator", url]))
             {
                 Assert.True(rerun.WaitForExit(TimeSpan.FromMinutes(5)), "the rerun did not finish");
                 Assert.Equal(0, rerun.Process.ExitCode);

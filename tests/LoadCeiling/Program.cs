@@ -8,7 +8,6 @@ using System.Threading.Tasks;
 using PodBench.Dsl;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Engine.Transport;
-using PodBench.Runtime.Planning;
 using PodBench.Runtime.Simulation;
 
 namespace PodBench.LoadCeiling;
@@ -217,7 +216,8 @@ public static class Program
             {
                 Console.In.ReadToEnd();
                 Environment.Exit(0);
-            }) { IsBackground = true }.Start();
+            })
+            { IsBackground = true }.Start();
             PacedServer.Run(chunks, delayMs, jitter);
             return 0;
         }

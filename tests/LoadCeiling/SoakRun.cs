@@ -8,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using PodBench.Dsl;
 using PodBench.Runtime.Engine;
-using PodBench.Runtime.Planning;
 using PodBench.Runtime.Results;
 
 namespace PodBench.LoadCeiling;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using PodBench.Dsl;
 
 namespace PodBench.Runtime.Engine;
 

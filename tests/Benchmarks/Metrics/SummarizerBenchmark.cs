@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using DuckDB.NET.Data;
 using PodBench.Runtime.Metrics;
 using PodBench.Runtime.Results;

@@ -116,8 +116,18 @@ public sealed class PodBarrierTests : IDisposable
     {
         static BarrierArrival A(int pod, long arrived, long offset, long margin) => new()
         {
-            Pod = pod, PodCount = 2, Host = "h", Pid = 1, Attempt = "a", ArrivedUtcNs = arrived, AnchorTimestamp = 0,
-            AnchorUtcNs = 0, StopwatchFrequency = 1, ClockOffsetNs = offset, ClockUncertaintyNs = 0, ClockMethod = "m",
+            Pod = pod,
+            PodCount = 2,
+            Host = "h",
+            Pid = 1,
+            Attempt = "a",
+            ArrivedUtcNs = arrived,
+            AnchorTimestamp = 0,
+            AnchorUtcNs = 0,
+            StopwatchFrequency = 1,
+            ClockOffsetNs = offset,
+            ClockUncertaintyNs = 0,
+            ClockMethod = "m",
             StartMarginNs = margin,
         };
 

@@ -1,12 +1,10 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using PodBench.Dsl;
-using PodBench.Runtime.Engine;
 using Xunit;
 
 namespace PodBench.Runtime.Tests.Engine;

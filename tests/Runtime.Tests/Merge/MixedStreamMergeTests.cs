@@ -16,17 +16,17 @@ public sealed class MixedStreamMergeTests
     /// <summary>Writes the plan and the two pods of the table above into <paramref name="run"/>.</summary>
     internal static void WritePods(RunFixture run)
     {
-            run.WritePlan(pods: 2, concurrency: 2, stable: false);
-            run.WritePod(0,
-            [
-                new FixtureRequest(T0, 10 * Ms, 3, 5 * Ms, 100, 4),
+        run.WritePlan(pods: 2, concurrency: 2, stable: false);
+        run.WritePod(0,
+        [
+            new FixtureRequest(T0, 10 * Ms, 3, 5 * Ms, 100, 4),
                 new FixtureRequest(T0 + (5 * Ms), 20 * Ms, 2, 11 * Ms, 100, 3),
                 new FixtureRequest(T0 + (30 * Ms), 30 * Ms, 1, 21 * Ms, 600, 2),
                 new FixtureRequest(T0 + (40 * Ms), 40 * Ms, 4, 3 * Ms, 100, 5),
             ], concurrency: 2);
-            run.WritePod(1,
-            [
-                new FixtureRequest(T0 + (2 * Ms), 60 * Ms, 0, 0, 50, 30, Stream: false),
+        run.WritePod(1,
+        [
+            new FixtureRequest(T0 + (2 * Ms), 60 * Ms, 0, 0, 50, 30, Stream: false),
                 new FixtureRequest(T0 + (20 * Ms), 90 * Ms, 0, 0, 60, 40, Stream: false),
                 new FixtureRequest(T0 + (70 * Ms), 30 * Ms, 0, 0, 70, 20, Stream: false),
             ], concurrency: 2);

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using PodBench.Runtime.Cli;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Merge;

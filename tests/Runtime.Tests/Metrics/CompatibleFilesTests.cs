@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.IO;
 using PodBench.Runtime.Metrics;
 using PodBench.Runtime.Tests.Results;

@@ -2,7 +2,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using PodBench.Dsl;
 using PodBench.Runtime.Metrics;
-using PodBench.Runtime.Results;
 using PodBench.Runtime.Tests.Results;
 using Xunit;
 

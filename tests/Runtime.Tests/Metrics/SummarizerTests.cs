@@ -215,7 +215,13 @@ public sealed class SummarizerTests
             var r = TempRun.Ms(i, 1, 2, (i * 100) + 2, (i * 100) + 12, (i * 100) + 22);
             return new RequestRecord
             {
-                ModelAbbr = r.ModelAbbr, DataAbbr = r.DataAbbr, Id = r.Id, Uuid = r.Uuid, Success = true, InputTokens = 1, OutputTokens = 2,
+                ModelAbbr = r.ModelAbbr,
+                DataAbbr = r.DataAbbr,
+                Id = r.Id,
+                Uuid = r.Uuid,
+                Success = true,
+                InputTokens = 1,
+                OutputTokens = 2,
                 TimePointsNs = r.TimePointsNs,
                 ServerTimePointsNs = [r.TimePointsNs[1] - 1_000_000, r.TimePointsNs[2] - 3_000_000], // read 1 ms and 3 ms after the stamp
                 ScheduledNs = TempRun.Base + (i * 100_000_000), // sent 2 ms late
@@ -235,7 +241,14 @@ public sealed class SummarizerTests
 
     private static RequestRecord With(RequestRecord r, bool stream) => new()
     {
-        ModelAbbr = r.ModelAbbr, DataAbbr = r.DataAbbr, Id = r.Id, Uuid = r.Uuid, Success = r.Success, TimePointsNs = r.TimePointsNs,
-        InputTokens = r.InputTokens, OutputTokens = r.OutputTokens, Stream = stream,
+        ModelAbbr = r.ModelAbbr,
+        DataAbbr = r.DataAbbr,
+        Id = r.Id,
+        Uuid = r.Uuid,
+        Success = r.Success,
+        TimePointsNs = r.TimePointsNs,
+        InputTokens = r.InputTokens,
+        OutputTokens = r.OutputTokens,
+        Stream = stream,
     };
 }

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PodBench.Runtime.Merge;
-using PodBench.Runtime.Planning;
 using PodBench.Runtime.Tests.Merge;
 
 namespace PodBench.Runtime.Tests.Reports;

@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using PodBench.Runtime.Simulation;

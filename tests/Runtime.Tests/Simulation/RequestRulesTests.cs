@@ -54,7 +54,14 @@ public sealed class RequestRulesTests
         Assert.True(RequestParser.TryParse(body.RootElement, chat: true, out var request, out var error), error);
         Assert.Equal(new GenerationRequest
         {
-            IsChat = true, Model = "m", Stream = true, IncludeUsage = true, MaxTokens = 9, MinTokens = 2, IgnoreEos = true, PromptTokens = 2 + 5 + 3,
+            IsChat = true,
+            Model = "m",
+            Stream = true,
+            IncludeUsage = true,
+            MaxTokens = 9,
+            MinTokens = 2,
+            IgnoreEos = true,
+            PromptTokens = 2 + 5 + 3,
         }, request);
     }
 }

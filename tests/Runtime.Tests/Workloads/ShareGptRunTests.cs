@@ -1,13 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using PodBench.Dsl;
-using PodBench.Runtime.Cli;
-using PodBench.Runtime.Planning;
 using PodBench.Runtime.Simulation;
 using PodBench.Runtime.Tests.Engine;
 using Xunit;

@@ -23,74 +23,130 @@ public static class RunSettingCatalog
     /// <summary>Base URL every model's requests go to.</summary>
     public static RunSetting Endpoint { get; } = new()
     {
-        Property = "BenchmarkEndpoint", Option = "endpoint", Variable = "BENCHMARK_ENDPOINT", Kind = SettingKind.Url, Verbs = [Run, Manifests],
-        Default = "the plan's; the simulator when the plan names it", Doc = "base URL every model's requests go to (overrides the plan)", EnvironmentOnly = true,
-        Get = s => s.Endpoint, Set = (s, v) => s with { Endpoint = (string)v },
+        Property = "BenchmarkEndpoint",
+        Option = "endpoint",
+        Variable = "BENCHMARK_ENDPOINT",
+        Kind = SettingKind.Url,
+        Verbs = [Run, Manifests],
+        Default = "the plan's; the simulator when the plan names it",
+        Doc = "base URL every model's requests go to (overrides the plan)",
+        EnvironmentOnly = true,
+        Get = s => s.Endpoint,
+        Set = (s, v) => s with { Endpoint = (string)v },
     };
 
     /// <summary>Per-model base URLs.</summary>
     public static RunSetting Endpoints { get; } = new()
     {
-        Property = "BenchmarkEndpoints", Option = "endpoints", Variable = "BENCHMARK_ENDPOINTS", Kind = SettingKind.Endpoints, Verbs = [Run, Manifests],
-        Doc = "per model: `abbr=url` pairs separated by `;` (written `%3B` on a command line)", EnvironmentOnly = true,
-        Get = s => s.Endpoints.Count == 0 ? null : s.Endpoints, Set = (s, v) => s with { Endpoints = (IReadOnlyDictionary<string, string>)v },
+        Property = "BenchmarkEndpoints",
+        Option = "endpoints",
+        Variable = "BENCHMARK_ENDPOINTS",
+        Kind = SettingKind.Endpoints,
+        Verbs = [Run, Manifests],
+        Doc = "per model: `abbr=url` pairs separated by `;` (written `%3B` on a command line)",
+        EnvironmentOnly = true,
+        Get = s => s.Endpoints.Count == 0 ? null : s.Endpoints,
+        Set = (s, v) => s with { Endpoints = (IReadOnlyDictionary<string, string>)v },
     };
 
     /// <summary>Pressure mode.</summary>
     public static RunSetting Pressure { get; } = new()
     {
-        Property = "BenchmarkPressure", Option = "pressure", Variable = "BENCHMARK_PRESSURE", Kind = SettingKind.Flag, Verbs = [Run, Manifests],
-        Default = "the plan's (off)", Doc = "pressure mode: every connection sends again as soon as its answer ends, for `BenchmarkPressureTime` seconds",
-        Get = s => s.Pressure, Set = (s, v) => s with { Pressure = (bool)v },
+        Property = "BenchmarkPressure",
+        Option = "pressure",
+        Variable = "BENCHMARK_PRESSURE",
+        Kind = SettingKind.Flag,
+        Verbs = [Run, Manifests],
+        Default = "the plan's (off)",
+        Doc = "pressure mode: every connection sends again as soon as its answer ends, for `BenchmarkPressureTime` seconds",
+        Get = s => s.Pressure,
+        Set = (s, v) => s with { Pressure = (bool)v },
     };
 
     /// <summary>Pressure time, seconds.</summary>
     public static RunSetting PressureTime { get; } = new()
     {
-        Property = "BenchmarkPressureTime", Option = "pressure-time", Variable = "BENCHMARK_PRESSURE_TIME", Kind = SettingKind.Seconds, Verbs = [Run, Manifests],
-        Default = "the plan's (15)", Doc = "length of pressure mode in seconds; does nothing unless pressure mode is on",
-        Get = s => s.PressureTime, Set = (s, v) => s with { PressureTime = (double)v },
+        Property = "BenchmarkPressureTime",
+        Option = "pressure-time",
+        Variable = "BENCHMARK_PRESSURE_TIME",
+        Kind = SettingKind.Seconds,
+        Verbs = [Run, Manifests],
+        Default = "the plan's (15)",
+        Doc = "length of pressure mode in seconds; does nothing unless pressure mode is on",
+        Get = s => s.PressureTime,
+        Set = (s, v) => s with { PressureTime = (double)v },
     };
 
     /// <summary>Tasks of one pod in parallel.</summary>
     public static RunSetting MaxWorkers { get; } = new()
     {
-        Property = "BenchmarkMaxWorkers", Option = "max-workers", Variable = "BENCHMARK_MAX_WORKERS", Kind = SettingKind.PositiveInt, Verbs = [Run, Manifests],
-        Default = "the plan's (1)", Doc = "tasks of one pod run in parallel", What = "a positive number of parallel tasks",
-        Get = s => s.MaxWorkers, Set = (s, v) => s with { MaxWorkers = (int)v },
+        Property = "BenchmarkMaxWorkers",
+        Option = "max-workers",
+        Variable = "BENCHMARK_MAX_WORKERS",
+        Kind = SettingKind.PositiveInt,
+        Verbs = [Run, Manifests],
+        Default = "the plan's (1)",
+        Doc = "tasks of one pod run in parallel",
+        What = "a positive number of parallel tasks",
+        Get = s => s.MaxWorkers,
+        Set = (s, v) => s with { MaxWorkers = (int)v },
     };
 
     /// <summary>Only the first N rows of each dataset.</summary>
     public static RunSetting NumPrompts { get; } = new()
     {
-        Property = "BenchmarkNumPrompts", Option = "num-prompts", Variable = "BENCHMARK_NUM_PROMPTS", Kind = SettingKind.PositiveInt, Verbs = [Run, Manifests],
-        Default = "the plan's (all)", Doc = "only the first N rows of each dataset", What = "a positive number of prompts",
-        Get = s => s.NumPrompts, Set = (s, v) => s with { NumPrompts = (int)v },
+        Property = "BenchmarkNumPrompts",
+        Option = "num-prompts",
+        Variable = "BENCHMARK_NUM_PROMPTS",
+        Kind = SettingKind.PositiveInt,
+        Verbs = [Run, Manifests],
+        Default = "the plan's (all)",
+        Doc = "only the first N rows of each dataset",
+        What = "a positive number of prompts",
+        Get = s => s.NumPrompts,
+        Set = (s, v) => s with { NumPrompts = (int)v },
     };
 
     /// <summary>Microseconds the socket loop polls after its last event.</summary>
     public static RunSetting BusyPoll { get; } = new()
     {
-        Property = "BenchmarkBusyPoll", Option = "busy-poll-us", Variable = EpollLoop.BusyPollVariable, Kind = SettingKind.NonNegativeInt, Verbs = [Run, Manifests],
-        Default = "off", Doc = "µs the pods' socket loop keeps polling after its last event instead of sleeping: costs a core while streams run, and removes a VM's wake-up delay from client lag; e.g. `20000`",
+        Property = "BenchmarkBusyPoll",
+        Option = "busy-poll-us",
+        Variable = EpollLoop.BusyPollVariable,
+        Kind = SettingKind.NonNegativeInt,
+        Verbs = [Run, Manifests],
+        Default = "off",
+        Doc = "µs the pods' socket loop keeps polling after its last event instead of sleeping: costs a core while streams run, and removes a VM's wake-up delay from client lag; e.g. `20000`",
         What = "a number of microseconds (0 or more)",
-        Get = s => s.BusyPollMicroseconds, Set = (s, v) => s with { BusyPollMicroseconds = (int)v },
+        Get = s => s.BusyPollMicroseconds,
+        Set = (s, v) => s with { BusyPollMicroseconds = (int)v },
     };
 
     /// <summary>Whether readings are the kernel's arrival stamps.</summary>
     public static RunSetting ArrivalStamps { get; } = new()
     {
-        Property = "BenchmarkArrivalStamps", Option = "arrival-stamps", Variable = Engine.Transport.ArrivalStamps.Variable, Kind = SettingKind.Flag, Verbs = [Run, Manifests],
-        Default = "on where supported (the epoll transport on 64-bit Linux)", Doc = "`false` takes each event's reading when the client reads it instead of when the kernel says it arrived, so the client's own queueing counts in TTFT and ITL as in clients without stamps",
+        Property = "BenchmarkArrivalStamps",
+        Option = "arrival-stamps",
+        Variable = Engine.Transport.ArrivalStamps.Variable,
+        Kind = SettingKind.Flag,
+        Verbs = [Run, Manifests],
+        Default = "on where supported (the epoll transport on 64-bit Linux)",
+        Doc = "`false` takes each event's reading when the client reads it instead of when the kernel says it arrived, so the client's own queueing counts in TTFT and ITL as in clients without stamps",
         VariableAsDigit = true,
-        Get = s => s.ArrivalStamps, Set = (s, v) => s with { ArrivalStamps = (bool)v },
+        Get = s => s.ArrivalStamps,
+        Set = (s, v) => s with { ArrivalStamps = (bool)v },
     };
 
     /// <summary>Only this pod.</summary>
     public static RunSetting Pod { get; } = new()
     {
-        Property = "BenchmarkPod", Option = "pod", Variable = Cluster.ClusterEnvironment.CompletionIndex, Kind = SettingKind.NonNegativeInt, Verbs = [Run, Manifests],
-        Default = "all pods", Doc = "run only this pod (0-based), no merge: what one cluster pod does; with `KubernetesManifests`, only the Job that reruns it",
+        Property = "BenchmarkPod",
+        Option = "pod",
+        Variable = Cluster.ClusterEnvironment.CompletionIndex,
+        Kind = SettingKind.NonNegativeInt,
+        Verbs = [Run, Manifests],
+        Default = "all pods",
+        Doc = "run only this pod (0-based), no merge: what one cluster pod does; with `KubernetesManifests`, only the Job that reruns it",
         What = "a pod number (a 0-based integer)",
     };
 

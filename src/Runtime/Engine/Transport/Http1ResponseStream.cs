@@ -21,7 +21,7 @@ internal sealed class Http1ResponseStream : Stream, IArrivalStamped
     private readonly Http1Transport _owner;
     private readonly Http1Framing _framing;
     private readonly bool _keepAlive;
-    private CancellationTokenRegistration _cancellation;
+    private readonly CancellationTokenRegistration _cancellation;
     private int _pos;
     private int _len;
     private long _remaining;

@@ -6,7 +6,6 @@ using PodBench.Dsl;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Engine.Transport;
 using PodBench.Runtime.Planning;
-using PodBench.Runtime.Tests.Engine;
 using Xunit;
 
 namespace PodBench.Runtime.Tests.Engine.Transport;
