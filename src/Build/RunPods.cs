@@ -157,6 +157,8 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
                     RunnerProcess.Kill(simulator);
                 }
 
+                // ends its channel too (the listener's socket folder in the temp folder goes with it)
+                RunnerProcess.WaitForExit(simulator);
                 simulator.Dispose();
             }
         }
