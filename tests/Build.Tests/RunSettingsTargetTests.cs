@@ -69,17 +69,15 @@ public sealed class RunSettingsTargetTests
     [Fact]
     public async Task A_missing_dataset_file_of_one_pod_stops_the_run_before_any_pod_sends_a_request()
     {
-        var project = Path.Combine(RepoPaths.Root, "examples", ".missing-" + Guid.NewGuid().ToString("N")[..8]);
+        using var plan = new TempPlanProject("missing", "Missing", "MissingFilePlan.cs", MissingFilePlan);
+        var project = plan.Folder;
         var output = Path.Combine(Path.GetTempPath(), "podbench-missing-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(project);
         try
         {
-            File.WriteAllText(Path.Combine(project, "Missing.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
-            File.WriteAllText(Path.Combine(project, "MissingFilePlan.cs"), MissingFilePlan);
             await using var server = await SimulatorServer.StartAsync(SimulatorOptions.Default with { BaseTtft = TimeSpan.FromMilliseconds(1), DecodePerToken = TimeSpan.FromMilliseconds(0.1) });
 
             var (exitCode, log) = DotnetCli.Run(
-                ["build", Path.Combine(project, "Missing.csproj"), "-t:RunBenchmark", "-nologo", $"-p:BenchmarkOutput={output}", "-p:BenchmarkRun=missing",
+                ["build", plan.ProjectFile, "-t:RunBenchmark", "-nologo", $"-p:BenchmarkOutput={output}", "-p:BenchmarkRun=missing",
                  "-p:BenchmarkEndpoint=" + server.BaseUrl.ToString().TrimEnd('/')],
                 RepoPaths.Root);
 
@@ -94,7 +92,7 @@ public sealed class RunSettingsTargetTests
             Directory.CreateDirectory(Path.Combine(project, "data"));
             File.WriteAllLines(Path.Combine(project, "data", "missing-questions.jsonl"), ["{\"question\": \"What is 2+2?\", \"answer\": \"4\"}"]);
             var (fixedExit, fixedLog) = DotnetCli.Run(
-                ["build", Path.Combine(project, "Missing.csproj"), "-t:RunBenchmark", "-nologo", $"-p:BenchmarkOutput={output}", "-p:BenchmarkRun=present",
+                ["build", plan.ProjectFile, "-t:RunBenchmark", "-nologo", $"-p:BenchmarkOutput={output}", "-p:BenchmarkRun=present",
                  "-p:BenchmarkEndpoint=" + server.BaseUrl.ToString().TrimEnd('/')],
                 RepoPaths.Root);
             Assert.True(fixedExit == 0, fixedLog);
@@ -103,7 +101,6 @@ public sealed class RunSettingsTargetTests
         }
         finally
         {
-            Directory.Delete(project, recursive: true);
             if (Directory.Exists(output))
             {
                 Directory.Delete(output, recursive: true);

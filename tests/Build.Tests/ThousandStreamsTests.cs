@@ -38,16 +38,13 @@ public sealed class ThousandStreamsTests
     [Fact]
     public async Task A_thousand_streams_under_ulimit_256_are_refused_up_front_and_with_enough_descriptors_every_record_is_written()
     {
-        var project = Path.Combine(RepoPaths.Root, "examples", ".streams-" + Guid.NewGuid().ToString("N")[..8]);
+        using var project = new TempPlanProject("streams", "Streams", "StreamsPlan.cs", Plan);
         var output = Path.Combine(Path.GetTempPath(), "podbench-streams-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(project);
         try
         {
-            File.WriteAllText(Path.Combine(project, "Streams.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
-            File.WriteAllText(Path.Combine(project, "StreamsPlan.cs"), Plan);
-            var build = DotnetCli.Run(["build", Path.Combine(project, "Streams.csproj"), "-nologo", "-v:q"], RepoPaths.Root);
+            var build = DotnetCli.Run(["build", project.ProjectFile, "-nologo", "-v:q"], RepoPaths.Root);
             Assert.True(build.ExitCode == 0, build.Output);
-            var runner = Path.Combine(project, "bin", "Debug", "net10.0", "Streams.dll");
+            var runner = project.Runner;
             await using var server = await SimulatorServer.StartAsync(SimulatorOptions.Default with { BaseTtft = TimeSpan.FromMilliseconds(1), DecodePerToken = TimeSpan.FromMilliseconds(0.1) });
             var url = server.BaseUrl.ToString().TrimEnd('/');
 
@@ -66,7 +63,6 @@ public sealed class ThousandStreamsTests
         }
         finally
         {
-            Directory.Delete(project, recursive: true);
             if (Directory.Exists(output))
             {
                 Directory.Delete(output, recursive: true);
