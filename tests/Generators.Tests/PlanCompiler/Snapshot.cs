@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace PodBench.Generators.Tests.PlanCompiler;
@@ -11,9 +10,9 @@ namespace PodBench.Generators.Tests.PlanCompiler;
 /// </summary>
 internal static class Snapshot
 {
-    public static void Verify(string name, string actual, [CallerFilePath] string path = "")
+    public static void Verify(string name, string actual)
     {
-        var folder = Path.Combine(Path.GetDirectoryName(path)!, "..", "Snapshots");
+        var folder = Path.Combine(TestHelpers.RepositoryRoot(), "tests", "Generators.Tests", "Snapshots");
         var verified = Path.Combine(folder, name + ".verified.cs");
         var received = Path.Combine(folder, name + ".received.cs");
         actual = actual.Replace("\r\n", "\n");

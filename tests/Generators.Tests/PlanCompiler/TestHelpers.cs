@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using PodBench.Dsl;
@@ -17,9 +16,13 @@ internal static class TestHelpers
 
     private static readonly Lazy<MetadataReference[]> References = new(LoadReferences);
 
-    /// <summary>The repository root (found from this file's path).</summary>
-    public static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
+
+    /// <summary>
+    /// The repository root: the folder holding <c>Dsl.sln</c> above the test's output folder. Not the source file's
+    /// path: a CI build (<c>CI=true</c>) maps source paths to <c>/_/</c>, so <c>[CallerFilePath]</c> names no real folder.
+    /// </summary>
+    public static string RepositoryRoot() => Root.Value;
 
     public static CSharpCompilation Compile(OutputKind kind, params (string Path, string Text)[] sources) =>
         CSharpCompilation.Create(
@@ -46,6 +49,17 @@ internal static class TestHelpers
 
     public static GeneratorRun Run(string planSource, OutputKind kind = OutputKind.ConsoleApplication) =>
         Run(Compile(kind, ("Plan.cs", planSource)));
+
+    private static string FindRepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dsl.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Dsl.sln not found above " + AppContext.BaseDirectory);
+    }
 
     private static MetadataReference[] LoadReferences()
     {
