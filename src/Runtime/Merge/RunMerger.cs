@@ -81,10 +81,11 @@ public static class RunMerger
         {
             connection.Open();
             var tmp = Path.Combine(dbDir, "duckdb_tmp");
-            Sql.Execute(connection, $"SET temp_directory = {Sql.Text(tmp)}; SET preserve_insertion_order = false;");
+            Sql.Execute(connection, "SET temp_directory = $dir", ("dir", tmp));
+            Sql.Execute(connection, "SET preserve_insertion_order = false");
             if (options.MemoryLimit is not null)
             {
-                Sql.Execute(connection, $"SET memory_limit = {Sql.Text(options.MemoryLimit)}");
+                Sql.Execute(connection, "SET memory_limit = $limit", ("limit", options.MemoryLimit));
             }
 
             WritePodsAndTasks(connection, verification.Complete);
@@ -97,7 +98,7 @@ public static class RunMerger
             torn = TornDetails(runDir, verification.Complete);
             Step("loaded the records into DuckDB");
             var requestsParquet = Path.Combine(dbDir, "requests.parquet");
-            Sql.Execute(connection, $"COPY (SELECT * EXCLUDE (task) FROM {MergedRecords.Table(connection, "records")}) TO {Sql.Text(requestsParquet)} (FORMAT parquet, COMPRESSION zstd)");
+            Sql.Execute(connection, $"COPY (SELECT * EXCLUDE (task) FROM {MergedRecords.Table(connection, "records")}) TO $path (FORMAT parquet, COMPRESSION zstd)", ("path", requestsParquet));
             files.Add(requestsParquet);
             var kept = KeepDbData(dbFiles, dbDir);
             files.AddRange(kept);
@@ -201,23 +202,31 @@ public static class RunMerger
             CREATE TABLE tasks (model_abbr VARCHAR, data_abbr VARCHAR, pod INTEGER, concurrency INTEGER,
                                 total BIGINT, success BIGINT, failed BIGINT);
             """);
-        var sb = new StringBuilder();
-        foreach (var p in pods.Select(Describe))
+        using (var appender = connection.CreateAppender("pods"))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"INSERT INTO pods VALUES ({p.Pod}, {Sql.Text(p.HostName)}, {Sql.Text(pods.First(m => m.Pod == p.Pod).PlanHash)}, {Sql.Text(p.StartedUtc)}, {Sql.Text(p.EndedUtc)}, {p.Anchor.MonotonicTicks}, {p.Anchor.UtcNs}, {p.Anchor.StopwatchFrequency}, {p.Total}, {p.Success}, {p.Failed}, {p.Concurrency});\n");
-        }
-
-        foreach (var m in pods)
-        {
-            foreach (var t in m.Tasks)
+            foreach (var p in pods.Select(Describe))
             {
-                sb.Append(CultureInfo.InvariantCulture, $"INSERT INTO tasks VALUES ({Sql.Text(t.Model)}, {Sql.Text(t.Dataset)}, {m.Pod}, {t.Concurrency}, {t.Counts.Total}, {t.Counts.Success}, {t.Counts.Failed});\n");
+                appender.CreateRow()
+                    .AppendValue(p.Pod).AppendValue(p.HostName).AppendValue(pods.First(m => m.Pod == p.Pod).PlanHash)
+                    .AppendValue(p.StartedUtc).AppendValue(p.EndedUtc)
+                    .AppendValue(p.Anchor.MonotonicTicks).AppendValue(p.Anchor.UtcNs).AppendValue(p.Anchor.StopwatchFrequency)
+                    .AppendValue(p.Total).AppendValue(p.Success).AppendValue(p.Failed).AppendValue(p.Concurrency)
+                    .EndRow();
             }
         }
 
-        if (sb.Length > 0)
+        using (var appender = connection.CreateAppender("tasks"))
         {
-            Sql.Execute(connection, sb.ToString());
+            foreach (var m in pods)
+            {
+                foreach (var t in m.Tasks)
+                {
+                    appender.CreateRow()
+                        .AppendValue(t.Model).AppendValue(t.Dataset).AppendValue(m.Pod).AppendValue(t.Concurrency)
+                        .AppendValue(t.Counts.Total).AppendValue(t.Counts.Success).AppendValue(t.Counts.Failed)
+                        .EndRow();
+                }
+            }
         }
     }
 

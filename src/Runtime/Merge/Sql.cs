@@ -9,9 +9,18 @@ namespace PodBench.Runtime.Merge;
 /// <summary>Small helpers for running DuckDB SQL.</summary>
 internal static class Sql
 {
-    public static void Execute(DuckDBConnection connection, string sql) => new Metrics.SqlRunner(connection).Execute(sql);
+    /// <summary>Runs <paramref name="sql"/>; values (paths, settings, names) go in as <c>$name</c> parameters, never into the text.</summary>
+    public static void Execute(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(connection, sql, parameters);
+        cmd.ExecuteNonQuery();
+    }
 
-    public static List<object?[]> Rows(DuckDBConnection connection, string sql) => new Metrics.SqlRunner(connection).Rows(sql);
+    public static List<object?[]> Rows(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(connection, sql, parameters);
+        return Metrics.SqlRunner.ReadAll(cmd);
+    }
 
     public static object?[] Row(DuckDBConnection connection, string sql)
     {
@@ -19,11 +28,11 @@ internal static class Sql
         return rows.Count == 0 ? [] : rows[0];
     }
 
-    /// <summary>A SQL string literal.</summary>
+    /// <summary>
+    /// A SQL string literal, for query fragments that are composed into larger queries before they run (a fragment
+    /// carries no parameters). A statement that runs as it is takes its values as parameters instead.
+    /// </summary>
     public static string Text(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    /// <summary>A SQL list of string literals (file paths).</summary>
-    public static string TextList(IEnumerable<string> values) => "[" + string.Join(", ", Map(values, Text)) + "]";
 
     public static double Double(object? value) => value switch
     {
@@ -41,11 +50,15 @@ internal static class Sql
 
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static IEnumerable<string> Map(IEnumerable<string> values, Func<string, string> f)
+    private static DuckDBCommand Command(DuckDBConnection connection, string sql, (string Name, object? Value)[] parameters)
     {
-        foreach (var v in values)
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
         {
-            yield return f(v);
+            cmd.Parameters.Add(new DuckDBParameter(name, value));
         }
+
+        return cmd;
     }
 }

@@ -34,6 +34,12 @@ internal sealed class SqlRunner(DuckDBConnection conn)
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
+        return ReadAll(cmd);
+    }
+
+    /// <summary>Every row of <paramref name="cmd"/>'s result, DBNull as null.</summary>
+    public static List<object?[]> ReadAll(DuckDBCommand cmd)
+    {
         using var reader = cmd.ExecuteReader();
         var rows = new List<object?[]>();
         while (reader.Read())

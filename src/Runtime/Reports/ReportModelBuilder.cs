@@ -133,8 +133,8 @@ internal static class ReportModelBuilder
         note = "";
         if (rows.Count > 0 && File.Exists(details) && new FileInfo(details).Length <= MaxDetailsScanBytes)
         {
-            var uuids = Sql.TextList(rows.Select(r => (string)r[6]!));
-            foreach (var p in Sql.Rows(connection, $"SELECT uuid, left(coalesce(prediction, ''), 120) FROM read_json({Sql.Text(details)}, format = 'newline_delimited', ignore_errors = true, maximum_object_size = {Results.RecordSql.MaximumObjectSize}, columns = {{'uuid': 'VARCHAR', 'prediction': 'VARCHAR'}}) WHERE list_contains({uuids}, uuid)"))
+            var uuids = rows.Select(r => (string)r[6]!).ToList();
+            foreach (var p in Sql.Rows(connection, $"SELECT uuid, left(coalesce(prediction, ''), 120) FROM read_json($details, format = 'newline_delimited', ignore_errors = true, maximum_object_size = {Results.RecordSql.MaximumObjectSize}, columns = {{'uuid': 'VARCHAR', 'prediction': 'VARCHAR'}}) WHERE list_contains($uuids, uuid)", ("details", details), ("uuids", uuids)))
             {
                 predictions[(string)p[0]!] = (string?)p[1] ?? "";
             }
