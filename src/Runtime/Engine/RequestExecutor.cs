@@ -14,7 +14,8 @@ namespace PodBench.Runtime.Engine;
 /// <summary>
 /// Sends one request (with its retries) and turns it into a <see cref="RequestRecord"/>: readings before the send
 /// and per event before its JSON is parsed, usage from whichever chunk carries it. The record itself (token counts,
-/// the tokenizer fallback) is <see cref="RequestRecordBuilder"/>'s, the failure texts <see cref="RequestErrors"/>'. Shared by every slot of a task; all per-request state lives in the <see cref="RequestContext"/>.
+/// the tokenizer fallback) is <see cref="RequestRecordBuilder"/>'s, the failure texts <see cref="RequestErrors"/>'.
+/// Shared by every slot of a task; all per-request state lives in the <see cref="RequestContext"/>.
 /// </summary>
 internal sealed class RequestExecutor
 {

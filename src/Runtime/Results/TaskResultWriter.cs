@@ -17,7 +17,8 @@ namespace PodBench.Runtime.Results;
 /// db_data journal (<c>db_data/&lt;db_name&gt;.jsonl</c>).
 /// The lines of the requests that finished while the previous ones were written are appended together, one system
 /// call per file (whole lines, so pods sharing a file never interleave), and every line is in its file when
-/// <see cref="WriteAsync"/> completes, so a killed process loses only requests still in flight. <see cref="CompleteAsync()"/> turns the journal into Parquet.
+/// <see cref="WriteAsync"/> completes, so a killed process loses only requests still in flight.
+/// <see cref="CompleteAsync()"/> turns the journal into Parquet.
 /// One writer loop does all file work; <see cref="WriteAsync"/> may be called from any number of threads.
 /// </summary>
 public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
@@ -223,7 +224,7 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
         {
             // What queued while the last batch was written goes out together: one write per file per batch, not per
             // request. Each line still reaches its file before its request's WriteAsync completes.
-            while (batch.Items.Count < MaxBatch && batch.Journal.WrittenCount < MaxBatchBytes && channel.Reader.TryRead(out var item))
+            while (batch.Items.Count < MaxBatch && batch.Journal.WrittenCount + batch.Details.WrittenCount < MaxBatchBytes && channel.Reader.TryRead(out var item))
             {
                 if (fault is not null)
                 {
