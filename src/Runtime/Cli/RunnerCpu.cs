@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 
 namespace PodBench.Runtime.Cli;
@@ -16,6 +18,7 @@ internal static class RunnerCpu
     private static long _openCpuTicks;
     private static long _loadEndTicks;
     private static long _loadEndCpuTicks;
+    private static readonly List<(string Name, long CpuTicks, long WallTicks)> Steps = [];
 
     /// <summary>The measured phase opens now (the gate, the agreed instant).</summary>
     public static void MeasuredPhaseOpened()
@@ -40,6 +43,45 @@ internal static class RunnerCpu
         }
         while (Interlocked.CompareExchange(ref _loadEndTicks, now, seen) != seen);
         Interlocked.Exchange(ref _loadEndCpuTicks, cpu);
+    }
+
+    /// <summary>A reading to pass to <see cref="StepEnded"/> when a step after the load ends.</summary>
+    public static (long Cpu, long Wall) StepStarted() => (Environment.CpuUsage.TotalTime.Ticks, Stopwatch.GetTimestamp());
+
+    /// <summary>
+    /// A step after the load (<paramref name="name"/>) that began at <paramref name="started"/> ended; steps of the same
+    /// name (one per task) add up. The process's CPU clock is read, so steps of tasks that end together share it.
+    /// </summary>
+    public static void StepEnded(string name, (long Cpu, long Wall) started)
+    {
+        var cpu = Environment.CpuUsage.TotalTime.Ticks - started.Cpu;
+        var wall = Stopwatch.GetElapsedTime(started.Wall).Ticks;
+        lock (Steps)
+        {
+            var at = Steps.FindIndex(s => s.Name == name);
+            if (at < 0)
+            {
+                Steps.Add((name, cpu, wall));
+            }
+            else
+            {
+                Steps[at] = (name, Steps[at].CpuTicks + cpu, Steps[at].WallTicks + wall);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where the time after the last request went, step by step, e.g. "after the load, CPU s (wall s): 0.20 (0.41)
+    /// db_data Parquet, 0.10 (0.12) task summary"; null when no step was timed.
+    /// </summary>
+    public static string? DescribeSteps()
+    {
+        lock (Steps)
+        {
+            return Steps.Count == 0
+                ? null
+                : "after the load, CPU s (wall s): " + string.Join(", ", Steps.Select(s => $"{S(TimeSpan.FromTicks(s.CpuTicks).TotalSeconds)} ({S(TimeSpan.FromTicks(s.WallTicks).TotalSeconds)}) {s.Name}"));
+        }
     }
 
     /// <summary>The line (short enough for a 120-column console with its prefixes), e.g. "CPU s (wall s): 0.31 (1.20) before the first request, 4.10 (9.80) under load, 0.40 (1.10) after".</summary>

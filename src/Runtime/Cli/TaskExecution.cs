@@ -87,9 +87,15 @@ internal static class TaskExecution
                     throw;
                 }
 
-                await writer.CompleteAsync().ConfigureAwait(false);
+                var step = RunnerCpu.StepStarted();
+                await writer.CompleteAsync(name =>
+                {
+                    RunnerCpu.StepEnded(name, step);
+                    step = RunnerCpu.StepStarted();
+                }).ConfigureAwait(false);
             }
 
+            var summarizing = RunnerCpu.StepStarted();
             var summary = TaskSummaries.SummarizeTask(layout, task.Pod, model.Abbr, task.Dataset.Abbr, new SummaryRequest
             {
                 Scope = model.Abbr + "/" + task.Dataset.Abbr,
@@ -99,8 +105,11 @@ internal static class TaskExecution
                 MaxConcurrency = concurrency,
                 TargetRate = outcome.TargetRate,
             }, latestOnly: run.Pressure);
+            RunnerCpu.StepEnded("task summary", summarizing);
+            var tables = RunnerCpu.StepStarted();
             output.WriteLine($"{prefix} results");
             output.WriteLine(ConsoleTables.Render(summary));
+            RunnerCpu.StepEnded("console tables", tables);
             if (outcome.ReadDelay.Count > 0)
             {
                 output.WriteLine($"{prefix} read delay (arrival to read, kept out of the readings): p50 {outcome.ReadDelay.P50Us / 1000:0.###} ms, p99 {outcome.ReadDelay.P99Us / 1000:0.###} ms, max {outcome.ReadDelay.MaxUs / 1000:0.###} ms");

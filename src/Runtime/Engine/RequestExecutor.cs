@@ -1,10 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using PodBench.Dsl;
@@ -15,8 +13,9 @@ namespace PodBench.Runtime.Engine;
 
 /// <summary>
 /// Sends one request (with its retries) and turns it into a <see cref="RequestRecord"/>: readings before the send
-/// and per event before its JSON is parsed, usage from whichever chunk carries it, tokenizer fallback, failure
-/// reasons. Shared by every slot of a task; all per-request state lives in the <see cref="RequestContext"/>.
+/// and per event before its JSON is parsed, usage from whichever chunk carries it. The record itself (token counts,
+/// the tokenizer fallback) is <see cref="RequestRecordBuilder"/>'s, the failure texts <see cref="RequestErrors"/>'.
+/// Shared by every slot of a task; all per-request state lives in the <see cref="RequestContext"/>.
 /// </summary>
 internal sealed class RequestExecutor
 {
@@ -26,13 +25,9 @@ internal sealed class RequestExecutor
     private readonly IRequestTransport _transport;
     private readonly RequestBodyWriter _body;
     private readonly ModelEndpoint _endpoint;
-    private readonly string _dataAbbr;
-    private readonly int _pod;
     private readonly string? _apiKey;
-    private readonly ITokenCounter? _tokenizer;
-    private readonly PodClock _clock;
+    private readonly RequestRecordBuilder _records;
     private readonly bool _stream;
-    private readonly bool _chat;
 
     private long _firstPacedSend = long.MaxValue;
     private long _lastPacedSend = long.MinValue;
@@ -42,13 +37,9 @@ internal sealed class RequestExecutor
         _transport = transport;
         _endpoint = request.Task.Model;
         _body = new RequestBodyWriter(_endpoint, model);
-        _dataAbbr = request.Task.Dataset.Abbr;
-        _pod = request.Task.Pod;
         _apiKey = request.ApiKey;
-        _tokenizer = request.Tokenizer;
-        _clock = request.Clock;
+        _records = new RequestRecordBuilder(request);
         _stream = _endpoint.IsStreaming;
-        _chat = _endpoint.Api is ApiKind.StreamChat or ApiKind.Chat;
     }
 
     /// <summary>Whether responses are read on the socket loop's thread, where requests are then best started.</summary>
@@ -110,7 +101,7 @@ internal sealed class RequestExecutor
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
                 {
                     status = ctx.Status;
-                    error = Describe(e);
+                    error = RequestErrors.Describe(e);
                 }
             }
         }
@@ -132,14 +123,14 @@ internal sealed class RequestExecutor
             ClientLag.RecordGaps(ctx.ServerTicks.Span, ctx.Ticks.Span, 1, NsPerTick);
         }
 
-        if (CountsWithTokenizer(ctx, success))
+        if (_records.CountsWithTokenizer(ctx, success))
         {
             // Socket completions may run inline on the socket thread (EngineProcessSettings): counting a long text there
             // would delay, and so falsely lengthen, the readings of every other stream it serves.
             await Task.Yield();
         }
 
-        var record = BuildRecord(ctx, row, scheduledTicks, warmUp, success, Redact(error), status, attempts);
+        var record = _records.Build(ctx, row, scheduledTicks, warmUp, success, RequestErrors.Redact(error, _apiKey), status, attempts);
         if (success)
         {
             var ticks = ctx.Ticks.Span;
@@ -149,7 +140,7 @@ internal sealed class RequestExecutor
         }
         else
         {
-            counters.AddFailure(Reason(record.ErrorInfo));
+            counters.AddFailure(RequestErrors.Reason(record.ErrorInfo));
         }
 
         return record;
@@ -370,137 +361,7 @@ internal sealed class RequestExecutor
         return true;
     }
 
-    private RequestRecord BuildRecord(RequestContext ctx, PromptRow row, long scheduledTicks, bool warmUp, bool success, string error, int status, int attempts)
-    {
-        var ticks = ctx.Ticks.Span;
-        var points = new long[ticks.Length];
-        for (var i = 0; i < ticks.Length; i++)
-        {
-            points[i] = _clock.ToUtcNs(ticks[i]);
-        }
-
-        var server = Array.Empty<long>();
-        if (_stream && ctx.AllStamped && ctx.ServerTicks.Count > 0 && ctx.ServerTicks.Count == ticks.Length - 1)
-        {
-            var serverTicks = ctx.ServerTicks.Span;
-            server = new long[serverTicks.Length];
-            for (var i = 0; i < serverTicks.Length; i++)
-            {
-                server[i] = _clock.ToUtcNs(serverTicks[i]);
-            }
-        }
-
-        var nonContent = Array.Empty<int>();
-        if (_stream && ctx.NonContent.Count > 0)
-        {
-            nonContent = new int[ctx.NonContent.Count];
-            for (var i = 0; i < nonContent.Length; i++)
-            {
-                nonContent[i] = (int)ctx.NonContent.Span[i];
-            }
-        }
-
-        var prediction = ctx.Text.Length == 0 ? "" : Encoding.UTF8.GetString(ctx.Text.WrittenSpan);
-        var (input, output, source) = CountTokens(ctx, row, prediction, success);
-        return new RequestRecord
-        {
-            ModelAbbr = _endpoint.Abbr,
-            DataAbbr = _dataAbbr,
-            Id = row.Id,
-            Uuid = Guid.NewGuid().ToString("N"),
-            Pod = _pod,
-            DataId = row.DataId,
-            Success = success,
-            ErrorInfo = success ? "" : error,
-            TimePointsNs = points,
-            ServerTimePointsNs = server,
-            NonContentReadings = nonContent,
-            ScheduledNs = scheduledTicks == 0 ? 0 : _clock.ToUtcNs(scheduledTicks),
-            InputTokens = input,
-            OutputTokens = output,
-            UsageSource = source,
-            Attempts = attempts,
-            HttpStatus = status,
-            Input = row.Prompt,
-            Prediction = prediction,
-            WarmUp = warmUp,
-            Stream = _stream,
-        };
-    }
-
-    /// <summary>Whether <see cref="CountTokens"/> will count some of the request's tokens with the tokenizer.</summary>
-    private bool CountsWithTokenizer(RequestContext ctx, bool success) =>
-        _tokenizer is not null && success && (ctx.Fields.PromptTokens <= 0 || ctx.Fields.CompletionTokens < 0);
-
-    private (int Input, int Output, string Source) CountTokens(RequestContext ctx, PromptRow row, string prediction, bool success)
-    {
-        var fromServer = true;
-        var fromTokenizer = false;
-        int input;
-        if (ctx.Fields.PromptTokens > 0)
-        {
-            input = (int)ctx.Fields.PromptTokens;
-        }
-        else if (_tokenizer is not null && success)
-        {
-            // the reference renders a chat prompt with the model's chat template before counting it
-            input = _chat ? _tokenizer.CountChatPromptTokens(row.Prompt) : _tokenizer.CountTokens(row.Prompt);
-            fromServer = false;
-            fromTokenizer = true;
-        }
-        else
-        {
-            input = 0;
-            fromServer = false;
-        }
-
-        int output;
-        if (ctx.Fields.CompletionTokens >= 0)
-        {
-            output = (int)ctx.Fields.CompletionTokens;
-        }
-        else if (_tokenizer is not null && success)
-        {
-            output = _tokenizer.CountTokens(prediction);
-            fromServer = false;
-            fromTokenizer = true;
-        }
-        else
-        {
-            output = 0;
-            fromServer = false;
-        }
-
-        return (input, output, fromServer ? "server" : fromTokenizer ? "tokenizer" : "none");
-    }
-
     private static bool IsDone(ReadOnlySpan<byte> data) => data.Trim(" \t"u8).SequenceEqual("[DONE]"u8);
-
-    private static string Describe(Exception e) => e switch
-    {
-        TimeoutException t => t.Message,
-        JsonException j => "invalid JSON in a server-sent event: " + j.Message,
-        HttpRequestException h => "connection error: " + Flatten(h),
-        IOException io => "the stream broke: " + Flatten(io),
-        OperationCanceledException => "the request was cancelled",
-        _ => e.GetType().Name + ": " + e.Message,
-    };
-
-    private static string Flatten(Exception e) => e.InnerException is { } inner && inner.Message != e.Message ? e.Message + " (" + inner.Message + ")" : e.Message;
-
-    /// <summary>A failure's reason for the reason -> count table: the text without a body excerpt.</summary>
-    private static string Reason(string error)
-    {
-        if (error.StartsWith("HTTP ", StringComparison.Ordinal))
-        {
-            var colon = error.IndexOf(':', StringComparison.Ordinal);
-            return colon > 0 ? error[..colon] : error;
-        }
-
-        return error.Length <= 160 ? error : error[..160];
-    }
-
-    private string Redact(string error) => KeyRedaction.Redact(error, _apiKey);
 
     private static void UpdateMin(ref long field, long value)
     {

@@ -6,10 +6,10 @@ using System.Runtime.InteropServices;
 namespace PodBench.Runtime.Results;
 
 /// <summary>
-/// A file opened for appending whole lines, each with one <c>write</c> call in <c>O_APPEND</c> mode, so that
-/// processes of several pods appending to the same file never interleave or overwrite each other's lines
-/// (the reference uses flock for the same reason). A file several processes share is opened with a lock file, held
-/// (flock) for each line appended: a tail without a newline seen under that lock is a torn line of a dead writer,
+/// A file opened for appending whole lines, each <see cref="Append"/> (one line or several) with one <c>write</c>
+/// call in <c>O_APPEND</c> mode, so that processes of several pods appending to the same file never interleave or
+/// overwrite each other's lines (the reference uses flock for the same reason). A file several processes share is
+/// opened with a lock file, held (flock) for each append: a tail without a newline seen under that lock is a torn line of a dead writer,
 /// never one still being written, so it is cut on open and kept in <c>&lt;file&gt;.torn</c> (<see cref="TornTail"/>).
 /// </summary>
 internal sealed class AppendOnlyFile : IDisposable
@@ -67,7 +67,7 @@ internal sealed class AppendOnlyFile : IDisposable
         return file.TornCut;
     }
 
-    /// <summary>Appends <paramref name="line"/> (which must end with a newline) with one system call.</summary>
+    /// <summary>Appends <paramref name="line"/> (whole lines: it must end with a newline) with one system call.</summary>
     public void Append(ReadOnlySpan<byte> line)
     {
         ObjectDisposedException.ThrowIf(fd < 0 && fallback is null, this);

@@ -15,12 +15,17 @@ namespace PodBench.Runtime.Results;
 /// Writes the files of one (pod, model, dataset) task as requests finish: a compatible details line per request,
 /// a <c>_failed.jsonl</c> line per failure (opened with the others, before any request), and the readings to a
 /// db_data journal (<c>db_data/&lt;db_name&gt;.jsonl</c>).
-/// Every line is appended with one system call and is in the file when <see cref="WriteAsync"/> completes, so a
-/// killed process loses only requests still in flight. <see cref="CompleteAsync"/> turns the journal into Parquet.
+/// The lines of the requests that finished while the previous ones were written are appended together, one system
+/// call per file (whole lines, so pods sharing a file never interleave), and every line is in its file when
+/// <see cref="WriteAsync"/> completes, so a killed process loses only requests still in flight.
+/// <see cref="CompleteAsync()"/> turns the journal into Parquet.
 /// One writer loop does all file work; <see cref="WriteAsync"/> may be called from any number of threads.
 /// </summary>
 public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
 {
+    private const int MaxBatch = 256;
+    private const int MaxBatchBytes = 4 << 20;
+
     private readonly Channel<Item> channel = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
     private readonly RunLayout layout;
     private readonly AppendOnlyFile details;
@@ -73,7 +78,7 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
     /// <summary>The db_data journal written while the task runs.</summary>
     public string JournalPath { get; }
 
-    /// <summary>The db_data Parquet file <see cref="CompleteAsync"/> writes.</summary>
+    /// <summary>The db_data Parquet file <see cref="CompleteAsync()"/> writes.</summary>
     public string ParquetPath { get; }
 
     /// <summary>Records written so far.</summary>
@@ -154,7 +159,13 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
     /// Writes what is queued, closes the files, converts the journal into <see cref="ParquetPath"/> and removes the
     /// journal once the Parquet file is verified to hold every row. Idempotent.
     /// </summary>
-    public async Task CompleteAsync()
+    public Task CompleteAsync() => CompleteAsync(null);
+
+    /// <summary>
+    /// <see cref="CompleteAsync()"/>, calling <paramref name="stepEnded"/> with the name of each step as it ends (the
+    /// runner's account of where the time after the load went).
+    /// </summary>
+    internal async Task CompleteAsync(Action<string>? stepEnded)
     {
         if (Interlocked.Exchange(ref completed, 1) == 1)
         {
@@ -170,8 +181,11 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
             throw new IOException($"Writing {DetailsPath} failed; the journal {JournalPath} was kept: {fault.Message}", fault);
         }
 
+        stepEnded?.Invoke("last writes");
         await Task.Run(() => DbDataFiles.ConvertJournal(JournalPath, ParquetPath, DbName, Interlocked.Read(ref rows))).ConfigureAwait(false);
+        stepEnded?.Invoke("db_data Parquet");
         await Task.Run(() => Reference.ReferenceDbData.WriteBeside(this)).ConfigureAwait(false);
+        stepEnded?.Invoke("reference db_data");
     }
 
     /// <summary>Writes what is queued and closes the files, leaving the journal as a killed process would (tests).</summary>
@@ -183,7 +197,7 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
         CloseFiles();
     }
 
-    /// <summary>Completes the writer (see <see cref="CompleteAsync"/>).</summary>
+    /// <summary>Completes the writer (see <see cref="CompleteAsync()"/>).</summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -205,47 +219,138 @@ public sealed class TaskResultWriter : IRecordSink, IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        await foreach (var item in channel.Reader.ReadAllAsync().ConfigureAwait(false))
+        var batch = new Batch();
+        while (await channel.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            if (fault is not null)
+            // What queued while the last batch was written goes out together: one write per file per batch, not per
+            // request. Each line still reaches its file before its request's WriteAsync completes.
+            while (batch.Items.Count < MaxBatch && batch.Journal.WrittenCount + batch.Details.WrittenCount < MaxBatchBytes && channel.Reader.TryRead(out var item))
             {
-                item.Done.TrySetException(new IOException($"Writing {DetailsPath} failed earlier; record {item.Record.Uuid} was not written.", fault));
-                continue;
-            }
-
-            try
-            {
-                var row = rows + 1;
-                buffer.ResetWrittenCount();
-                RecordJson.WriteJournal(buffer, item.Record, row);
-                journal.Append(buffer.WrittenSpan);
-                buffer.ResetWrittenCount();
-                RecordJson.WriteDetails(buffer, item.Record, row, DbName);
-                details.Append(buffer.WrittenSpan);
-                if (!item.Record.Success)
+                if (fault is not null)
                 {
-                    buffer.ResetWrittenCount();
-                    RecordJson.WriteFailed(buffer, item.Record);
-                    failed.Append(buffer.WrittenSpan);
-                    Interlocked.Increment(ref failures);
+                    item.Done.TrySetException(new IOException($"Writing {DetailsPath} failed earlier; record {item.Record.Uuid} was not written.", fault));
+                    continue;
                 }
 
-                Interlocked.Increment(ref rows);
-                item.Done.TrySetResult();
-            }
-            catch (Exception ex)
-            {
-                fault = ex;
-                item.Done.TrySetException(ex);
+                try
+                {
+                    batch.Add(item, rows + batch.Items.Count + 1, DbName);
+                }
+                catch (Exception ex)
+                {
+                    Flush(batch);
+                    fault = ex;
+                    item.Done.TrySetException(ex);
+                }
             }
 
-            if (buffer.Capacity > 16 * 1024 * 1024)
+            Flush(batch);
+        }
+    }
+
+    private void Flush(Batch batch)
+    {
+        if (batch.Items.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            journal.Append(batch.Journal.WrittenSpan);
+            details.Append(batch.Details.WrittenSpan);
+            if (batch.Failures > 0)
             {
-                buffer = new ArrayBufferWriter<byte>(64 * 1024);
+                failed.Append(batch.Failed.WrittenSpan);
+                Interlocked.Add(ref failures, batch.Failures);
             }
+
+            Interlocked.Add(ref rows, batch.Items.Count);
+            foreach (var item in batch.Items)
+            {
+                item.Done.TrySetResult();
+            }
+        }
+        catch (Exception ex)
+        {
+            fault = ex;
+            foreach (var item in batch.Items)
+            {
+                item.Done.TrySetException(ex);
+            }
+        }
+        finally
+        {
+            batch.Clear();
         }
     }
 
     private readonly record struct Item(RequestRecord Record, TaskCompletionSource Done);
+
+    /// <summary>The lines of the records written together, per file, in reused buffers.</summary>
+    private sealed class Batch
+    {
+        public List<Item> Items { get; } = [];
+
+        public ArrayBufferWriter<byte> Journal { get; private set; } = new(64 * 1024);
+
+        public ArrayBufferWriter<byte> Details { get; private set; } = new(64 * 1024);
+
+        public ArrayBufferWriter<byte> Failed { get; private set; } = new(4 * 1024);
+
+        public int Failures { get; private set; }
+
+        /// <summary>Adds <paramref name="item"/>'s lines as row <paramref name="row"/>; nothing of it when a line fails.</summary>
+        public void Add(Item item, long row, string dbName)
+        {
+            var (journal, details, failed) = (Journal.WrittenCount, Details.WrittenCount, Failed.WrittenCount);
+            try
+            {
+                RecordJson.WriteJournal(Journal, item.Record, row);
+                RecordJson.WriteDetails(Details, item.Record, row, dbName);
+                if (!item.Record.Success)
+                {
+                    RecordJson.WriteFailed(Failed, item.Record);
+                }
+            }
+            catch
+            {
+                Journal = Truncated(Journal, journal);
+                Details = Truncated(Details, details);
+                Failed = Truncated(Failed, failed);
+                throw;
+            }
+
+            Failures += item.Record.Success ? 0 : 1;
+            Items.Add(item);
+        }
+
+        public void Clear()
+        {
+            Items.Clear();
+            Failures = 0;
+            Journal = Reset(Journal, 64 * 1024);
+            Details = Reset(Details, 64 * 1024);
+            Failed = Reset(Failed, 4 * 1024);
+        }
+
+        // a very large batch's buffer is not kept for the rest of the run
+        private static ArrayBufferWriter<byte> Reset(ArrayBufferWriter<byte> buffer, int initial)
+        {
+            if (buffer.Capacity > 16 * 1024 * 1024)
+            {
+                return new ArrayBufferWriter<byte>(initial);
+            }
+
+            buffer.ResetWrittenCount();
+            return buffer;
+        }
+
+        private static ArrayBufferWriter<byte> Truncated(ArrayBufferWriter<byte> buffer, int length)
+        {
+            var kept = new ArrayBufferWriter<byte>(Math.Max(length, 1024));
+            kept.Write(buffer.WrittenSpan[..length]);
+            return kept;
+        }
+    }
 }

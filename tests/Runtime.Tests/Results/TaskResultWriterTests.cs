@@ -100,6 +100,27 @@ public sealed class TaskResultWriterTests
 
     /// <summary>A killed process leaves torn last lines and a journal: readers skip the torn lines and use the journal.</summary>
     [Fact]
+    public async Task Records_queued_together_are_appended_as_whole_lines_in_row_order()
+    {
+        using var run = new TempRun();
+        var writer = TaskResultWriter.Open(run.Layout, 0, "m", "d");
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => Task.Run(async () =>
+            await writer.WriteAsync(i % 3 == 0 ? TempRun.Failed(i, "HTTP 500: boom " + i, 1) : TempRun.Ns(i, 1, 3, 0, 1000 + i, 2000 + i)))));
+
+        // batches of whatever queued during a write: every line whole, each row once, rows in file order
+        var journalRows = File.ReadAllLines(writer.JournalPath).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("row").GetInt64()).ToArray();
+        Assert.Equal(Enumerable.Range(1, 300).Select(i => (long)i), journalRows);
+        var details = File.ReadAllLines(run.Layout.DetailsFile("m", "d")).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(Enumerable.Range(1, 300).Select(i => (long)i), details.Select(d => d.GetProperty("time_points").GetProperty("__db_ref__").GetInt64()));
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => (long)i).Order(), details.Select(d => d.GetProperty("id").GetInt64()).Order());
+        var failed = File.ReadAllLines(run.Layout.FailedFile("m", "d")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetInt64()).Order();
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => i * 3L), failed);
+        Assert.Equal(100, writer.Failed);
+        Assert.Equal(300, writer.Written);
+        await writer.CompleteAsync();
+    }
+
+    [Fact]
     public async Task Torn_last_lines_and_a_leftover_journal_are_tolerated()
     {
         using var run = new TempRun();

@@ -1,0 +1,137 @@
+using System;
+using System.Text;
+using PodBench.Dsl;
+using PodBench.Runtime.Results;
+
+namespace PodBench.Runtime.Engine;
+
+/// <summary>
+/// The <see cref="RequestRecord"/> of a finished request: its readings on the pod's UTC clock, the prediction, and
+/// its token counts, from the server's usage where it sent one, else from the tokenizer (the reference's fallback).
+/// </summary>
+internal sealed class RequestRecordBuilder
+{
+    private readonly ModelEndpoint _endpoint;
+    private readonly string _dataAbbr;
+    private readonly int _pod;
+    private readonly ITokenCounter? _tokenizer;
+    private readonly PodClock _clock;
+    private readonly bool _stream;
+    private readonly bool _chat;
+
+    public RequestRecordBuilder(TaskRunRequest request)
+    {
+        _endpoint = request.Task.Model;
+        _dataAbbr = request.Task.Dataset.Abbr;
+        _pod = request.Task.Pod;
+        _tokenizer = request.Tokenizer;
+        _clock = request.Clock;
+        _stream = _endpoint.IsStreaming;
+        _chat = _endpoint.Api is ApiKind.StreamChat or ApiKind.Chat;
+    }
+
+    /// <summary>The record of the request <paramref name="ctx"/> holds; <paramref name="error"/> is already redacted.</summary>
+    public RequestRecord Build(RequestContext ctx, PromptRow row, long scheduledTicks, bool warmUp, bool success, string error, int status, int attempts)
+    {
+        var ticks = ctx.Ticks.Span;
+        var points = new long[ticks.Length];
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            points[i] = _clock.ToUtcNs(ticks[i]);
+        }
+
+        var server = Array.Empty<long>();
+        if (_stream && ctx.AllStamped && ctx.ServerTicks.Count > 0 && ctx.ServerTicks.Count == ticks.Length - 1)
+        {
+            var serverTicks = ctx.ServerTicks.Span;
+            server = new long[serverTicks.Length];
+            for (var i = 0; i < serverTicks.Length; i++)
+            {
+                server[i] = _clock.ToUtcNs(serverTicks[i]);
+            }
+        }
+
+        var nonContent = Array.Empty<int>();
+        if (_stream && ctx.NonContent.Count > 0)
+        {
+            nonContent = new int[ctx.NonContent.Count];
+            for (var i = 0; i < nonContent.Length; i++)
+            {
+                nonContent[i] = (int)ctx.NonContent.Span[i];
+            }
+        }
+
+        var prediction = ctx.Text.Length == 0 ? "" : Encoding.UTF8.GetString(ctx.Text.WrittenSpan);
+        var (input, output, source) = CountTokens(ctx, row, prediction, success);
+        return new RequestRecord
+        {
+            ModelAbbr = _endpoint.Abbr,
+            DataAbbr = _dataAbbr,
+            Id = row.Id,
+            Uuid = Guid.NewGuid().ToString("N"),
+            Pod = _pod,
+            DataId = row.DataId,
+            Success = success,
+            ErrorInfo = success ? "" : error,
+            TimePointsNs = points,
+            ServerTimePointsNs = server,
+            NonContentReadings = nonContent,
+            ScheduledNs = scheduledTicks == 0 ? 0 : _clock.ToUtcNs(scheduledTicks),
+            InputTokens = input,
+            OutputTokens = output,
+            UsageSource = source,
+            Attempts = attempts,
+            HttpStatus = status,
+            Input = row.Prompt,
+            Prediction = prediction,
+            WarmUp = warmUp,
+            Stream = _stream,
+        };
+    }
+
+    /// <summary>Whether <see cref="CountTokens"/> will count some of the request's tokens with the tokenizer.</summary>
+    public bool CountsWithTokenizer(RequestContext ctx, bool success) =>
+        _tokenizer is not null && success && (ctx.Fields.PromptTokens <= 0 || ctx.Fields.CompletionTokens < 0);
+
+    private (int Input, int Output, string Source) CountTokens(RequestContext ctx, PromptRow row, string prediction, bool success)
+    {
+        var fromServer = true;
+        var fromTokenizer = false;
+        int input;
+        if (ctx.Fields.PromptTokens > 0)
+        {
+            input = (int)ctx.Fields.PromptTokens;
+        }
+        else if (_tokenizer is not null && success)
+        {
+            // the reference renders a chat prompt with the model's chat template before counting it
+            input = _chat ? _tokenizer.CountChatPromptTokens(row.Prompt) : _tokenizer.CountTokens(row.Prompt);
+            fromServer = false;
+            fromTokenizer = true;
+        }
+        else
+        {
+            input = 0;
+            fromServer = false;
+        }
+
+        int output;
+        if (ctx.Fields.CompletionTokens >= 0)
+        {
+            output = (int)ctx.Fields.CompletionTokens;
+        }
+        else if (_tokenizer is not null && success)
+        {
+            output = _tokenizer.CountTokens(prediction);
+            fromServer = false;
+            fromTokenizer = true;
+        }
+        else
+        {
+            output = 0;
+            fromServer = false;
+        }
+
+        return (input, output, fromServer ? "server" : fromTokenizer ? "tokenizer" : "none");
+    }
+}
