@@ -61,6 +61,12 @@ internal sealed class ReportModel
 
     public IReadOnlyList<ReportChart> Charts { get; init; } = [];
 
+    /// <summary>The current run and the baseline drawn together (empty without a baseline).</summary>
+    public IReadOnlyList<ReportChart> ComparisonCharts { get; init; } = [];
+
+    /// <summary>The comparison's figures as report.md's tables; null without a baseline.</summary>
+    public ReportComparison? Comparison { get; init; }
+
     /// <summary>What makes the figures invalid or incomplete (<see cref="ReportWarnings"/>): the banner at the top.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

@@ -10,7 +10,7 @@ namespace PodBench.Runtime.Reports;
 
 /// <summary>
 /// Renders a merged run's reports from Scriban templates: <c>report.md</c> (fits a CI job summary or a PR comment)
-/// and <c>report.html</c> (self-contained: inline CSS and SVG, no script, no external resource).
+/// and <c>report.html</c> (self-contained: inline CSS, SVG and a small script for toggling and zoom that the page reads fine without; no external resource).
 /// </summary>
 public static class ReportRenderer
 {
@@ -30,7 +30,9 @@ public static class ReportRenderer
         using (var connection = new DuckDBConnection("Data Source=" + dbPath + ";ACCESS_MODE=READ_ONLY"))
         {
             connection.Open();
-            model = ReportModelBuilder.Build(connection, document, mergeDir, comparison, options.TimelineRequests);
+            var baseline = options.BaselineRunDirectory is null ? ((MergeSummaryDocument, string?)?)null
+                : (MergeSummaryDocument.Read(BaselineComparer.SummaryPath(options.BaselineRunDirectory)), ComparisonCharts.Database(options.BaselineRunDirectory));
+            model = ReportModelBuilder.Build(connection, document, mergeDir, comparison, options.TimelineRequests, baseline);
         }
 
         var outputDir = options.OutputDirectory ?? runDir;

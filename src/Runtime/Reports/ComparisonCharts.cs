@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using DuckDB.NET.Data;
+using PodBench.Runtime.Merge;
+using PodBench.Runtime.Metrics;
+
+namespace PodBench.Runtime.Reports;
+
+/// <summary>
+/// Draws a run and its baseline together: overlaid CDFs of TTFT, TPOT and E2EL (DuckDB's <c>quantile_cont</c> over
+/// each run's own <c>request_times</c>, the baseline's database attached read-only) and grouped bars per task for the
+/// headline percentiles and the output throughput (each run's merge summaries: the figures its tables show). The same
+/// figures, fewer of them, make report.md's comparison tables.
+/// </summary>
+internal static class ComparisonCharts
+{
+    /// <summary>The alias the baseline's merged.duckdb is attached under.</summary>
+    public const string Alias = "baseline_run";
+
+    /// <summary>The CDF levels (percent) report.md lists.</summary>
+    private static readonly int[] MarkdownLevels = [10, 25, 50, 75, 90, 99, 100];
+
+    private static readonly (string Id, string Metric, string Expr, string Filter)[] Distributions =
+    [
+        ("ttft", "TTFT", Expressions.Ttft, ReportCharts.Ok + " AND stream"),
+        ("tpot", "TPOT", Expressions.Tpot, ReportCharts.Ok + " AND stream AND output_tokens > 1"),
+        ("e2el", "E2EL", Expressions.E2el, ReportCharts.Ok),
+    ];
+
+    // the baseline light, the current run dark, one hue per statistic
+    private static readonly (string Baseline, string Current)[] Pairs = [("#a0cbe8", "#4e79a7"), ("#ffbe7d", "#f28e2b"), ("#8cd17d", "#59a14f")];
+
+    /// <summary>The comparison's charts and report.md's tables; <paramref name="baselineDb"/> null: no CDFs (the baseline has no database).</summary>
+    public static (List<ReportChart> Charts, ReportComparison Markdown) Draw(DuckDBConnection connection, MergeSummaryDocument current, MergeSummaryDocument baseline, string? baselineDb, IReadOnlyList<string> headline)
+    {
+        var charts = new List<ReportChart>();
+        var rows = new List<ReportDistributionRow>();
+        if (baselineDb is not null)
+        {
+            Sql.Execute(connection, $"ATTACH {Sql.Text(baselineDb)} AS {Alias} (READ_ONLY)");
+            try
+            {
+                foreach (var d in Distributions)
+                {
+                    var (chart, table) = Cdf(connection, d.Id, d.Metric, d.Expr, d.Filter);
+                    if (chart is not null)
+                    {
+                        charts.Add(chart);
+                        rows.AddRange(table);
+                    }
+                }
+            }
+            finally
+            {
+                Sql.Execute(connection, $"DETACH {Alias}");
+            }
+        }
+
+        var scopes = Scopes(current, baseline);
+        var tasks = new List<ReportTaskComparison>();
+        foreach (var metric in new[] { "TTFT", "TPOT", "E2EL" })
+        {
+            var chart = TaskBars(current, baseline, scopes, metric, headline);
+            if (chart is not null)
+            {
+                charts.Add(chart);
+            }
+        }
+
+        charts.Add(ThroughputBars(current, baseline, scopes));
+        var columns = new List<string>();
+        foreach (var metric in new[] { "TTFT", "TPOT", "E2EL" })
+        {
+            columns.AddRange(headline.Where(s => Value(current.Merged, metric, s) is not null || Value(baseline.Merged, metric, s) is not null).Select(s => metric + " " + s));
+        }
+
+        foreach (var scope in scopes)
+        {
+            var (a, b) = (Find(baseline, scope), Find(current, scope));
+            var cells = columns.Select(c =>
+            {
+                var (metric, stat) = (c[..c.IndexOf(' ', StringComparison.Ordinal)], c[(c.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+                return Cell(Ms(a, metric, stat), Ms(b, metric, stat), " ms");
+            }).Append(Cell(Throughput(a), Throughput(b), " token/s")).ToList();
+            tasks.Add(new ReportTaskComparison(scope, cells));
+        }
+
+        return (charts, new ReportComparison(MarkdownLevels.Select(l => l == 100 ? "Max" : "P" + l.ToString(CultureInfo.InvariantCulture)).ToList(), rows, [.. columns, "Output throughput"], tasks));
+    }
+
+    /// <summary>Every task of the current run, then those only the baseline ran, then the merge.</summary>
+    private static List<string> Scopes(MergeSummaryDocument current, MergeSummaryDocument baseline) =>
+        current.Tasks.Select(t => t.Scope).Concat(baseline.Tasks.Select(t => t.Scope)).Distinct(StringComparer.Ordinal).Append(current.Merged.Scope).ToList();
+
+    private static (ReportChart? Chart, List<ReportDistributionRow> Rows) Cdf(DuckDBConnection connection, string id, string metric, string expr, string filter)
+    {
+        var runs = new[] { ("baseline", Alias + ".main.request_times", "#f28e2b"), ("current", "request_times", "#4e79a7") };
+        var series = new List<ChartSeries>();
+        var rows = new List<ReportDistributionRow>();
+        foreach (var (run, table, color) in runs)
+        {
+            var (points, n) = ReportCharts.Quantiles(connection, $"SELECT {expr} AS v FROM {table} WHERE {filter}");
+            if (n > 0)
+            {
+                series.Add(new ChartSeries(run, points, color));
+                rows.Add(new ReportDistributionRow(metric, run, N(n), MarkdownLevels.Select(l => CompatibleFormat.TimeMs(points[l].X / 1000)).ToList()));
+            }
+        }
+
+        if (series.Count == 0)
+        {
+            return (null, rows);
+        }
+
+        var chartId = "cmp-cdf-" + id;
+        var title = $"{metric} CDF, baseline and current";
+        var counts = string.Join(" and ", rows.Select(r => $"{r.N} ({r.Run})"));
+        return (new ReportChart(chartId, title, SvgChart.Lines(chartId, title, series, metric + " (ms)", "share", step: false, yTop: 1),
+            $"Share of successful requests at or below each {metric}: {counts} requests; the curves join the 1% quantiles (DuckDB quantile_cont over each run's records). A curve to the left is faster."), rows);
+    }
+
+    private static ReportChart? TaskBars(MergeSummaryDocument current, MergeSummaryDocument baseline, List<string> scopes, string metric, IReadOnlyList<string> headline)
+    {
+        var series = new List<ChartSeries>();
+        for (var i = 0; i < headline.Count; i++)
+        {
+            var stat = headline[i];
+            foreach (var (run, document, color) in new[] { ("baseline", baseline, Pairs[i % Pairs.Length].Baseline), ("current", current, Pairs[i % Pairs.Length].Current) })
+            {
+                var points = scopes.Select((s, c) => (c, Ms(Find(document, s), metric, stat))).Where(p => p.Item2 is not null).Select(p => ((double)p.c, p.Item2!.Value)).ToList();
+                series.Add(new ChartSeries($"{run} {stat}", points, color));
+            }
+        }
+
+        if (series.All(s => s.Points.Count == 0))
+        {
+            return null;
+        }
+
+        var id = "cmp-task-" + metric.ToLowerInvariant();
+        var title = $"{metric} per task, baseline and current (ms)";
+        return new ReportChart(id, title, SvgChart.HBars(id, title, scopes, series, "ms", keepLabel: name => name == current.Merged.Scope),
+            "From each run's merge summaries (the figures of its tables), tasks matched by model and dataset; a task only one run ran has only that run's bars.", Wide: scopes.Count > 6);
+    }
+
+    private static ReportChart ThroughputBars(MergeSummaryDocument current, MergeSummaryDocument baseline, List<string> scopes)
+    {
+        var series = new[] { ("baseline", baseline, Pairs[0].Baseline), ("current", current, Pairs[0].Current) }
+            .Select(r => new ChartSeries(r.Item1, scopes.Select((s, c) => (c, Throughput(Find(r.Item2, s)))).Where(p => p.Item2 is not null).Select(p => ((double)p.c, p.Item2!.Value)).ToList(), r.Item3))
+            .ToList();
+        const string id = "cmp-task-throughput";
+        const string title = "Output token throughput per task, baseline and current (token/s)";
+        return new ReportChart(id, title, SvgChart.HBars(id, title, scopes, series, "token/s", keepLabel: name => name == current.Merged.Scope),
+            "Output Token Throughput of each task and of the merge (stage total), from each run's merge summaries.", Wide: scopes.Count > 6);
+    }
+
+    private static PerfSummary? Find(MergeSummaryDocument document, string scope) =>
+        scope == document.Merged.Scope ? document.Merged : document.Tasks.FirstOrDefault(t => t.Scope == scope);
+
+    private static double? Value(PerfSummary? scope, string metric, string stat) =>
+        scope?.Metrics.Where(m => m.Metric == metric && m.Stage == "total").SelectMany(m => m.Values).Where(v => v.Key == stat).Select(v => (double?)v.Value).FirstOrDefault();
+
+    private static double? Ms(PerfSummary? scope, string metric, string stat) => Value(scope, metric, stat) * 1000;
+
+    private static double? Throughput(PerfSummary? scope) =>
+        scope?.Globals.Where(g => g.Key == "Output Token Throughput" && g.Stage == "total").Select(g => (double?)g.Value).FirstOrDefault();
+
+    /// <summary>"baseline → current (+x.y%)"; a side the run lacks is n/a.</summary>
+    private static string Cell(double? baseline, double? current, string unit)
+    {
+        static string V(double? v) => v is null ? "n/a" : v.Value.ToString(Math.Abs(v.Value) >= 100 ? "0.#" : "0.###", CultureInfo.InvariantCulture);
+        var percent = baseline is { } a && current is { } b && a != 0 ? $" ({((b - a) / Math.Abs(a) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)}%)" : "";
+        return $"{V(baseline)} → {V(current)}{unit}{percent}";
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>The baseline's merged.duckdb, or null when the folder has none (a run copied without its database).</summary>
+    public static string? Database(string baselineRunDir)
+    {
+        var path = Path.Combine(Path.GetFullPath(baselineRunDir), "performances", RunMerger.MergeFolder, "db_data", "merged.duckdb");
+        return File.Exists(path) ? path : null;
+    }
+}
