@@ -83,17 +83,18 @@ internal static class ComparisonCharts
             var cells = columns.Select(c =>
             {
                 var (metric, stat) = (c[..c.IndexOf(' ', StringComparison.Ordinal)], c[(c.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-                return Cell(Ms(a, metric, stat), Ms(b, metric, stat), " ms");
-            }).Append(Cell(Throughput(a), Throughput(b), " token/s")).ToList();
+                return Cell(Ms(a, metric, stat), Ms(b, metric, stat));
+            }).Append(Cell(Throughput(a), Throughput(b))).ToList();
             tasks.Add(new ReportTaskComparison(scope, cells));
         }
 
-        return (charts, new ReportComparison(MarkdownLevels.Select(l => l == 100 ? "Max" : "P" + l.ToString(CultureInfo.InvariantCulture)).ToList(), rows, [.. columns, "Output throughput"], tasks));
+        var note = baselineDb is null ? "The baseline folder has no merged.duckdb (performances/merge_results/db_data): its distributions cannot be drawn, only its summaries' figures." : "";
+        return (charts, new ReportComparison(MarkdownLevels.Select(l => l == 100 ? "Max" : "P" + l.ToString(CultureInfo.InvariantCulture)).ToList(), rows, [.. columns.Select(c => c + " (ms)"), "Output throughput (token/s)"], tasks, note));
     }
 
-    /// <summary>Every task of the current run, then those only the baseline ran, then the merge.</summary>
+    /// <summary>The merge, then every task of the current run, then those only the baseline ran.</summary>
     private static List<string> Scopes(MergeSummaryDocument current, MergeSummaryDocument baseline) =>
-        current.Tasks.Select(t => t.Scope).Concat(baseline.Tasks.Select(t => t.Scope)).Distinct(StringComparer.Ordinal).Append(current.Merged.Scope).ToList();
+        current.Tasks.Select(t => t.Scope).Concat(baseline.Tasks.Select(t => t.Scope)).Distinct(StringComparer.Ordinal).Prepend(current.Merged.Scope).ToList();
 
     private static (ReportChart? Chart, List<ReportDistributionRow> Rows) Cdf(DuckDBConnection connection, string id, string metric, string expr, string filter)
     {
@@ -169,11 +170,11 @@ internal static class ComparisonCharts
         scope?.Globals.Where(g => g.Key == "Output Token Throughput" && g.Stage == "total").Select(g => (double?)g.Value).FirstOrDefault();
 
     /// <summary>"baseline → current (+x.y%)"; a side the run lacks is n/a.</summary>
-    private static string Cell(double? baseline, double? current, string unit)
+    private static string Cell(double? baseline, double? current)
     {
         static string V(double? v) => v is null ? "n/a" : v.Value.ToString(Math.Abs(v.Value) >= 100 ? "0.#" : "0.###", CultureInfo.InvariantCulture);
         var percent = baseline is { } a && current is { } b && a != 0 ? $" ({((b - a) / Math.Abs(a) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)}%)" : "";
-        return $"{V(baseline)} → {V(current)}{unit}{percent}";
+        return $"{V(baseline)} → {V(current)}{percent}";
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -7,4 +7,5 @@ namespace PodBench.Runtime.Reports;
 /// <param name="Distributions">One row per metric and run.</param>
 /// <param name="Columns">The per-task table's columns after the task.</param>
 /// <param name="Tasks">One row per task (and the merge), each cell "baseline → current (delta%)".</param>
-internal sealed record ReportComparison(IReadOnlyList<string> Levels, IReadOnlyList<ReportDistributionRow> Distributions, IReadOnlyList<string> Columns, IReadOnlyList<ReportTaskComparison> Tasks);
+/// <param name="Note">Why a part is missing (the baseline folder has no database), or empty.</param>
+internal sealed record ReportComparison(IReadOnlyList<string> Levels, IReadOnlyList<ReportDistributionRow> Distributions, IReadOnlyList<string> Columns, IReadOnlyList<ReportTaskComparison> Tasks, string Note);

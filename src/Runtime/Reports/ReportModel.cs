@@ -81,4 +81,7 @@ internal sealed class ReportModel
 
     /// <summary>How many tasks get their full tables in report.md (the rest are in report.html), to keep it short enough for a CI summary.</summary>
     public int MarkdownTaskDetails { get; set; }
+
+    /// <summary>How many rows of the baseline's per-task table report.md shows (the merge's first), to keep it short enough.</summary>
+    public int MarkdownComparisonRows { get; set; } = int.MaxValue;
 }

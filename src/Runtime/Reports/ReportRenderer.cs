@@ -60,11 +60,32 @@ public static class ReportRenderer
         }
 
         model.MarkdownTaskDetails = 0;
-        var none = RenderTemplate("report.md.sbn", model);
-        var perTask = Math.Max(1.0, (all.Length - none.Length) / (double)model.Tasks.Count);
-        for (var count = (int)Math.Floor((MaxMarkdownChars - none.Length) / perTask); count > 0; count--)
+        if (model.Comparison is { } comparison && RenderTemplate("report.md.sbn", model).Length > MaxMarkdownChars)
         {
-            model.MarkdownTaskDetails = count;
+            // the baseline's per-task rows come before the tasks' full tables, but they too give way: the merge's row
+            // and as many tasks as fit
+            Fit(model, comparison.Tasks.Count, n => model.MarkdownComparisonRows = n);
+        }
+
+        return Fit(model, model.Tasks.Count, n => model.MarkdownTaskDetails = n);
+    }
+
+    /// <summary>Shows as many of <paramref name="count"/> blocks as fit under <see cref="MaxMarkdownChars"/> (set through <paramref name="show"/>) and returns that text.</summary>
+    private static string Fit(ReportModel model, int count, Action<int> show)
+    {
+        show(count);
+        var all = RenderTemplate("report.md.sbn", model);
+        if (all.Length <= MaxMarkdownChars)
+        {
+            return all;
+        }
+
+        show(0);
+        var without = RenderTemplate("report.md.sbn", model);
+        var each = Math.Max(1.0, (all.Length - without.Length) / (double)Math.Max(1, count));
+        for (var n = Math.Min(count, (int)Math.Floor((MaxMarkdownChars - without.Length) / each)); n > 0; n--)
+        {
+            show(n);
             var some = RenderTemplate("report.md.sbn", model);
             if (some.Length <= MaxMarkdownChars)
             {
@@ -72,8 +93,8 @@ public static class ReportRenderer
             }
         }
 
-        model.MarkdownTaskDetails = 0;
-        return none;
+        show(0);
+        return without;
     }
 
     private static string RenderTemplate(string name, ReportModel model)
@@ -87,7 +108,8 @@ public static class ReportRenderer
         var globals = new ScriptObject();
         globals.Import(model, renamer: StandardMemberRenamer.Default);
         globals.Import("md", new Func<string?, string>(MarkdownText.Escape));
-        var context = new TemplateContext { MemberRenamer = StandardMemberRenamer.Default, LoopLimit = int.MaxValue, StrictVariables = true };
+        // LimitToString 0: Scriban cuts any text over 1 MB by default, and the page of 100 tasks and a baseline is longer
+        var context = new TemplateContext { MemberRenamer = StandardMemberRenamer.Default, LoopLimit = int.MaxValue, StrictVariables = true, LimitToString = 0 };
         context.PushGlobal(globals);
         return template.Render(context);
     }

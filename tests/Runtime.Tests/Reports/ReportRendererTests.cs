@@ -19,7 +19,7 @@ public sealed class ReportRendererTests
         var outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { AppendStepSummary = false });
 
         var html = File.ReadAllText(outcome.HtmlPath);
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        ReportHtml.WithoutScript(html);
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http:", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("https:", html, StringComparison.OrdinalIgnoreCase);
@@ -98,7 +98,46 @@ public sealed class ReportRendererTests
         Assert.Contains("| P99 TTFT |", md, StringComparison.Ordinal);
         Assert.Contains("| +50.0% | **regression** |", md, StringComparison.Ordinal);
         Assert.Contains("regressions (threshold 5%)", md, StringComparison.Ordinal);
-        Assert.Contains("class=\"regression\"", File.ReadAllText(outcome.HtmlPath), StringComparison.Ordinal);
+        var html = File.ReadAllText(outcome.HtmlPath);
+        Assert.Contains("class=\"regression\"", html, StringComparison.Ordinal);
+
+        // the two runs drawn together: each CDF has both runs' curves, each task both runs' bars
+        foreach (var id in ReportLayoutTests.ComparisonIds)
+        {
+            Assert.Contains($"<svg id=\"{id}\"", html, StringComparison.Ordinal);
+        }
+
+        var section = html[html.IndexOf("<section id=\"baseline\">", StringComparison.Ordinal)..];
+        Assert.Contains("<path class=\"line\" data-series=\"baseline\"", section, StringComparison.Ordinal);
+        Assert.Contains("<path class=\"line\" data-series=\"current\"", section, StringComparison.Ordinal);
+        // report.md: the CDFs at a few levels for both runs, and one row per task with both runs' figures
+        var lines = md.Split('\n');
+        foreach (var metric in new[] { "TTFT", "TPOT", "E2EL" })
+        {
+            Assert.Single(lines, l => l.StartsWith($"| {metric} | baseline | 52 | ", StringComparison.Ordinal));
+            Assert.Single(lines, l => l.StartsWith($"| {metric} | current | 52 | ", StringComparison.Ordinal));
+        }
+
+        var taskRow = lines.Single(l => l.StartsWith("| m0/ds | ", StringComparison.Ordinal));
+        Assert.Contains(" → ", taskRow, StringComparison.Ordinal);
+        Assert.Contains("(+50.0%)", taskRow, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_baseline_folder_without_its_database_gets_the_per_task_bars_but_no_cdfs()
+    {
+        using var baseline = new RunFixture();
+        using var current = new RunFixture();
+        ReportFixture.MergedRun(baseline);
+        ReportFixture.MergedRun(current, slowdown: 1.5);
+        File.Delete(Path.Combine(baseline.RunDir, "performances", "merge_results", "db_data", "merged.duckdb"));
+
+        var outcome = ReportRenderer.Render(current.RunDir, new ReportOptions { BaselineRunDirectory = baseline.RunDir, AppendStepSummary = false });
+
+        var html = File.ReadAllText(outcome.HtmlPath);
+        Assert.Contains("<svg id=\"cmp-task-ttft\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg id=\"cmp-cdf-", html, StringComparison.Ordinal);
+        Assert.Contains("has no merged.duckdb", File.ReadAllText(outcome.MarkdownPath), StringComparison.Ordinal);
     }
 
     [Fact]
