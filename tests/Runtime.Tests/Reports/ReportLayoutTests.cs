@@ -175,7 +175,7 @@ public sealed class ReportLayoutTests
         var lines = md.Split('\n');
         var header = Array.FindIndex(lines, l => l.StartsWith("| Task | TTFT Median (ms) |", StringComparison.Ordinal));
         Assert.True(header > 0, md);
-        Assert.StartsWith("| merge_results/merged | ", lines[header + 2], StringComparison.Ordinal);
+        Assert.StartsWith("| " + MarkdownText.Escape(merged.Merged.Scope) + " | ", lines[header + 2], StringComparison.Ordinal);
         var compared = lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')).Count();
         Assert.InRange(compared, 2, 101);
         if (compared < 101)
@@ -353,6 +353,11 @@ public sealed class ReportLayoutTests
         var dir = Environment.GetEnvironmentVariable("PODBENCH_REPORT_SAMPLE") is { Length: > 0 } sample ? sample : Path.Combine(RepoRoot(), "TestResults", "report-screenshots");
         Directory.CreateDirectory(dir);
         HeadlessChromium.Run(chromium, profile, "--screenshot=" + Path.Combine(dir, $"{scenario}-{width}.png"), $"--window-size={Math.Max(width, 500)},{(width < 600 ? 3200 : 2400)}", "--hide-scrollbars", new Uri(page).AbsoluteUri);
+        if (width >= 500)
+        {
+            // the comparison with the baseline, from its section on
+            HeadlessChromium.Run(chromium, profile, "--screenshot=" + Path.Combine(dir, $"{scenario}-{width}-baseline.png"), $"--window-size={width},2400", "--hide-scrollbars", new Uri(page).AbsoluteUri + "#baseline");
+        }
         File.Copy(html, Path.Combine(dir, $"{scenario}.html"), overwrite: true);
     }
 
