@@ -30,75 +30,93 @@ internal static class ComparisonCharts
         ("e2el", "E2EL", Expressions.E2el, ReportCharts.Ok),
     ];
 
+    /// <summary>The latencies drawn per task.</summary>
+    private static readonly string[] Latencies = ["TTFT", "TPOT", "E2EL"];
+
     // the baseline light, the current run dark, one hue per statistic
     private static readonly (string Baseline, string Current)[] Pairs = [("#a0cbe8", "#4e79a7"), ("#ffbe7d", "#f28e2b"), ("#8cd17d", "#59a14f")];
 
     /// <summary>The comparison's charts and report.md's tables; <paramref name="baselineDb"/> null: no CDFs (the baseline has no database).</summary>
     public static (List<ReportChart> Charts, ReportComparison Markdown) Draw(DuckDBConnection connection, MergeSummaryDocument current, MergeSummaryDocument baseline, string? baselineDb, IReadOnlyList<string> headline)
     {
-        var charts = new List<ReportChart>();
-        var rows = new List<ReportDistributionRow>();
-        if (baselineDb is not null)
-        {
-            Sql.Execute(connection, $"ATTACH {Sql.Text(baselineDb)} AS {Alias} (READ_ONLY)");
-            try
-            {
-                foreach (var d in Distributions)
-                {
-                    var (chart, table) = Cdf(connection, d.Id, d.Metric, d.Expr, d.Filter);
-                    if (chart is not null)
-                    {
-                        charts.Add(chart);
-                        rows.AddRange(table);
-                    }
-                }
-            }
-            finally
-            {
-                Sql.Execute(connection, $"DETACH {Alias}");
-            }
-        }
-
+        var (charts, rows, note) = Cdfs(connection, baselineDb);
         var scopes = Scopes(current, baseline);
-        var tasks = new List<ReportTaskComparison>();
-        foreach (var metric in new[] { "TTFT", "TPOT", "E2EL" })
-        {
-            var chart = TaskBars(current, baseline, scopes, metric, headline);
-            if (chart is not null)
-            {
-                charts.Add(chart);
-            }
-        }
-
+        charts.AddRange(Latencies.Select(m => TaskBars(current, baseline, scopes, m, headline)).OfType<ReportChart>());
         charts.Add(ThroughputBars(current, baseline, scopes));
-        var columns = new List<string>();
-        foreach (var metric in new[] { "TTFT", "TPOT", "E2EL" })
-        {
-            columns.AddRange(headline.Where(s => Value(current.Merged, metric, s) is not null || Value(baseline.Merged, metric, s) is not null).Select(s => metric + " " + s));
-        }
-
-        foreach (var scope in scopes)
+        var columns = Latencies.SelectMany(m => headline.Where(s => Value(current.Merged, m, s) is not null || Value(baseline.Merged, m, s) is not null).Select(s => (Metric: m, Stat: s))).ToList();
+        var tasks = scopes.Select(scope =>
         {
             var (a, b) = (Find(baseline, scope), Find(current, scope));
-            var cells = columns.Select(c =>
-            {
-                var (metric, stat) = (c[..c.IndexOf(' ', StringComparison.Ordinal)], c[(c.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-                return Cell(Ms(a, metric, stat), Ms(b, metric, stat));
-            }).Append(Cell(Throughput(a), Throughput(b))).ToList();
-            tasks.Add(new ReportTaskComparison(scope, cells));
+            return new ReportTaskComparison(scope, columns.Select(c => Cell(Ms(a, c.Metric, c.Stat), Ms(b, c.Metric, c.Stat))).Append(Cell(Throughput(a), Throughput(b))).ToList());
+        }).ToList();
+        var levels = MarkdownLevels.Select(l => l == 100 ? "Max" : "P" + l.ToString(CultureInfo.InvariantCulture)).ToList();
+        return (charts, new ReportComparison(levels, rows, [.. columns.Select(c => $"{c.Metric} {c.Stat} (ms)"), "Output throughput (token/s)"], tasks, note));
+    }
+
+    /// <summary>The overlaid CDFs and their rows for report.md, or why there are none.</summary>
+    private static (List<ReportChart> Charts, List<ReportDistributionRow> Rows, string Note) Cdfs(DuckDBConnection connection, string? baselineDb)
+    {
+        if (baselineDb is null)
+        {
+            return ([], [], "The baseline folder has no merged.duckdb (performances/merge_results/db_data): its distributions cannot be drawn, only its summaries' figures.");
         }
 
-        var note = baselineDb is null ? "The baseline folder has no merged.duckdb (performances/merge_results/db_data): its distributions cannot be drawn, only its summaries' figures." : "";
-        return (charts, new ReportComparison(MarkdownLevels.Select(l => l == 100 ? "Max" : "P" + l.ToString(CultureInfo.InvariantCulture)).ToList(), rows, [.. columns.Select(c => c + " (ms)"), "Output throughput (token/s)"], tasks, note));
+        var charts = new List<ReportChart>();
+        var rows = new List<ReportDistributionRow>();
+        string? attached = null;
+        try
+        {
+            var table = Attach(connection, baselineDb, out attached);
+            foreach (var d in Distributions)
+            {
+                var (chart, levels) = Cdf(connection, table, d.Id, d.Metric, d.Expr, d.Filter);
+                if (chart is not null)
+                {
+                    charts.Add(chart);
+                    rows.AddRange(levels);
+                }
+            }
+        }
+        catch (DuckDBException e)
+        {
+            return ([], [], $"The baseline's {baselineDb} could not be read ({e.Message.Split('\n')[0]}): its distributions are not drawn, only its summaries' figures.");
+        }
+        finally
+        {
+            if (attached is not null)
+            {
+                Sql.Execute(connection, $"DETACH {attached}");
+            }
+        }
+
+        return (charts, rows, "");
     }
 
     /// <summary>The merge, then every task of the current run, then those only the baseline ran.</summary>
     private static List<string> Scopes(MergeSummaryDocument current, MergeSummaryDocument baseline) =>
         current.Tasks.Select(t => t.Scope).Concat(baseline.Tasks.Select(t => t.Scope)).Distinct(StringComparer.Ordinal).Prepend(current.Merged.Scope).ToList();
 
-    private static (ReportChart? Chart, List<ReportDistributionRow> Rows) Cdf(DuckDBConnection connection, string id, string metric, string expr, string filter)
+    /// <summary>
+    /// Attaches the baseline's database read-only and returns its <c>request_times</c>; a baseline that is the current
+    /// run's own database (DuckDB attaches a file once) is read where it is.
+    /// </summary>
+    private static string Attach(DuckDBConnection connection, string baselineDb, out string? attached)
     {
-        var runs = new[] { ("baseline", Alias + ".main.request_times", "#f28e2b"), ("current", "request_times", "#4e79a7") };
+        attached = null;
+        var own = (string?)Sql.Row(connection, "SELECT path FROM duckdb_databases() WHERE database_name = current_database()")[0];
+        if (own is not null && string.Equals(Path.GetFullPath(own), Path.GetFullPath(baselineDb), StringComparison.Ordinal))
+        {
+            return "request_times";
+        }
+
+        Sql.Execute(connection, $"ATTACH {Sql.Text(baselineDb)} AS {Alias} (READ_ONLY)");
+        attached = Alias;
+        return Alias + ".main.request_times";
+    }
+
+    private static (ReportChart? Chart, List<ReportDistributionRow> Rows) Cdf(DuckDBConnection connection, string baselineTable, string id, string metric, string expr, string filter)
+    {
+        var runs = new[] { ("baseline", baselineTable, "#8a8f99"), ("current", "request_times", "#4e79a7") };
         var series = new List<ChartSeries>();
         var rows = new List<ReportDistributionRow>();
         foreach (var (run, table, color) in runs)

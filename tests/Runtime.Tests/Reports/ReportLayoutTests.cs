@@ -87,10 +87,7 @@ public sealed class ReportLayoutTests
         var (dom, _) = HeadlessChromium.Run(chromium!, profile, "--dump-dom", "--allow-file-access-from-files", $"--window-size={Math.Max(width, 500)},900", new Uri(page).AbsoluteUri);
         Screenshot(chromium!, profile, Phone(run.RunDir, "shot", "report.html", width), outcome.HtmlPath, scenario, width);
 
-        var start = dom.IndexOf("<pre id=\"probe\">", StringComparison.Ordinal);
-        Assert.True(start >= 0, "the probe did not run: " + dom[..Math.Min(dom.Length, 2000)]);
-        start += "<pre id=\"probe\">".Length;
-        using var json = JsonDocument.Parse(dom[start..dom.IndexOf("</pre>", start, StringComparison.Ordinal)]);
+        using var json = HeadlessChromium.Probe(dom);
         var result = json.RootElement;
 
         // the page itself never scrolls sideways; a table may scroll inside its own container, but not at 1280 px

@@ -123,21 +123,53 @@ public sealed class ReportRendererTests
         Assert.Contains("(+50.0%)", taskRow, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_baseline_folder_without_its_database_gets_the_per_task_bars_but_no_cdfs()
+    [Theory]
+    [InlineData(false, "has no merged.duckdb")]
+    [InlineData(true, "could not be read")]
+    public void A_baseline_database_that_is_missing_or_unreadable_is_named_and_the_per_task_bars_remain(bool garbage, string note)
     {
         using var baseline = new RunFixture();
         using var current = new RunFixture();
         ReportFixture.MergedRun(baseline);
         ReportFixture.MergedRun(current, slowdown: 1.5);
-        File.Delete(Path.Combine(baseline.RunDir, "performances", "merge_results", "db_data", "merged.duckdb"));
+        var db = Path.Combine(baseline.RunDir, "performances", "merge_results", "db_data", "merged.duckdb");
+        File.Delete(db);
+        if (garbage)
+        {
+            File.WriteAllText(db, "not a database");
+        }
 
         var outcome = ReportRenderer.Render(current.RunDir, new ReportOptions { BaselineRunDirectory = baseline.RunDir, AppendStepSummary = false });
 
         var html = File.ReadAllText(outcome.HtmlPath);
         Assert.Contains("<svg id=\"cmp-task-ttft\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<svg id=\"cmp-cdf-", html, StringComparison.Ordinal);
-        Assert.Contains("has no merged.duckdb", File.ReadAllText(outcome.MarkdownPath), StringComparison.Ordinal);
+        Assert.Contains(note, File.ReadAllText(outcome.MarkdownPath), StringComparison.Ordinal);
+        Assert.Contains(note, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_compared_with_itself_draws_one_curve_twice()
+    {
+        using var run = new RunFixture();
+        ReportFixture.MergedRun(run);
+
+        var outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { BaselineRunDirectory = run.RunDir, AppendStepSummary = false });
+
+        var html = File.ReadAllText(outcome.HtmlPath);
+        var chart = html[html.IndexOf("<svg id=\"cmp-cdf-e2el\"", StringComparison.Ordinal)..];
+        chart = chart[..chart.IndexOf("</svg>", StringComparison.Ordinal)];
+        string Points(string series)
+        {
+            var start = chart.IndexOf($"data-series=\"{series}\" data-points=\"", StringComparison.Ordinal);
+            Assert.True(start >= 0, series);
+            start = chart.IndexOf("data-points=\"", start, StringComparison.Ordinal) + "data-points=\"".Length;
+            return chart[start..chart.IndexOf('"', start)];
+        }
+
+        Assert.Equal(101, Points("current").Split(' ').Length);
+        Assert.Equal(Points("current"), Points("baseline"));
+        Assert.Contains(": no regression (threshold 5%)", File.ReadAllText(outcome.MarkdownPath).Split("## Against baseline")[1].Split('\n')[0], StringComparison.Ordinal);
     }
 
     [Fact]

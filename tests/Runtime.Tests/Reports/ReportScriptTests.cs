@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using PodBench.Runtime.Reports;
 using PodBench.Runtime.Tests.Merge;
 using Xunit;
@@ -77,12 +76,9 @@ public sealed class ReportScriptTests
 
         var (dom, stderr) = HeadlessChromium.Run(chromium!, Path.Combine(run.Root, "chromium-profile"), "--dump-dom", "--window-size=1280,900", new Uri(page).AbsoluteUri);
 
-        var errors = stderr.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal)).ToList();
+        var errors = HeadlessChromium.ConsoleMessages(stderr);
         Assert.True(errors.Count == 0, "console messages: " + string.Join("\n", errors));
-        var start = dom.IndexOf("<pre id=\"probe\">", StringComparison.Ordinal);
-        Assert.True(start >= 0, "the probe did not run: " + dom[..Math.Min(dom.Length, 2000)]);
-        start += "<pre id=\"probe\">".Length;
-        using var json = JsonDocument.Parse(dom[start..dom.IndexOf("</pre>", start, StringComparison.Ordinal)]);
+        using var json = HeadlessChromium.Probe(dom);
         var r = json.RootElement;
 
         // the script ran and hid nothing by itself
