@@ -149,8 +149,7 @@ internal static class ComparisonCharts
             var stat = headline[i];
             foreach (var (run, document, color) in new[] { ("baseline", baseline, Pairs[i % Pairs.Length].Baseline), ("current", current, Pairs[i % Pairs.Length].Current) })
             {
-                var points = scopes.Select((s, c) => (c, Ms(Find(document, s), metric, stat))).Where(p => p.Item2 is not null).Select(p => ((double)p.c, p.Item2!.Value)).ToList();
-                series.Add(new ChartSeries($"{run} {stat}", points, color));
+                series.Add(new ChartSeries($"{run} {stat}", PerScope(scopes, s => Ms(Find(document, s), metric, stat)), color));
             }
         }
 
@@ -168,13 +167,17 @@ internal static class ComparisonCharts
     private static ReportChart ThroughputBars(MergeSummaryDocument current, MergeSummaryDocument baseline, List<string> scopes)
     {
         var series = new[] { ("baseline", baseline, Pairs[0].Baseline), ("current", current, Pairs[0].Current) }
-            .Select(r => new ChartSeries(r.Item1, scopes.Select((s, c) => (c, Throughput(Find(r.Item2, s)))).Where(p => p.Item2 is not null).Select(p => ((double)p.c, p.Item2!.Value)).ToList(), r.Item3))
+            .Select(r => new ChartSeries(r.Item1, PerScope(scopes, s => Throughput(Find(r.Item2, s))), r.Item3))
             .ToList();
         const string id = "cmp-task-throughput";
         const string title = "Output token throughput per task, baseline and current (token/s)";
         return new ReportChart(id, title, SvgChart.HBars(id, title, scopes, series, "token/s", keepLabel: name => name == current.Merged.Scope),
             "Output Token Throughput of each task and of the merge (stage total), from each run's merge summaries.", Wide: scopes.Count > 6);
     }
+
+    /// <summary>One bar per scope that has a value (x: the scope's row).</summary>
+    private static List<(double X, double Y)> PerScope(List<string> scopes, Func<string, double?> value) =>
+        scopes.Select((s, row) => (X: (double)row, Y: value(s))).Where(p => p.Y is not null).Select(p => (p.X, p.Y!.Value)).ToList();
 
     private static PerfSummary? Find(MergeSummaryDocument document, string scope) =>
         scope == document.Merged.Scope ? document.Merged : document.Tasks.FirstOrDefault(t => t.Scope == scope);

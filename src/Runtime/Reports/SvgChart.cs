@@ -8,10 +8,12 @@ using System.Text;
 namespace PodBench.Runtime.Reports;
 
 /// <summary>
-/// Draws the report's charts as inline SVG (no script, no external resource). A chart has a viewBox and no fixed
-/// size, so the page sizes it to its card; one chart has one y axis (one unit). Every mark carries its value in a
-/// <c>&lt;title&gt;</c> (shown on hover) and in <c>data-*</c> attributes (read by the tests). Every text is
-/// HTML-escaped, so a model abbr or error text can never become markup.
+/// Draws the report's charts as inline SVG that needs no script and no external resource. A chart has a viewBox and
+/// no fixed size, so the page sizes it to its card; one chart has one y axis (one unit). Every mark carries its value
+/// in a <c>&lt;title&gt;</c> (shown on hover) and in <c>data-*</c> attributes (read by the tests), and its series in
+/// <c>data-series</c>, as does its legend entry (the page's optional script toggles a series by it); a chart over a
+/// numeric x axis has its marks in a <c>g.plot</c> that the script stretches to zoom. Every text is HTML-escaped, so
+/// a model abbr or error text can never become markup.
 /// </summary>
 internal static class SvgChart
 {
@@ -154,7 +156,7 @@ internal static class SvgChart
             sb.Append(CultureInfo.InvariantCulture, $"<path class=\"line\" data-series=\"{name}\" data-points=\"{data}\" d=\"{path}\" fill=\"none\" stroke=\"{Color(series, s)}\" stroke-width=\"1.8\" vector-effect=\"non-scaling-stroke\"><title>{name}</title></path>").Append(dots);
         }
 
-        return Close(sb.Append("</g></g>"));
+        return ClosePlot(sb);
     }
 
     /// <summary>One dot per point (e.g. each request's latency against its start), one colour per series.</summary>
@@ -180,7 +182,7 @@ internal static class SvgChart
             }
         }
 
-        return Close(sb.Append("</g></g>"));
+        return ClosePlot(sb);
     }
 
     /// <summary>One row per request: a red segment from send to first token (TTFT), a blue one from there to the end (decode).</summary>
@@ -211,7 +213,7 @@ internal static class SvgChart
             sb.Append(CultureInfo.InvariantCulture, $"<line class=\"decode\" data-series=\"decode\" x1=\"{F(x1)}\" y1=\"{F(y)}\" x2=\"{F(Math.Max(x2, x1 + 0.5))}\" y2=\"{F(y)}\" stroke=\"#1f77b4\" stroke-width=\"{F(stroke)}\"><title>sent at {E(Num(start))} s, first token at {E(Num(first))} s, done at {E(Num(end))} s</title></line>");
         }
 
-        return Close(sb.Append("</g></g>"));
+        return ClosePlot(sb);
     }
 
     /// <summary>
@@ -235,6 +237,9 @@ internal static class SvgChart
     }
 
     private static string Close(StringBuilder sb) => sb.Append("</svg>").ToString();
+
+    /// <summary>Closes the two groups of <see cref="OpenPlot"/>, then the chart.</summary>
+    private static string ClosePlot(StringBuilder sb) => Close(sb.Append("</g></g>"));
 
     /// <summary>The plot's top: below the title and the legend's rows.</summary>
     private static int Top(IReadOnlyList<string> legend) => 34 + LegendRows(legend).Count * 18;
