@@ -79,6 +79,7 @@ public static class BaselineComparer
         return new BaselineDelta(metric, stat, unit, baseline, current, delta, percent, better, worse && beyond, !worse && better.Length > 0 && delta != 0 && beyond);
     }
 
-    private static string SummaryPath(string runDir) =>
+    /// <summary>The run's merge_summary.json.</summary>
+    internal static string SummaryPath(string runDir) =>
         Path.Combine(runDir, "performances", RunMerger.MergeFolder, MergeSummaryDocument.FileName);
 }

@@ -119,7 +119,8 @@ internal static class ReportCharts
         }
     }
 
-    private static (List<(double X, double Y)> Points, long N) Quantiles(DuckDBConnection connection, string source)
+    /// <summary>The 101 quantiles (0, 1%, ..., 100%) of the column v of <paramref name="source"/> as (value, level) points, and its count.</summary>
+    public static (List<(double X, double Y)> Points, long N) Quantiles(DuckDBConnection connection, string source)
     {
         var row = Sql.Row(connection, $"SELECT quantile_cont(v, {Expressions.CdfLevels}), count(v) FROM ({source})");
         var n = Sql.Long(row[1]);

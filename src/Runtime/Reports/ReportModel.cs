@@ -61,6 +61,12 @@ internal sealed class ReportModel
 
     public IReadOnlyList<ReportChart> Charts { get; init; } = [];
 
+    /// <summary>The current run and the baseline drawn together (empty without a baseline).</summary>
+    public IReadOnlyList<ReportChart> ComparisonCharts { get; init; } = [];
+
+    /// <summary>The comparison's figures as report.md's tables; null without a baseline.</summary>
+    public ReportComparison? Comparison { get; init; }
+
     /// <summary>What makes the figures invalid or incomplete (<see cref="ReportWarnings"/>): the banner at the top.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
@@ -75,4 +81,7 @@ internal sealed class ReportModel
 
     /// <summary>How many tasks get their full tables in report.md (the rest are in report.html), to keep it short enough for a CI summary.</summary>
     public int MarkdownTaskDetails { get; set; }
+
+    /// <summary>How many rows of the baseline's per-task table report.md shows (the merge's first), to keep it short enough.</summary>
+    public int MarkdownComparisonRows { get; set; } = int.MaxValue;
 }

@@ -14,7 +14,8 @@ internal static class ReportModelBuilder
 {
     private const long MaxDetailsScanBytes = 256L << 20;
 
-    public static ReportModel Build(DuckDBConnection connection, MergeSummaryDocument document, string mergeDir, BaselineComparison? comparison, int timelineRequests)
+    /// <summary>The model of <paramref name="document"/>'s reports; with a baseline (its summary document and, when it has one, its merged.duckdb) the comparison's tables and charts too.</summary>
+    public static ReportModel Build(DuckDBConnection connection, MergeSummaryDocument document, string mergeDir, BaselineComparison? comparison, int timelineRequests, (MergeSummaryDocument Document, string? Database)? baseline = null)
     {
         var merged = document.Merged;
         var total = merged.Globals.Where(g => g.Stage == "total").ToDictionary(g => g.Key, g => g);
@@ -27,6 +28,7 @@ internal static class ReportModelBuilder
         var pods = ReportPods.Query(connection);
         var hasStable = merged.Globals.Any(g => g.Stage == "stable") || merged.Metrics.Any(m => m.Stage == "stable");
         var headline = merged.Statistics.Where(s => s == "Median").Concat(merged.Statistics.Where(s => s.StartsWith('P')).TakeLast(1)).ToList();
+        var compared = baseline is { } b ? ComparisonCharts.Draw(connection, document, b.Document, b.Database, headline) : default;
         return new ReportModel
         {
             RunName = document.RunName,
@@ -64,6 +66,8 @@ internal static class ReportModelBuilder
             Slowest = slowest,
             SlowestNote = slowestNote,
             Baseline = comparison is null ? null : Baseline(comparison),
+            ComparisonCharts = compared.Charts ?? [],
+            Comparison = compared.Markdown,
             Charts = ReportCharts.Draw(connection, document, timelineRequests),
             Warnings = ReportWarnings.Of(document),
             HasStable = hasStable,

@@ -10,7 +10,7 @@ namespace PodBench.Runtime.Reports;
 
 /// <summary>
 /// Renders a merged run's reports from Scriban templates: <c>report.md</c> (fits a CI job summary or a PR comment)
-/// and <c>report.html</c> (self-contained: inline CSS and SVG, no script, no external resource).
+/// and <c>report.html</c> (self-contained: inline CSS, SVG and a small script for toggling and zoom that the page reads fine without; no external resource).
 /// </summary>
 public static class ReportRenderer
 {
@@ -30,7 +30,9 @@ public static class ReportRenderer
         using (var connection = new DuckDBConnection("Data Source=" + dbPath + ";ACCESS_MODE=READ_ONLY"))
         {
             connection.Open();
-            model = ReportModelBuilder.Build(connection, document, mergeDir, comparison, options.TimelineRequests);
+            var baseline = options.BaselineRunDirectory is null ? ((MergeSummaryDocument, string?)?)null
+                : (MergeSummaryDocument.Read(BaselineComparer.SummaryPath(options.BaselineRunDirectory)), ComparisonCharts.Database(options.BaselineRunDirectory));
+            model = ReportModelBuilder.Build(connection, document, mergeDir, comparison, options.TimelineRequests, baseline);
         }
 
         var outputDir = options.OutputDirectory ?? runDir;
@@ -58,11 +60,32 @@ public static class ReportRenderer
         }
 
         model.MarkdownTaskDetails = 0;
-        var none = RenderTemplate("report.md.sbn", model);
-        var perTask = Math.Max(1.0, (all.Length - none.Length) / (double)model.Tasks.Count);
-        for (var count = (int)Math.Floor((MaxMarkdownChars - none.Length) / perTask); count > 0; count--)
+        if (model.Comparison is { } comparison && RenderTemplate("report.md.sbn", model).Length > MaxMarkdownChars)
         {
-            model.MarkdownTaskDetails = count;
+            // the baseline's per-task rows come before the tasks' full tables, but they too give way: the merge's row
+            // and as many tasks as fit
+            Fit(model, comparison.Tasks.Count, n => model.MarkdownComparisonRows = n);
+        }
+
+        return Fit(model, model.Tasks.Count, n => model.MarkdownTaskDetails = n);
+    }
+
+    /// <summary>Shows as many of <paramref name="count"/> blocks as fit under <see cref="MaxMarkdownChars"/> (set through <paramref name="show"/>) and returns that text.</summary>
+    private static string Fit(ReportModel model, int count, Action<int> show)
+    {
+        show(count);
+        var all = RenderTemplate("report.md.sbn", model);
+        if (all.Length <= MaxMarkdownChars)
+        {
+            return all;
+        }
+
+        show(0);
+        var without = RenderTemplate("report.md.sbn", model);
+        var each = Math.Max(1.0, (all.Length - without.Length) / (double)Math.Max(1, count));
+        for (var n = Math.Min(count, (int)Math.Floor((MaxMarkdownChars - without.Length) / each)); n > 0; n--)
+        {
+            show(n);
             var some = RenderTemplate("report.md.sbn", model);
             if (some.Length <= MaxMarkdownChars)
             {
@@ -70,8 +93,8 @@ public static class ReportRenderer
             }
         }
 
-        model.MarkdownTaskDetails = 0;
-        return none;
+        show(0);
+        return without;
     }
 
     private static string RenderTemplate(string name, ReportModel model)
@@ -85,7 +108,8 @@ public static class ReportRenderer
         var globals = new ScriptObject();
         globals.Import(model, renamer: StandardMemberRenamer.Default);
         globals.Import("md", new Func<string?, string>(MarkdownText.Escape));
-        var context = new TemplateContext { MemberRenamer = StandardMemberRenamer.Default, LoopLimit = int.MaxValue, StrictVariables = true };
+        // LimitToString 0: Scriban cuts any text over 1 MB by default, and the page of 100 tasks and a baseline is longer
+        var context = new TemplateContext { MemberRenamer = StandardMemberRenamer.Default, LoopLimit = int.MaxValue, StrictVariables = true, LimitToString = 0 };
         context.PushGlobal(globals);
         return template.Render(context);
     }

@@ -8,10 +8,12 @@ using System.Text;
 namespace PodBench.Runtime.Reports;
 
 /// <summary>
-/// Draws the report's charts as inline SVG (no script, no external resource). A chart has a viewBox and no fixed
-/// size, so the page sizes it to its card; one chart has one y axis (one unit). Every mark carries its value in a
-/// <c>&lt;title&gt;</c> (shown on hover) and in <c>data-*</c> attributes (read by the tests). Every text is
-/// HTML-escaped, so a model abbr or error text can never become markup.
+/// Draws the report's charts as inline SVG that needs no script and no external resource. A chart has a viewBox and
+/// no fixed size, so the page sizes it to its card; one chart has one y axis (one unit). Every mark carries its value
+/// in a <c>&lt;title&gt;</c> (shown on hover) and in <c>data-*</c> attributes (read by the tests), and its series in
+/// <c>data-series</c>, as does its legend entry (the page's optional script toggles a series by it); a chart over a
+/// numeric x axis has its marks in a <c>g.plot</c> that the script stretches to zoom. Every text is HTML-escaped, so
+/// a model abbr or error text can never become markup.
 /// </summary>
 internal static class SvgChart
 {
@@ -32,7 +34,7 @@ internal static class SvgChart
         var rowH = Math.Max(32, series.Count * barH + 10);
         var height = top + categories.Count * rowH + Bottom;
         var sb = Open(id, title, height, "hbars");
-        Legend(sb, legend);
+        Legend(sb, legend, Colors(series));
         var left = LabelWidth + 8;
         var plotW = Width - left - Right;
         var max = Math.Max(series.SelectMany(s => s.Points).Select(p => p.Y).DefaultIfEmpty(0).Max(), 1e-12);
@@ -52,7 +54,7 @@ internal static class SvgChart
                 }
 
                 var w = Scale(v, 0, xMax, plotW);
-                sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-series=\"{E(series[s].Name)}\" data-value=\"{R(v)}\" x=\"{left}\" y=\"{F(y0 + 5 + s * barH)}\" width=\"{F(Math.Max(w, 0.5))}\" height=\"{barH - 1}\" fill=\"{Color(s)}\"><title>{E(categories[c])}, {E(series[s].Name)}: {E(Num(v))} {E(unit)}</title></rect>");
+                sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-series=\"{E(series[s].Name)}\" data-value=\"{R(v)}\" x=\"{left}\" y=\"{F(y0 + 5 + s * barH)}\" width=\"{F(Math.Max(w, 0.5))}\" height=\"{barH - 1}\" fill=\"{Color(series, s)}\"><title>{E(categories[c])}, {E(series[s].Name)}: {E(Num(v))} {E(unit)}</title></rect>");
             }
 
             sb.Append("</g>");
@@ -67,7 +69,7 @@ internal static class SvgChart
         var legend = series.Select(s => s.Name).ToList();
         var top = Top(legend);
         var sb = Open(id, title, Height, "bars");
-        Legend(sb, legend);
+        Legend(sb, legend, Colors(series));
         var max = Math.Max(series.SelectMany(s => s.Points).Select(p => p.Y).DefaultIfEmpty(0).Max(), 1e-12);
         var yMax = YAxis(sb, 0, max, unit, top, Height);
         var plotW = Width - Left - Right;
@@ -88,7 +90,7 @@ internal static class SvgChart
                 }
 
                 var h = Scale(v, 0, yMax, plotH);
-                sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-series=\"{E(series[s].Name)}\" data-value=\"{R(v)}\" x=\"{F(gx + groupW * 0.1 + s * barW)}\" y=\"{F(Height - Bottom - h)}\" width=\"{F(barW - 1)}\" height=\"{F(Math.Max(h, 0.5))}\" fill=\"{Color(s)}\"><title>{E(categories[c])}, {E(series[s].Name)}: {E(Num(v))} {E(unit)}</title></rect>");
+                sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-series=\"{E(series[s].Name)}\" data-value=\"{R(v)}\" x=\"{F(gx + groupW * 0.1 + s * barW)}\" y=\"{F(Height - Bottom - h)}\" width=\"{F(barW - 1)}\" height=\"{F(Math.Max(h, 0.5))}\" fill=\"{Color(series, s)}\"><title>{E(categories[c])}, {E(series[s].Name)}: {E(Num(v))} {E(unit)}</title></rect>");
             }
 
             Label(sb, labels[c], gx + groupW / 2, Height - Bottom + 16, "middle", below: true);
@@ -123,7 +125,7 @@ internal static class SvgChart
         var legend = series.Select(s => s.Name).ToList();
         var top = Top(legend);
         var sb = Open(id, title, Height, step ? "steps" : "lines");
-        Legend(sb, legend);
+        Legend(sb, legend, Colors(series));
         var points = series.SelectMany(s => s.Points).ToList();
         var xMin = points.Select(p => p.X).DefaultIfEmpty(0).Min();
         var xMax = Math.Max(xMin + 1e-9, points.Select(p => p.X).DefaultIfEmpty(1).Max());
@@ -131,11 +133,13 @@ internal static class SvgChart
         XTicks(sb, xMin, xMax, xLabel, Height);
         var plotW = Width - Left - Right;
         var plotH = Height - top - Bottom;
+        OpenPlot(sb, id, xMin, xMax, top, Height);
         for (var s = 0; s < series.Count; s++)
         {
             var path = new StringBuilder();
             var dots = new StringBuilder();
             var first = true;
+            var name = E(series[s].Name);
             foreach (var (x, y) in series[s].Points)
             {
                 var px = Left + Scale(x - xMin, 0, xMax - xMin, plotW);
@@ -144,15 +148,15 @@ internal static class SvgChart
                 first = false;
                 if (series[s].Points.Count <= 150)
                 {
-                    dots.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot\" cx=\"{F(px)}\" cy=\"{F(py)}\" r=\"2.5\" fill=\"{Color(s)}\"><title>{E(series[s].Name)}: {E(Num(y))} {E(yLabel)} at {E(Num(x))} ({E(xLabel)})</title></circle>");
+                    dots.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot\" data-series=\"{name}\" cx=\"{F(px)}\" cy=\"{F(py)}\" r=\"2.5\" fill=\"{Color(series, s)}\"><title>{name}: {E(Num(y))} {E(yLabel)} at {E(Num(x))} ({E(xLabel)})</title></circle>");
                 }
             }
 
             var data = string.Join(" ", series[s].Points.Select(p => R(p.X) + "," + R(p.Y)));
-            sb.Append(CultureInfo.InvariantCulture, $"<path class=\"line\" data-series=\"{E(series[s].Name)}\" data-points=\"{data}\" d=\"{path}\" fill=\"none\" stroke=\"{Color(s)}\" stroke-width=\"1.8\"><title>{E(series[s].Name)}</title></path>").Append(dots);
+            sb.Append(CultureInfo.InvariantCulture, $"<path class=\"line\" data-series=\"{name}\" data-points=\"{data}\" d=\"{path}\" fill=\"none\" stroke=\"{Color(series, s)}\" stroke-width=\"1.8\" vector-effect=\"non-scaling-stroke\"><title>{name}</title></path>").Append(dots);
         }
 
-        return Close(sb);
+        return ClosePlot(sb);
     }
 
     /// <summary>One dot per point (e.g. each request's latency against its start), one colour per series.</summary>
@@ -161,23 +165,24 @@ internal static class SvgChart
         var legend = series.Select(s => s.Name).ToList();
         var top = Top(legend);
         var sb = Open(id, title, Height, "scatter");
-        Legend(sb, legend);
+        Legend(sb, legend, Colors(series));
         var points = series.SelectMany(s => s.Points).ToList();
         var xMin = points.Select(p => p.X).DefaultIfEmpty(0).Min();
         var xMax = Math.Max(xMin + 1e-9, points.Select(p => p.X).DefaultIfEmpty(1).Max());
         var yMax = YAxis(sb, 0, Math.Max(1e-12, points.Select(p => p.Y).DefaultIfEmpty(1).Max()), yLabel, top, Height);
         XTicks(sb, xMin, xMax, xLabel, Height);
+        OpenPlot(sb, id, xMin, xMax, top, Height);
         for (var s = 0; s < series.Count; s++)
         {
             foreach (var (x, y) in series[s].Points)
             {
                 var px = Left + Scale(x - xMin, 0, xMax - xMin, Width - Left - Right);
                 var py = Height - Bottom - Scale(y, 0, yMax, Height - top - Bottom);
-                sb.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot\" data-series=\"{E(series[s].Name)}\" data-x=\"{R(x)}\" data-value=\"{R(y)}\" cx=\"{F(px)}\" cy=\"{F(py)}\" r=\"2.2\" fill=\"{Color(s)}\" fill-opacity=\"0.7\"><title>{E(series[s].Name)}: {E(Num(y))} {E(yLabel)} at {E(Num(x))} s</title></circle>");
+                sb.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot\" data-series=\"{E(series[s].Name)}\" data-x=\"{R(x)}\" data-value=\"{R(y)}\" cx=\"{F(px)}\" cy=\"{F(py)}\" r=\"2.2\" fill=\"{Color(series, s)}\" fill-opacity=\"0.7\"><title>{E(series[s].Name)}: {E(Num(y))} {E(yLabel)} at {E(Num(x))} s</title></circle>");
             }
         }
 
-        return Close(sb);
+        return ClosePlot(sb);
     }
 
     /// <summary>One row per request: a red segment from send to first token (TTFT), a blue one from there to the end (decode).</summary>
@@ -194,6 +199,7 @@ internal static class SvgChart
         var plotH = h - top - Bottom;
         XTicks(sb, xMin, xMax, xLabel, h);
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"16\" y=\"{F(top + plotH / 2.0)}\" transform=\"rotate(-90 16 {F(top + plotH / 2.0)})\" text-anchor=\"middle\" class=\"label\">requests by start</text>");
+        OpenPlot(sb, id, xMin, xMax, top, h);
         var rowH = plotH / (double)Math.Max(1, requests.Count);
         var stroke = Math.Clamp(rowH * 0.8, 0.6, 6);
         for (var i = 0; i < requests.Count; i++)
@@ -203,11 +209,23 @@ internal static class SvgChart
             var x0 = Left + Scale(start - xMin, 0, xMax - xMin, plotW);
             var x1 = Left + Scale(first - xMin, 0, xMax - xMin, plotW);
             var x2 = Left + Scale(end - xMin, 0, xMax - xMin, plotW);
-            sb.Append(CultureInfo.InvariantCulture, $"<line class=\"ttft\" x1=\"{F(x0)}\" y1=\"{F(y)}\" x2=\"{F(Math.Max(x1, x0 + 0.5))}\" y2=\"{F(y)}\" stroke=\"#d62728\" stroke-width=\"{F(stroke)}\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<line class=\"decode\" x1=\"{F(x1)}\" y1=\"{F(y)}\" x2=\"{F(Math.Max(x2, x1 + 0.5))}\" y2=\"{F(y)}\" stroke=\"#1f77b4\" stroke-width=\"{F(stroke)}\"><title>sent at {E(Num(start))} s, first token at {E(Num(first))} s, done at {E(Num(end))} s</title></line>");
+            sb.Append(CultureInfo.InvariantCulture, $"<line class=\"ttft\" data-series=\"TTFT\" x1=\"{F(x0)}\" y1=\"{F(y)}\" x2=\"{F(Math.Max(x1, x0 + 0.5))}\" y2=\"{F(y)}\" stroke=\"#d62728\" stroke-width=\"{F(stroke)}\"/>");
+            sb.Append(CultureInfo.InvariantCulture, $"<line class=\"decode\" data-series=\"decode\" x1=\"{F(x1)}\" y1=\"{F(y)}\" x2=\"{F(Math.Max(x2, x1 + 0.5))}\" y2=\"{F(y)}\" stroke=\"#1f77b4\" stroke-width=\"{F(stroke)}\"><title>sent at {E(Num(start))} s, first token at {E(Num(first))} s, done at {E(Num(end))} s</title></line>");
         }
 
-        return Close(sb);
+        return ClosePlot(sb);
+    }
+
+    /// <summary>
+    /// Opens the plot area of a chart over a numeric x axis: a group clipped to the plot, holding a group that the
+    /// page's script may stretch along x (zoom). Its data-* attributes give the axis (x0, x1) and its place in the
+    /// viewBox (left, width); the caller closes both groups.
+    /// </summary>
+    private static void OpenPlot(StringBuilder sb, string id, double xMin, double xMax, int top, int height)
+    {
+        var clip = E(id) + "-clip";
+        sb.Append(CultureInfo.InvariantCulture, $"<clipPath id=\"{clip}\"><rect x=\"{Left}\" y=\"{top - 4}\" width=\"{Width - Left - Right}\" height=\"{height - Bottom - top + 8}\"/></clipPath>");
+        sb.Append(CultureInfo.InvariantCulture, $"<g clip-path=\"url(#{clip})\"><g class=\"plot\" data-x0=\"{R(xMin)}\" data-x1=\"{R(xMax)}\" data-left=\"{Left}\" data-width=\"{Width - Left - Right}\" data-top=\"{top}\" data-bottom=\"{height - Bottom}\">");
     }
 
     private static StringBuilder Open(string id, string title, int height, string kind)
@@ -219,6 +237,9 @@ internal static class SvgChart
     }
 
     private static string Close(StringBuilder sb) => sb.Append("</svg>").ToString();
+
+    /// <summary>Closes the two groups of <see cref="OpenPlot"/>, then the chart.</summary>
+    private static string ClosePlot(StringBuilder sb) => Close(sb.Append("</g></g>"));
 
     /// <summary>The plot's top: below the title and the legend's rows.</summary>
     private static int Top(IReadOnlyList<string> legend) => 34 + LegendRows(legend).Count * 18;
@@ -243,7 +264,7 @@ internal static class SvgChart
         return rows;
     }
 
-    private static void Legend(StringBuilder sb, IReadOnlyList<string> names, IReadOnlyList<string>? colors = null)
+    private static void Legend(StringBuilder sb, IReadOnlyList<string> names, IReadOnlyList<string> colors)
     {
         var rows = LegendRows(names);
         for (var r = 0; r < rows.Count; r++)
@@ -251,8 +272,7 @@ internal static class SvgChart
             foreach (var (name, index, x) in rows[r])
             {
                 var y = 30 + r * 18;
-                var color = colors is null ? Color(index) : colors[index % colors.Count];
-                sb.Append(CultureInfo.InvariantCulture, $"<g class=\"legend-item\"><rect x=\"{F(x)}\" y=\"{y}\" width=\"12\" height=\"12\" fill=\"{color}\"/><text x=\"{F(x + 16)}\" y=\"{y + 10}\" class=\"legend\">{E(name)}</text></g>");
+                sb.Append(CultureInfo.InvariantCulture, $"<g class=\"legend-item\" data-series=\"{E(name)}\"><rect x=\"{F(x)}\" y=\"{y}\" width=\"12\" height=\"12\" fill=\"{colors[index % colors.Count]}\"/><text x=\"{F(x + 16)}\" y=\"{y + 10}\" class=\"legend\">{E(name)}</text></g>");
             }
         }
     }
@@ -304,11 +324,14 @@ internal static class SvgChart
         var step = NiceStep((high - low) / 6);
         var plotW = Width - Left - Right;
         var first = Math.Ceiling(low / step) * step;
+        sb.Append("<g class=\"xticks\">");
         for (var v = first; v <= high + step * 1e-6; v += step)
         {
             var x = Left + Scale(v - low, 0, high - low, plotW);
             sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x)}\" x2=\"{F(x)}\" y1=\"{height - Bottom}\" y2=\"{height - Bottom + 4}\" class=\"axis\"/><text x=\"{F(x)}\" y=\"{height - Bottom + 16}\" text-anchor=\"middle\" class=\"tick\">{E(Num(v))}</text>");
         }
+
+        sb.Append("</g>");
 
         sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{height - Bottom}\" y2=\"{height - Bottom}\" class=\"axis\"/>");
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left + plotW / 2}\" y=\"{height - 8}\" text-anchor=\"middle\" class=\"label\">{E(label)}</text>");
@@ -327,6 +350,10 @@ internal static class SvgChart
     }
 
     private static string Color(int index) => Palette[index % Palette.Length];
+
+    private static string Color(IReadOnlyList<ChartSeries> series, int index) => series[index].Color ?? Color(index);
+
+    private static List<string> Colors(IReadOnlyList<ChartSeries> series) => series.Select((_, i) => Color(series, i)).ToList();
 
     private static double Scale(double v, double low, double high, double size) => high <= low ? 0 : (v - low) / (high - low) * size;
 

@@ -3,11 +3,16 @@ using System.Linq;
 using PodBench.Runtime.Reports;
 using PodBench.Runtime.Tests.Merge;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace PodBench.Runtime.Tests.Reports;
 
 public sealed class ConsoleSummaryTests
 {
+    private readonly ITestOutputHelper _output;
+
+    public ConsoleSummaryTests(ITestOutputHelper output) => _output = output;
+
     [Fact]
     public void The_summary_fits_120_columns_and_opens_with_the_headline_and_the_warnings()
     {
@@ -22,6 +27,24 @@ public sealed class ConsoleSummaryTests
         Assert.InRange(warning, 1, 2);
         Assert.True(warning < Array.FindIndex(lines, l => l.StartsWith("Latency ", StringComparison.Ordinal)));
         Assert.Equal(3, lines.Count(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Contains("ok, TTFT P99", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_seed_demos_summary_fits_120_columns_and_keeps_its_two_tasks_apart()
+    {
+        using var run = new RunFixture();
+        var merged = ReportScenarios.Write(ReportScenarios.Seed, run);
+
+        var text = ConsoleSummary.Render(merged.Document);
+        _output.WriteLine(text);
+        var lines = text.TrimEnd('\n').Split('\n');
+
+        Assert.All(lines, l => Assert.True(l.Length <= 120, $"{l.Length} columns: {l}"));
+        Assert.StartsWith("PodBench merged 2 of 2 pod(s): 30 of 30 requests succeeded (0 failed)", lines[0], StringComparison.Ordinal);
+        var tasks = lines.Where(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Contains("ok, TTFT P99", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, tasks.Count);
+        Assert.Contains(tasks, l => l.Contains("test1", StringComparison.Ordinal));
+        Assert.Contains(tasks, l => l.Contains("test2", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using Xunit;
 
 namespace PodBench.Runtime.Tests.Reports;
@@ -34,6 +36,20 @@ public static class HeadlessChromium
         Assert.True(process.ExitCode == 0, $"chromium exited with {process.ExitCode}: {stderr.Result}");
         return (stdout.Result, stderr.Result);
     }
+
+    /// <summary>The JSON a page's probe script printed into <c>pre#probe</c> of the dumped DOM.</summary>
+    public static JsonDocument Probe(string dom)
+    {
+        const string open = "<pre id=\"probe\">";
+        var start = dom.IndexOf(open, StringComparison.Ordinal);
+        Assert.True(start >= 0, "the probe did not run: " + dom[..Math.Min(dom.Length, 2000)]);
+        start += open.Length;
+        return JsonDocument.Parse(dom[start..dom.IndexOf("</pre>", start, StringComparison.Ordinal)]);
+    }
+
+    /// <summary>The page's console messages and uncaught errors in Chromium's log.</summary>
+    public static List<string> ConsoleMessages(string stderr) =>
+        stderr.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal)).ToList();
 
     public static string? Find()
     {

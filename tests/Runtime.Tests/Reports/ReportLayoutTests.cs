@@ -7,6 +7,7 @@ using DuckDB.NET.Data;
 using PodBench.Runtime.Reports;
 using PodBench.Runtime.Tests.Merge;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace PodBench.Runtime.Tests.Reports;
 
@@ -18,6 +19,10 @@ namespace PodBench.Runtime.Tests.Reports;
 /// </summary>
 public sealed class ReportLayoutTests
 {
+    private readonly ITestOutputHelper _output;
+
+    public ReportLayoutTests(ITestOutputHelper output) => _output = output;
+
     private const string Ok = "success AND readings >= 2";
 
     /// <summary>Runs in the page after layout and prints what it measured as JSON into a pre#probe.</summary>
@@ -37,6 +42,7 @@ public sealed class ReportLayoutTests
               bars: [...svg.querySelectorAll('rect.bar')].map(r => ({ series: r.dataset.series || '', value: +r.dataset.value, low: r.dataset.low === undefined ? null : +r.dataset.low, high: r.dataset.high === undefined ? null : +r.dataset.high, cat: r.closest('g.cat') ? r.closest('g.cat').dataset.name : '' })),
               lines: [...svg.querySelectorAll('path.line')].map(p => ({ series: p.dataset.series, points: p.dataset.points.split(' ').map(x => x.split(',').map(Number)) })),
               dots: svg.querySelectorAll('circle.dot[data-x]').length,
+              legend: [...svg.querySelectorAll('.legend-item')].map(g => g.textContent),
               decode: svg.querySelectorAll('line.decode').length,
               labels: [...svg.querySelectorAll('g.cat')].map(g => { const t = g.querySelector('.cat-label'), b = t.getBBox(); return { name: g.dataset.name, text: [...t.querySelectorAll('tspan')].map(x => x.textContent).join(' '), left: b.x, right: b.x + b.width }; }),
               cut: [...svg.querySelectorAll('text')].filter(t => { const b = t.getBoundingClientRect(); return b.left < box.left - 0.5 || b.right > box.right + 0.5 || b.top < box.top - 0.5 || b.bottom > box.bottom + 0.5; }).map(t => t.textContent)
@@ -66,22 +72,22 @@ public sealed class ReportLayoutTests
         var chromium = HeadlessChromium.Find();
         Assert.True(chromium is not null, "chromium is not installed: run scripts/install-test-deps.sh (apt-get install chromium) before the tests.");
         using var run = new RunFixture();
+        using var baselineRun = new RunFixture();
         var merged = ReportScenarios.Write(scenario, run);
-        var outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { AppendStepSummary = false });
+        var baseline = ReportScenarios.Write(scenario, baselineRun, slowdown: 0.8);
+        var outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { BaselineRunDirectory = baselineRun.RunDir, AppendStepSummary = false });
         var html = File.ReadAllText(outcome.HtmlPath);
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        // what a reader without JavaScript sees: the page with its one inline script taken out
+        var withoutScript = ReportHtml.WithoutScript(html);
         var probe = Path.Combine(run.RunDir, "probe.html");
-        File.WriteAllText(probe, html.Replace("</body>", Probe + "</body>", StringComparison.Ordinal));
+        File.WriteAllText(probe, withoutScript.Replace("</body>", Probe + "</body>", StringComparison.Ordinal));
         var profile = Path.Combine(run.Root, "chromium-profile");
 
         var page = Phone(run.RunDir, "probe", "probe.html", width);
         var (dom, _) = HeadlessChromium.Run(chromium!, profile, "--dump-dom", "--allow-file-access-from-files", $"--window-size={Math.Max(width, 500)},900", new Uri(page).AbsoluteUri);
         Screenshot(chromium!, profile, Phone(run.RunDir, "shot", "report.html", width), outcome.HtmlPath, scenario, width);
 
-        var start = dom.IndexOf("<pre id=\"probe\">", StringComparison.Ordinal);
-        Assert.True(start >= 0, "the probe did not run: " + dom[..Math.Min(dom.Length, 2000)]);
-        start += "<pre id=\"probe\">".Length;
-        using var json = JsonDocument.Parse(dom[start..dom.IndexOf("</pre>", start, StringComparison.Ordinal)]);
+        using var json = HeadlessChromium.Probe(dom);
         var result = json.RootElement;
 
         // the page itself never scrolls sideways; a table may scroll inside its own container, but not at 1280 px
@@ -94,7 +100,8 @@ public sealed class ReportLayoutTests
         }
 
         var charts = result.GetProperty("charts").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c);
-        var expected = new[] { "pct-ttft", "pct-e2el", "pct-tpot", "pct-itl", "cdf-ttft", "cdf-e2el", "cdf-itl", "hist-ttft", "hist-e2el", "hist-tpot", "hist-input", "hist-output", "ttft-time", "e2el-time", "timeline", "inflight", "throughput-tokens", "throughput-requests", "pods-ttft", "pods-e2el" };
+        var expected = new[] { "pct-ttft", "pct-e2el", "pct-tpot", "pct-itl", "cdf-ttft", "cdf-e2el", "cdf-itl", "hist-ttft", "hist-e2el", "hist-tpot", "hist-input", "hist-output", "ttft-time", "e2el-time", "timeline", "inflight", "throughput-tokens", "throughput-requests", "pods-ttft", "pods-e2el" }
+            .Concat(ComparisonIds).ToList();
         Assert.All(expected, id => Assert.True(charts.ContainsKey(id), $"{scenario}: no chart {id}; charts: {string.Join(", ", charts.Keys)}"));
         Assert.Equal(scenario == ReportScenarios.Mixed, charts.ContainsKey("client-lag"));
         foreach (var (id, chart) in charts)
@@ -105,6 +112,8 @@ public sealed class ReportLayoutTests
             var marks = chart.GetProperty("bars").GetArrayLength() + chart.GetProperty("lines").GetArrayLength() + chart.GetProperty("dots").GetInt32() + chart.GetProperty("decode").GetInt32();
             Assert.True(marks > 0, $"{id} is empty");
             Assert.Empty(chart.GetProperty("cut").EnumerateArray().Select(t => id + ": " + t.GetString()));
+            var legend = chart.GetProperty("legend").EnumerateArray().Select(l => l.GetString()).ToList();
+            Assert.True(legend.Distinct().Count() == legend.Count, $"{id}: two legend entries read the same: {string.Join(" | ", legend)}");
             var labels = chart.GetProperty("labels").EnumerateArray().ToList();
             Assert.Equal(labels.Select(l => l.GetProperty("name").GetString()).Distinct().Count(), labels.Select(l => l.GetProperty("text").GetString()).Distinct().Count());
             Assert.All(labels, l => Assert.True(l.GetProperty("left").GetDouble() >= 0, $"{id}: label {l.GetProperty("text")} is cut at the left"));
@@ -116,6 +125,9 @@ public sealed class ReportLayoutTests
         CheckCdfs(db, charts);
         CheckThroughput(db, charts["throughput-tokens"]);
         CheckPods(db, charts["pods-e2el"]);
+        using var baselineDb = new DuckDBConnection("Data Source=" + Path.Combine(baselineRun.RunDir, "performances", "merge_results", "db_data", "merged.duckdb") + ";ACCESS_MODE=READ_ONLY");
+        baselineDb.Open();
+        CheckComparison(db, baselineDb, charts, merged.Merged.Scope, merged.Document.Tasks.Count);
         var p99 = merged.Merged.Metrics.Single(m => m.Metric == "E2EL" && m.Stage == "total").Values.Single(v => v.Key == "P99").Value * 1000;
         var pct = charts["pct-e2el"].GetProperty("bars").EnumerateArray().Single(b => b.GetProperty("cat").GetString() == merged.Merged.Scope && b.GetProperty("series").GetString() == "P99");
         Assert.Equal(p99, pct.GetProperty("value").GetDouble(), 9);
@@ -135,10 +147,12 @@ public sealed class ReportLayoutTests
     public void Report_md_of_100_tasks_stays_under_60000_characters_headline_and_warnings_first()
     {
         using var run = new RunFixture();
+        using var baselineRun = new RunFixture();
         var merged = ReportScenarios.Write(ReportScenarios.Hundred, run);
         var outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { AppendStepSummary = false });
 
         var md = File.ReadAllText(outcome.MarkdownPath);
+        _output.WriteLine($"report.md of 100 tasks: {md.Length:N0} characters ({new FileInfo(outcome.MarkdownPath).Length:N0} bytes); report.html {new FileInfo(outcome.HtmlPath).Length:N0} bytes");
         Assert.True(md.Length < 60_000, $"report.md has {md.Length} characters");
         Assert.Equal(100, merged.Document.Tasks.Count);
         Assert.True(md.IndexOf("requests succeeded", StringComparison.Ordinal) < md.IndexOf("## Merged metrics", StringComparison.Ordinal));
@@ -147,6 +161,27 @@ public sealed class ReportLayoutTests
         var details = md.Split("<details><summary>").Length - 1;
         Assert.InRange(details, 1, 99);
         Assert.Contains($"The full tables of the other {100 - details} tasks are in report.html", md, StringComparison.Ordinal);
+
+        // with a baseline: its comparison comes first, the merge's row first of all, and the tasks that do not fit are named as left out
+        ReportScenarios.Write(ReportScenarios.Hundred, baselineRun, slowdown: 0.8);
+        outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { BaselineRunDirectory = baselineRun.RunDir, AppendStepSummary = false });
+        md = File.ReadAllText(outcome.MarkdownPath);
+        _output.WriteLine($"with a baseline: report.md {md.Length:N0} characters; report.html {new FileInfo(outcome.HtmlPath).Length:N0} bytes");
+        Assert.True(md.Length < 60_000, $"report.md has {md.Length} characters");
+        Assert.Contains("| E2EL | baseline | 600 | ", md, StringComparison.Ordinal);
+        var lines = md.Split('\n');
+        var header = Array.FindIndex(lines, l => l.StartsWith("| Task | TTFT Median (ms) |", StringComparison.Ordinal));
+        Assert.True(header > 0, md);
+        Assert.StartsWith("| " + MarkdownText.Escape(merged.Merged.Scope) + " | ", lines[header + 2], StringComparison.Ordinal);
+        var compared = lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')).Count();
+        _output.WriteLine($"with a baseline: {compared} of 101 comparison rows and {md.Split("<details><summary>").Length - 2} tasks' full tables in report.md");
+        Assert.InRange(compared, 2, 101);
+        if (compared < 101)
+        {
+            Assert.Contains($"The other {101 - compared} tasks are compared in report.html.", md, StringComparison.Ordinal);
+        }
+
+        Assert.EndsWith("</html>", File.ReadAllText(outcome.HtmlPath).TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,6 +199,69 @@ public sealed class ReportLayoutTests
         Assert.True(html.IndexOf("id=\"warnings\"", StringComparison.Ordinal) < html.IndexOf("id=\"merged\"", StringComparison.Ordinal));
         Assert.Contains("CLIENT DID NOT KEEP UP in chat-endpoint-c/mooncake-trace", html, StringComparison.Ordinal);
     }
+
+    /// <summary>The charts a baseline run adds.</summary>
+    internal static readonly string[] ComparisonIds = ["cmp-cdf-ttft", "cmp-cdf-tpot", "cmp-cdf-e2el", "cmp-task-ttft", "cmp-task-tpot", "cmp-task-e2el", "cmp-task-throughput"];
+
+    /// <summary>
+    /// The overlaid CDFs are each run's quantiles and the grouped bars each run's per-task percentiles and throughput,
+    /// as the test's own DuckDB queries over each run's records give them.
+    /// </summary>
+    private static void CheckComparison(DuckDBConnection current, DuckDBConnection baseline, Dictionary<string, JsonElement> charts, string mergedScope, int tasks)
+    {
+        var runs = new[] { ("baseline", baseline), ("current", current) };
+        foreach (var (metric, value, filter) in Latencies)
+        {
+            var lines = charts["cmp-cdf-" + metric].GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("series").GetString()!, l => l.GetProperty("points").EnumerateArray().Select(p => p[0].GetDouble()).ToList());
+            Assert.Equal(["baseline", "current"], lines.Keys.Order());
+            foreach (var (run, db) in runs)
+            {
+                Assert.Equal(101, lines[run].Count);
+                foreach (var level in new[] { 0, 10, 50, 90, 99, 100 })
+                {
+                    Assert.Equal(Number(Scalar<object>(db, $"SELECT quantile_cont({value}, {level / 100.0}) FROM request_times WHERE {filter}")), lines[run][level], 6);
+                }
+            }
+
+            // the baseline ran 0.8 times as slow: its curve lies to the left
+            Assert.True(lines["baseline"][50] < lines["current"][50], $"{metric}: the baseline's median {lines["baseline"][50]} is not below the current {lines["current"][50]}");
+            var bars = charts["cmp-task-" + metric].GetProperty("bars").EnumerateArray().ToList();
+            Assert.Equal(4 * (tasks + 1), bars.Count);
+            foreach (var (run, db) in runs)
+            {
+                var expected = Rows(db, $"SELECT model_abbr || '/' || data_abbr, quantile_cont({value}, 0.5), quantile_cont({value}, 0.99) FROM request_times WHERE {filter} GROUP BY ALL")
+                    .Append(Rows(db, $"SELECT '{mergedScope}', quantile_cont({value}, 0.5), quantile_cont({value}, 0.99) FROM request_times WHERE {filter}")[0]);
+                foreach (var row in expected)
+                {
+                    Assert.Equal(Number(row[1]), Bar(bars, (string)row[0], run + " Median"), 6);
+                    Assert.Equal(Number(row[2]), Bar(bars, (string)row[0], run + " P99"), 6);
+                }
+            }
+        }
+
+        var throughput = charts["cmp-task-throughput"].GetProperty("bars").EnumerateArray().ToList();
+        Assert.Equal(2 * (tasks + 1), throughput.Count);
+        foreach (var (run, db) in runs)
+        {
+            const string rate = $"sum(output_tokens) / ((max(end_ns) - min(start_ns)) / 1e9)";
+            foreach (var row in Rows(db, $"SELECT model_abbr || '/' || data_abbr, {rate} FROM request_times WHERE success GROUP BY ALL").Append(Rows(db, $"SELECT '{mergedScope}', {rate} FROM request_times WHERE success")[0]))
+            {
+                Assert.Equal(Number(row[1]), Bar(throughput, (string)row[0], run), 6);
+            }
+        }
+    }
+
+    private static readonly (string Metric, string Value, string Filter)[] Latencies =
+    [
+        ("ttft", "(first_ns - start_ns) / 1e6", Ok + " AND stream"),
+        ("tpot", "(end_ns - first_ns) / 1e6 / (output_tokens - 1)", Ok + " AND stream AND output_tokens > 1"),
+        ("e2el", "(end_ns - start_ns) / 1e6", Ok),
+    ];
+
+    private static double Bar(List<JsonElement> bars, string category, string series) =>
+        bars.Single(b => b.GetProperty("cat").GetString() == category && b.GetProperty("series").GetString() == series).GetProperty("value").GetDouble();
+
+    private static double Number(object? value) => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static void CheckHistograms(DuckDBConnection db, Dictionary<string, JsonElement> charts)
     {
@@ -253,6 +351,11 @@ public sealed class ReportLayoutTests
         var dir = Environment.GetEnvironmentVariable("PODBENCH_REPORT_SAMPLE") is { Length: > 0 } sample ? sample : Path.Combine(RepoRoot(), "TestResults", "report-screenshots");
         Directory.CreateDirectory(dir);
         HeadlessChromium.Run(chromium, profile, "--screenshot=" + Path.Combine(dir, $"{scenario}-{width}.png"), $"--window-size={Math.Max(width, 500)},{(width < 600 ? 3200 : 2400)}", "--hide-scrollbars", new Uri(page).AbsoluteUri);
+        if (width >= 500)
+        {
+            // the comparison with the baseline, from its section on
+            HeadlessChromium.Run(chromium, profile, "--screenshot=" + Path.Combine(dir, $"{scenario}-{width}-baseline.png"), $"--window-size={width},2400", "--hide-scrollbars", new Uri(page).AbsoluteUri + "#baseline");
+        }
         File.Copy(html, Path.Combine(dir, $"{scenario}.html"), overwrite: true);
     }
 

@@ -19,7 +19,7 @@ public sealed class ReportRendererTests
         var outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { AppendStepSummary = false });
 
         var html = File.ReadAllText(outcome.HtmlPath);
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        ReportHtml.WithoutScript(html);
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http:", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("https:", html, StringComparison.OrdinalIgnoreCase);
@@ -98,7 +98,78 @@ public sealed class ReportRendererTests
         Assert.Contains("| P99 TTFT |", md, StringComparison.Ordinal);
         Assert.Contains("| +50.0% | **regression** |", md, StringComparison.Ordinal);
         Assert.Contains("regressions (threshold 5%)", md, StringComparison.Ordinal);
-        Assert.Contains("class=\"regression\"", File.ReadAllText(outcome.HtmlPath), StringComparison.Ordinal);
+        var html = File.ReadAllText(outcome.HtmlPath);
+        Assert.Contains("class=\"regression\"", html, StringComparison.Ordinal);
+
+        // the two runs drawn together: each CDF has both runs' curves, each task both runs' bars
+        foreach (var id in ReportLayoutTests.ComparisonIds)
+        {
+            Assert.Contains($"<svg id=\"{id}\"", html, StringComparison.Ordinal);
+        }
+
+        var section = html[html.IndexOf("<section id=\"baseline\">", StringComparison.Ordinal)..];
+        Assert.Contains("<path class=\"line\" data-series=\"baseline\"", section, StringComparison.Ordinal);
+        Assert.Contains("<path class=\"line\" data-series=\"current\"", section, StringComparison.Ordinal);
+        // report.md: the CDFs at a few levels for both runs, and one row per task with both runs' figures
+        var lines = md.Split('\n');
+        foreach (var metric in new[] { "TTFT", "TPOT", "E2EL" })
+        {
+            Assert.Single(lines, l => l.StartsWith($"| {metric} | baseline | 52 | ", StringComparison.Ordinal));
+            Assert.Single(lines, l => l.StartsWith($"| {metric} | current | 52 | ", StringComparison.Ordinal));
+        }
+
+        // the compact per-task table has its own m0/ds row: the comparison's is the one with arrows
+        var taskRow = lines.Single(l => l.StartsWith("| m0/ds | ", StringComparison.Ordinal) && l.Contains(" → ", StringComparison.Ordinal));
+        Assert.Contains("(+50.0%)", taskRow, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "has no merged.duckdb")]
+    [InlineData(true, "could not be read")]
+    public void A_baseline_database_that_is_missing_or_unreadable_is_named_and_the_per_task_bars_remain(bool garbage, string note)
+    {
+        using var baseline = new RunFixture();
+        using var current = new RunFixture();
+        ReportFixture.MergedRun(baseline);
+        ReportFixture.MergedRun(current, slowdown: 1.5);
+        var db = Path.Combine(baseline.RunDir, "performances", "merge_results", "db_data", "merged.duckdb");
+        File.Delete(db);
+        if (garbage)
+        {
+            File.WriteAllText(db, "not a database");
+        }
+
+        var outcome = ReportRenderer.Render(current.RunDir, new ReportOptions { BaselineRunDirectory = baseline.RunDir, AppendStepSummary = false });
+
+        var html = File.ReadAllText(outcome.HtmlPath);
+        Assert.Contains("<svg id=\"cmp-task-ttft\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg id=\"cmp-cdf-", html, StringComparison.Ordinal);
+        Assert.Contains(note, File.ReadAllText(outcome.MarkdownPath), StringComparison.Ordinal);
+        Assert.Contains(note, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_compared_with_itself_draws_one_curve_twice()
+    {
+        using var run = new RunFixture();
+        ReportFixture.MergedRun(run);
+
+        var outcome = ReportRenderer.Render(run.RunDir, new ReportOptions { BaselineRunDirectory = run.RunDir, AppendStepSummary = false });
+
+        var html = File.ReadAllText(outcome.HtmlPath);
+        var chart = html[html.IndexOf("<svg id=\"cmp-cdf-e2el\"", StringComparison.Ordinal)..];
+        chart = chart[..chart.IndexOf("</svg>", StringComparison.Ordinal)];
+        string Points(string series)
+        {
+            var start = chart.IndexOf($"data-series=\"{series}\" data-points=\"", StringComparison.Ordinal);
+            Assert.True(start >= 0, series);
+            start = chart.IndexOf("data-points=\"", start, StringComparison.Ordinal) + "data-points=\"".Length;
+            return chart[start..chart.IndexOf('"', start)];
+        }
+
+        Assert.Equal(101, Points("current").Split(' ').Length);
+        Assert.Equal(Points("current"), Points("baseline"));
+        Assert.Contains(": no regression (threshold 5%)", File.ReadAllText(outcome.MarkdownPath).Split("## Against baseline")[1].Split('\n')[0], StringComparison.Ordinal);
     }
 
     [Fact]
