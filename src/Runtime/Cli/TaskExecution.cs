@@ -111,6 +111,11 @@ internal static class TaskExecution
                 RunnerDiagnostics.Warning(output, $"{prefix} {message}");
             }
 
+            if (PromptCache.Warning(summary) is { } cache)
+            {
+                RunnerDiagnostics.Warning(output, $"{prefix} {cache}");
+            }
+
             WarnShortPressure(run, summary, output, prefix);
             var files = prepared.Resume.EarlierFiles.Concat(TaskFiles(layout, task.Dataset.Abbr, model.Abbr, writer)).ToList();
             var counts = Counts(summary);

@@ -419,6 +419,7 @@ internal sealed class RequestExecutor
             InputTokens = input,
             OutputTokens = output,
             UsageSource = source,
+            CachedTokens = ctx.Fields.CachedTokens >= 0 ? (int)ctx.Fields.CachedTokens : null,
             Attempts = attempts,
             HttpStatus = status,
             Input = row.Prompt,

@@ -25,7 +25,7 @@ public static class Summarizer
     private static readonly string[] MetricOrder = ["E2EL", "TTFT", "TPOT", "ITL", "InputTokens", "OutputTokens", "OutputTokenThroughput", "PrefillTokenThroughput"];
 
     private static readonly string ViewRecords =
-        "SELECT 0 AS task, success, error_info, input_tokens, output_tokens, scheduled_ns, stream, len(time_points_ns) AS readings, " +
+        "SELECT 0 AS task, success, error_info, input_tokens, output_tokens, scheduled_ns, stream, cached_tokens, len(time_points_ns) AS readings, " +
         "time_points_ns[1] AS start_ns, time_points_ns[2] AS first_ns, time_points_ns[-1] AS end_ns, len(server_time_points_ns) AS server_readings, " +
         RecordSql.ContentColumns("time_points_ns", "noncontent_readings") + " FROM requests";
 
@@ -147,6 +147,7 @@ public static class Summarizer
             state.GoodputExtras = Goodput.Compute(sql, fill, slo, state.Stages, stage => DurationNs(stage, stageInfo[stage], first, last));
         }
 
+        state.CacheExtras = PromptCache.Compute(sql, fill, state.Stages);
         state.Stamped = SqlRunner.Long(sql.Rows("SELECT count(*) FROM pb_req WHERE success AND has_server_stamps")[0][0]);
         sql.Execute("DROP TABLE IF EXISTS pb_vals");
         return state;
@@ -185,6 +186,7 @@ public static class Summarizer
         }
 
         extras.AddRange(s.GoodputExtras);
+        extras.AddRange(s.CacheExtras);
         return new PerfSummary
         {
             Scope = s.Request.Scope,
@@ -487,6 +489,8 @@ public static class Summarizer
         public List<GlobalValue> SendLagExtras { get; set; } = [];
 
         public List<GlobalValue> GoodputExtras { get; set; } = [];
+
+        public List<GlobalValue> CacheExtras { get; set; } = [];
 
         public long Stamped { get; set; }
     }
