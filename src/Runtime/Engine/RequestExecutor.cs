@@ -409,6 +409,7 @@ internal sealed class RequestExecutor
             Id = row.Id,
             Uuid = Guid.NewGuid().ToString("N"),
             Pod = _pod,
+            TurnId = row.TurnId,
             DataId = row.DataId,
             Success = success,
             ErrorInfo = success ? "" : error,
@@ -422,12 +423,27 @@ internal sealed class RequestExecutor
             CachedTokens = ctx.Fields.CachedTokens >= 0 ? (int)ctx.Fields.CachedTokens : null,
             Attempts = attempts,
             HttpStatus = status,
-            Input = row.Prompt,
+            Input = row.History is null ? row.Prompt : MessagesJson(row),
             Prediction = prediction,
             WarmUp = warmUp,
             Stream = _stream,
         };
     }
+
+    /// <summary>A later turn's input as the reference records a multi-turn one: the message list sent, as JSON text.</summary>
+    private static string MessagesJson(PromptRow row)
+    {
+        var messages = new System.Collections.Generic.List<object>(row.History!.Count + 1);
+        for (var i = 0; i < row.History.Count; i++)
+        {
+            messages.Add(new System.Collections.Generic.Dictionary<string, string> { ["role"] = i % 2 == 0 ? "user" : "assistant", ["content"] = row.History[i] });
+        }
+
+        messages.Add(new System.Collections.Generic.Dictionary<string, string> { ["role"] = "user", ["content"] = row.Prompt });
+        return JsonSerializer.Serialize(messages, MessagesOptions);
+    }
+
+    private static readonly JsonSerializerOptions MessagesOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Whether <see cref="CountTokens"/> will count some of the request's tokens with the tokenizer.</summary>
     private bool CountsWithTokenizer(RequestContext ctx, bool success) =>
@@ -445,7 +461,9 @@ internal sealed class RequestExecutor
         else if (_tokenizer is not null && success)
         {
             // the reference renders a chat prompt with the model's chat template before counting it
-            input = _chat ? _tokenizer.CountChatPromptTokens(row.Prompt) : _tokenizer.CountTokens(row.Prompt);
+            // a later turn counts its history too: every message's text, without the template around the earlier ones
+            var prompt = row.History is null ? row.Prompt : string.Join("\n", System.Linq.Enumerable.Append(row.History, row.Prompt));
+            input = _chat ? _tokenizer.CountChatPromptTokens(prompt) : _tokenizer.CountTokens(prompt);
             fromServer = false;
             fromTokenizer = true;
         }

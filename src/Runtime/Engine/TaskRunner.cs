@@ -189,6 +189,7 @@ public static class TaskRunner
         }
 
         var cursor = -1L;
+        launcher.TurnsEnd = () => Stopwatch.GetTimestamp() >= begin.Result + pressureTicks;
         PromptRow? Next()
         {
             // every client waits for the origin before its first row, so the result is there

@@ -25,7 +25,7 @@ public static class Summarizer
     private static readonly string[] MetricOrder = ["E2EL", "TTFT", "TPOT", "ITL", "InputTokens", "OutputTokens", "OutputTokenThroughput", "PrefillTokenThroughput"];
 
     private static readonly string ViewRecords =
-        "SELECT 0 AS task, success, error_info, input_tokens, output_tokens, scheduled_ns, stream, cached_tokens, len(time_points_ns) AS readings, " +
+        "SELECT 0 AS task, success, error_info, input_tokens, output_tokens, scheduled_ns, stream, cached_tokens, turn_id, len(time_points_ns) AS readings, " +
         "time_points_ns[1] AS start_ns, time_points_ns[2] AS first_ns, time_points_ns[-1] AS end_ns, len(server_time_points_ns) AS server_readings, " +
         RecordSql.ContentColumns("time_points_ns", "noncontent_readings") + " FROM requests";
 
@@ -148,6 +148,7 @@ public static class Summarizer
         }
 
         state.CacheExtras = PromptCache.Compute(sql, fill, state.Stages);
+        state.Turns = TurnMetrics.Compute(sql, statistics, () => PerRequestStatistics(sql, statistics, fill));
         state.Stamped = SqlRunner.Long(sql.Rows("SELECT count(*) FROM pb_req WHERE success AND has_server_stamps")[0][0]);
         sql.Execute("DROP TABLE IF EXISTS pb_vals");
         return state;
@@ -197,6 +198,7 @@ public static class Summarizer
             Notes = s.Notes,
             Extras = extras,
             ContentMetrics = contentMetrics,
+            Turns = s.Turns,
         };
     }
 
@@ -491,6 +493,8 @@ public static class Summarizer
         public List<GlobalValue> GoodputExtras { get; set; } = [];
 
         public List<GlobalValue> CacheExtras { get; set; } = [];
+
+        public List<MetricStatistics> Turns { get; set; } = [];
 
         public long Stamped { get; set; }
     }

@@ -88,6 +88,8 @@ internal static class ReportModelBuilder
             Metrics = summary.Metrics.Concat(summary.ContentMetrics)
                 .Select(m => new ReportMetricRow(m.Metric, m.Stage, m.Values.Select(v => CompatibleFormat.Statistic(m.Kind, v.Value)).ToList(), N(m.N))).ToList(),
             Globals = stages,
+            Turns = summary.Turns
+                .Select(m => new ReportMetricRow(m.Metric, m.Stage, m.Values.Select(v => CompatibleFormat.Statistic(m.Kind, v.Value)).ToList(), N(m.N))).ToList(),
             Notes = summary.Notes,
         };
     }
