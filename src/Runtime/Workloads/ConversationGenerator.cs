@@ -11,9 +11,6 @@ namespace PodBench.Runtime.Workloads;
 /// </summary>
 internal static class ConversationGenerator
 {
-    /// <summary>The most turns of one session.</summary>
-    public const int MaxTurns = 1024;
-
     public static IReadOnlyList<PromptRow> Generate(MultiTurnDataset d)
     {
         Validate(d);
@@ -43,9 +40,9 @@ internal static class ConversationGenerator
     {
         var where = $"dataset \"{d.Abbr}\"";
         DatasetChecks.Counts(d.Abbr, ("Sessions", d.Sessions));
-        if (d.Turns is < 1 or > MaxTurns)
+        if (d.Turns is < 1 or > Shared.PlanRules.MaxTurns)
         {
-            throw new DatasetException($"{where}: Turns must be in 1..{MaxTurns}, got {d.Turns}");
+            throw new DatasetException($"{where}: Turns must be in 1..{Shared.PlanRules.MaxTurns}, got {d.Turns}");
         }
 
         if ((long)d.Sessions * d.Turns > DatasetChecks.Limit)
