@@ -109,7 +109,7 @@ public static class TaskRunner
             "unpaced" => RunUnpacedAsync(launcher, plan, begin),
             _ => RunPacedAsync(launcher, plan, start),
         };
-        progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Rows.Length, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
+        progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Requests, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
         long origin;
         try
         {
