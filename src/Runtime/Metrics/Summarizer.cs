@@ -136,7 +136,7 @@ public static class Summarizer
         state.First = first;
         state.Last = last;
         var fill = new[] { ("first_ns", SqlRunner.Ns(first)), ("last_ns", SqlRunner.Ns(last)) };
-        sql.Execute(sql.Load("summary_values.sql", fill));
+        sql.Execute(sql.Load("summary_values.sql", [("by_turn", "false"), .. fill]));
         state.Stages = first is not null ? ["total", "stable"] : ["total"];
         state.PerRequest = PerRequestStatistics(sql, statistics, fill);
         state.Globals = Globals(sql, fill, request, first, last, state.Stages, out var stageInfo);
@@ -148,7 +148,11 @@ public static class Summarizer
         }
 
         state.CacheExtras = PromptCache.Compute(sql, fill, state.Stages);
-        state.Turns = TurnMetrics.Compute(sql, statistics, () => PerRequestStatistics(sql, statistics, fill));
+        state.Turns = TurnMetrics.Compute(sql, statistics, () =>
+        {
+            sql.Execute(sql.Load("summary_values.sql", [("by_turn", "true"), .. fill]));
+            return PerRequestStatistics(sql, statistics, fill);
+        });
         state.Stamped = SqlRunner.Long(sql.Rows("SELECT count(*) FROM pb_req WHERE success AND has_server_stamps")[0][0]);
         sql.Execute("DROP TABLE IF EXISTS pb_vals");
         return state;

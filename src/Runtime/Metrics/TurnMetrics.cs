@@ -8,7 +8,7 @@ namespace PodBench.Runtime.Metrics;
 /// <summary>
 /// Metrics per turn index of multi-turn sessions (docs/metrics.md): TTFT, TPOT, E2EL and the token counts of the
 /// successful requests of each <c>turn_id</c>, with the scope's statistics, computed by the same SQL as the stage
-/// rows (summary_turn_values.sql puts the turn where the stage goes). Empty when every request is turn 0.
+/// rows (summary_values.sql with <c>by_turn</c> puts the turn where the stage goes). Empty when every request is turn 0.
 /// </summary>
 internal static class TurnMetrics
 {
@@ -18,7 +18,10 @@ internal static class TurnMetrics
     /// <summary>The stage name of turn <paramref name="turn"/>.</summary>
     public static string Stage(int turn) => "turn " + turn.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The per-turn rows over the temp view <c>pb_req</c> (ordered by turn, then metric); <paramref name="perRequest"/> computes statistics of <c>pb_vals</c>.</summary>
+    /// <summary>
+    /// The per-turn rows over the temp view <c>pb_req</c> (ordered by turn, then metric); <paramref name="perRequest"/>
+    /// fills <c>pb_vals</c> by turn and computes its statistics.
+    /// </summary>
     public static List<MetricStatistics> Compute(
         SqlRunner sql,
         IReadOnlyList<StatisticColumn> statistics,
@@ -29,7 +32,6 @@ internal static class TurnMetrics
             return [];
         }
 
-        sql.Execute(sql.Load("summary_turn_values.sql"));
         var values = perRequest();
         var rows = new List<MetricStatistics>();
         foreach (var turn in values.Keys.Select(k => int.Parse(k.Stage.AsSpan(5), CultureInfo.InvariantCulture)).Distinct().Order())
