@@ -61,6 +61,12 @@ public sealed record SimulatorOptions
     /// </summary>
     public string? RequiredApiKey { get; init; }
 
+    /// <summary>
+    /// The prefix cache (vLLM's <c>--enable-prefix-caching</c>); null (default) for none: every prompt is prefilled
+    /// in full and usage carries no <c>prompt_tokens_details</c>.
+    /// </summary>
+    public SimulatorPrefixCache? PrefixCache { get; init; }
+
     /// <summary>A copy with a fault on <paramref name="rate"/> of the requests.</summary>
     public SimulatorOptions WithFault(SimulatorFault fault, double rate = 1.0) => this with { Fault = fault, FaultRate = rate };
 }

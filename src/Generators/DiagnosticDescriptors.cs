@@ -67,6 +67,10 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor PromptFileMinAboveMax = new(PlanRuleIds.PromptFileMinAboveMax, PlanMessages.PromptFileMinAboveMaxTitle, PlanMessages.PromptFileMinAboveMax, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
+    public static readonly DiagnosticDescriptor MultiTurnOptionOutOfRange = new(PlanRuleIds.MultiTurnOptionOutOfRange, PlanMessages.MultiTurnOptionOutOfRangeTitle, PlanMessages.MultiTurnOptionOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor NegativeThinkTime = new(PlanRuleIds.NegativeThinkTime, PlanMessages.NegativeThinkTimeTitle, PlanMessages.NegativeThinkTime, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
     public static readonly DiagnosticDescriptor GoodputLimitNotPositive = new(PlanRuleIds.GoodputLimitNotPositive, PlanMessages.GoodputLimitNotPositiveTitle, PlanMessages.GoodputLimitNotPositive, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
@@ -99,6 +103,8 @@ internal static class DiagnosticDescriptors
         [PlanRuleIds.EmptyPlan] = EmptyPlan,
         [PlanRuleIds.WaitLimitOutOfRange] = WaitLimitOutOfRange,
         [PlanRuleIds.GoodputLimitNotPositive] = GoodputLimitNotPositive,
+        [PlanRuleIds.MultiTurnOptionOutOfRange] = MultiTurnOptionOutOfRange,
+        [PlanRuleIds.NegativeThinkTime] = NegativeThinkTime,
         [PlanRuleIds.PromptFileMinAboveMax] = PromptFileMinAboveMax,
         [PlanRuleIds.PromptFileOptionOutOfRange] = PromptFileOptionOutOfRange,
     };

@@ -95,4 +95,10 @@ internal static class PlanMessages
 
     public const string GoodputLimitNotPositiveTitle = "A goodput limit is more than 0 ms";
     public const string GoodputLimitNotPositive = "Goodput limit {0} is {1} ms; a request can only meet a limit of more than 0 ms";
+
+    public const string MultiTurnOptionOutOfRangeTitle = "A multi-turn dataset's Sessions and Turns are in range";
+    public const string MultiTurnOptionOutOfRange = "Dataset '{0}' has {1} {2}, outside 1..{3}";
+
+    public const string NegativeThinkTimeTitle = "ThinkTime is not negative";
+    public const string NegativeThinkTime = "Dataset '{0}' has ThinkTime {1} s; a pause between turns cannot be negative";
 }

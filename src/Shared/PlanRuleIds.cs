@@ -36,4 +36,6 @@ internal static class PlanRuleIds
     public const string PromptFileOptionOutOfRange = "PB0028";
     public const string PromptFileMinAboveMax = "PB0029";
     public const string GoodputLimitNotPositive = "PB0030";
+    public const string MultiTurnOptionOutOfRange = "PB0035";
+    public const string NegativeThinkTime = "PB0036";
 }

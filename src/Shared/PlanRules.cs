@@ -56,6 +56,12 @@ internal static class PlanRules
     /// <summary>The (minimum, maximum) pairs of a prompt file dataset (PB0029).</summary>
     public static readonly (string Min, string Max)[] PromptFileBounds = [("MinPromptLen", "MaxPromptLen"), ("MinOutputLen", "MaxOutputLen")];
 
+    /// <summary>The counts of a <c>MultiTurnDataset</c> and their largest legal values (PB0035).</summary>
+    public static readonly (string Name, int Max)[] MultiTurnCounts = [("Sessions", MaxCount), ("Turns", MaxTurns)];
+
+    /// <summary>The most turns of one multi-turn session.</summary>
+    public const int MaxTurns = 1024;
+
     /// <summary>The goodput limits of <c>GoodputSlo</c> (PB0030).</summary>
     public static readonly string[] GoodputLimits = ["TtftMs", "TpotMs", "E2elMs"];
 

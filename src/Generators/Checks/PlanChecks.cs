@@ -45,6 +45,19 @@ internal static class PlanChecks
             CheckPromptFile(dataset, bag);
         }
 
+        foreach (var dataset in Objects(plan.Datasets, "MultiTurnDataset"))
+        {
+            CheckMultiTurn(dataset, bag);
+        }
+
+        foreach (var dataset in Objects(plan.Datasets, "MultiTurnDataset").Concat(Objects(plan.Datasets, "ShareGptDataset")))
+        {
+            if (dataset.Get("ThinkTime") is { Kind: ValueKind.Constant, Number: < 0 and var seconds } think)
+            {
+                bag.Add(PlanRuleIds.NegativeThinkTime, think.Location, dataset.TextOf("Abbr") ?? dataset.Member ?? "?", PlanRules.Seconds(seconds));
+            }
+        }
+
         if (plan.Pods is { Kind: ValueKind.List } pods)
         {
             PodChecks.Check(pods, models, datasets, bag);
@@ -168,6 +181,26 @@ internal static class PlanChecks
         foreach (var name in new[] { "Input", "Output" })
         {
             if (dataset.Get(name) is { Kind: ValueKind.Object } length)
+            {
+                CheckLength(length, bag);
+            }
+        }
+    }
+
+    private static void CheckMultiTurn(PlanValue dataset, DiagnosticBag bag)
+    {
+        var name = dataset.TextOf("Abbr") ?? dataset.Member ?? "?";
+        foreach (var (member, max) in PlanRules.MultiTurnCounts)
+        {
+            if (dataset.Get(member) is { Kind: ValueKind.Constant, Number: { } value } v && (value < 1 || value > max))
+            {
+                bag.Add(PlanRuleIds.MultiTurnOptionOutOfRange, v.Location, name, member, PlanRules.Number(value), PlanRules.Number(max));
+            }
+        }
+
+        foreach (var member in new[] { "Input", "Output" })
+        {
+            if (dataset.Get(member) is { Kind: ValueKind.Object } length)
             {
                 CheckLength(length, bag);
             }

@@ -45,7 +45,8 @@ internal static class TaskExecution
             var servedModel = task.Model.Model ?? await ModelDiscovery.GetFirstModelIdAsync(baseUrl, apiKey, task.Model.Tls, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             var model = task.Model with { Model = servedModel };
             var concurrency = ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas);
-            output.WriteLine($"{prefix} {rows.Count} request(s) to {UrlSecrets.Display(baseUrl)} (model {servedModel}, concurrency {concurrency}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
+            var turns = rows.Sum(r => r.Session?.LaterTurns.Count ?? 0);
+            output.WriteLine($"{prefix} {(turns == 0 ? $"{rows.Count} request(s)" : $"{rows.Count} session(s), {rows.Count + turns} request(s)")} to {UrlSecrets.Display(baseUrl)} (model {servedModel}, concurrency {concurrency}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
             var progress = new ConsoleProgress(prefix, output);
             var engine = await TaskRunner.PrepareAsync(
                 new TaskRunRequest { Task = task with { Model = model }, BaseUrl = baseUrl, ApiKey = apiKey, Rows = rows, Run = run, Tokenizer = tokenizer, Clock = clock, Skip = resume.Finished },
@@ -118,6 +119,11 @@ internal static class TaskExecution
             if (!outcome.ClientKeptUp && outcome.ClientMessage is { } message)
             {
                 RunnerDiagnostics.Warning(output, $"{prefix} {message}");
+            }
+
+            if (PromptCache.Warning(summary) is { } cache)
+            {
+                RunnerDiagnostics.Warning(output, $"{prefix} {cache}");
             }
 
             WarnShortPressure(run, summary, output, prefix);

@@ -9,6 +9,9 @@ internal struct ChunkFields
     /// <summary><c>usage.completion_tokens</c>; -1 when no chunk carried it.</summary>
     public long CompletionTokens;
 
+    /// <summary><c>usage.prompt_tokens_details.cached_tokens</c>; -1 when no chunk carried it.</summary>
+    public long CachedTokens;
+
     /// <summary><c>x_sim_ts</c> of the last parsed chunk (the simulator's Stopwatch reading at write).</summary>
     public long ServerTimestamp;
 
@@ -22,6 +25,7 @@ internal struct ChunkFields
     {
         PromptTokens = -1;
         CompletionTokens = -1;
+        CachedTokens = -1;
         ServerTimestamp = 0;
         HasServerTimestamp = false;
         IsError = false;

@@ -35,6 +35,7 @@ internal static class ChunkParser
         var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);
         var section = SectionOther;
         var inContainer = false;
+        var inDetails = false;
         if (!reader.Read())
         {
             throw new JsonException("empty event data");
@@ -86,6 +87,7 @@ internal static class ChunkParser
 
                     break;
                 case 2 when section == SectionUsage:
+                    inDetails = reader.ValueTextEquals("prompt_tokens_details"u8);
                     if (reader.ValueTextEquals("prompt_tokens"u8))
                     {
                         reader.Read();
@@ -100,6 +102,17 @@ internal static class ChunkParser
                         if (reader.TokenType == JsonTokenType.Number)
                         {
                             fields.CompletionTokens = ReadLong(ref reader);
+                        }
+                    }
+
+                    break;
+                case 3 when section == SectionUsage && inDetails:
+                    if (reader.ValueTextEquals("cached_tokens"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.Number)
+                        {
+                            fields.CachedTokens = ReadLong(ref reader);
                         }
                     }
 

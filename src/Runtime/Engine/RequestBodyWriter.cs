@@ -69,6 +69,14 @@ internal sealed class RequestBodyWriter
             if (!_overridden.Contains("messages"))
             {
                 writer.WriteStartArray("messages"u8);
+                for (var i = 0; i < (row.History?.Count ?? 0); i++)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("role"u8, i % 2 == 0 ? "user"u8 : "assistant"u8);
+                    writer.WriteString("content"u8, row.History![i]);
+                    writer.WriteEndObject();
+                }
+
                 writer.WriteStartObject();
                 writer.WriteString("role"u8, "user"u8);
                 writer.WriteString("content"u8, row.Prompt);

@@ -35,6 +35,9 @@ internal sealed class RequestLauncher
 
     public Exception? Error => Volatile.Read(ref _error);
 
+    /// <summary>True when no further turn of a multi-turn session may start (a pressure run's end); null: never.</summary>
+    public Func<bool>? TurnsEnd { get; set; }
+
     /// <summary>Completes when <see cref="DispatchFinished"/> was called and every launched request was written.</summary>
     public Task Completion => _allDone.Task;
 
@@ -70,6 +73,10 @@ internal sealed class RequestLauncher
 
                 var record = await _executor.ExecuteAsync(ctx, row, 0, warmUp: false, _cts.Token).ConfigureAwait(false);
                 await WriteAsync(record).ConfigureAwait(false);
+                if (row.Session is not null)
+                {
+                    await SessionTurns.RunAsync(_executor, ctx, row, record, WriteAsync, TurnsEnd, _cts.Token).ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -85,6 +92,13 @@ internal sealed class RequestLauncher
         try
         {
             record = await _executor.ExecuteAsync(ctx, row, scheduledTicks, warmUp: false, _cts.Token).ConfigureAwait(false);
+            if (row.Session is not null)
+            {
+                // a session keeps its slot through its later turns; each turn's record is written as it finishes
+                await WriteAsync(record).ConfigureAwait(false);
+                await SessionTurns.RunAsync(_executor, ctx, row, record, WriteAsync, TurnsEnd, _cts.Token).ConfigureAwait(false);
+                record = null;
+            }
         }
         catch (Exception e)
         {

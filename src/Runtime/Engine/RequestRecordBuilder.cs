@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using PodBench.Dsl;
 using PodBench.Runtime.Results;
 
@@ -18,6 +22,8 @@ internal sealed class RequestRecordBuilder
     private readonly PodClock _clock;
     private readonly bool _stream;
     private readonly bool _chat;
+
+    private static readonly JsonSerializerOptions MessagesOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public RequestRecordBuilder(TaskRunRequest request)
     {
@@ -70,6 +76,7 @@ internal sealed class RequestRecordBuilder
             Id = row.Id,
             Uuid = Guid.NewGuid().ToString("N"),
             Pod = _pod,
+            TurnId = row.TurnId,
             DataId = row.DataId,
             Success = success,
             ErrorInfo = success ? "" : error,
@@ -80,13 +87,27 @@ internal sealed class RequestRecordBuilder
             InputTokens = input,
             OutputTokens = output,
             UsageSource = source,
+            CachedTokens = ctx.Fields.CachedTokens >= 0 ? (int)ctx.Fields.CachedTokens : null,
             Attempts = attempts,
             HttpStatus = status,
-            Input = row.Prompt,
+            Input = row.History is null ? row.Prompt : MessagesJson(row),
             Prediction = prediction,
             WarmUp = warmUp,
             Stream = _stream,
         };
+    }
+
+    /// <summary>A later turn's input as the reference records a multi-turn one: the message list sent, as JSON text.</summary>
+    private static string MessagesJson(PromptRow row)
+    {
+        var messages = new List<Dictionary<string, string>>(row.History!.Count + 1);
+        for (var i = 0; i < row.History.Count; i++)
+        {
+            messages.Add(new Dictionary<string, string> { ["role"] = i % 2 == 0 ? "user" : "assistant", ["content"] = row.History[i] });
+        }
+
+        messages.Add(new Dictionary<string, string> { ["role"] = "user", ["content"] = row.Prompt });
+        return JsonSerializer.Serialize(messages, MessagesOptions);
     }
 
     /// <summary>Whether <see cref="CountTokens"/> will count some of the request's tokens with the tokenizer.</summary>
@@ -105,7 +126,9 @@ internal sealed class RequestRecordBuilder
         else if (_tokenizer is not null && success)
         {
             // the reference renders a chat prompt with the model's chat template before counting it
-            input = _chat ? _tokenizer.CountChatPromptTokens(row.Prompt) : _tokenizer.CountTokens(row.Prompt);
+            // a later turn counts its history too: every message's text, without the template around the earlier ones
+            var prompt = row.History is null ? row.Prompt : string.Join("\n", row.History.Append(row.Prompt));
+            input = _chat ? _tokenizer.CountChatPromptTokens(prompt) : _tokenizer.CountTokens(prompt);
             fromServer = false;
             fromTokenizer = true;
         }

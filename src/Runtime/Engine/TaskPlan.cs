@@ -29,6 +29,9 @@ internal sealed class TaskPlan
 
     public int Concurrency { get; }
 
+    /// <summary>The requests the rows make: one each, and a multi-turn session's later turns (fewer when a turn fails).</summary>
+    public int Requests => Rows.Length + Rows.Sum(r => r.Session?.LaterTurns.Count ?? 0);
+
     /// <summary>The schedule's own rate over this pod's sends, requests/s; null when unpaced or fewer than 2 sends.</summary>
     public double? TargetRate
     {

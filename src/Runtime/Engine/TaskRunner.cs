@@ -109,7 +109,7 @@ public static class TaskRunner
             "unpaced" => RunUnpacedAsync(launcher, plan, begin),
             _ => RunPacedAsync(launcher, plan, start),
         };
-        progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Rows.Length, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
+        progress?.OnStarted(new ProgressStart(request.Task.Name, request.Task.Pod, plan.Mode == "pressure" ? null : plan.Requests, plan.Mode == "pressure" ? request.Run.PressureTime : null, plan.Concurrency));
         long origin;
         try
         {
@@ -189,6 +189,7 @@ public static class TaskRunner
         }
 
         var cursor = -1L;
+        launcher.TurnsEnd = () => Stopwatch.GetTimestamp() >= begin.Result + pressureTicks;
         PromptRow? Next()
         {
             // every client waits for the origin before its first row, so the result is there

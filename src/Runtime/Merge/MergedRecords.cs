@@ -70,7 +70,7 @@ internal static class MergedRecords
                    CASE WHEN r.readings IS NOT NULL THEN t.time_points_ns END AS time_points_ns,
                    CASE WHEN r.readings IS NOT NULL THEN t.server_time_points_ns END AS server_time_points_ns,
                    CASE WHEN r.readings IS NOT NULL THEN t.noncontent_readings END AS noncontent_readings,
-                   r.stream, r.turn_id, r.data_id, r.db_name, r.db_row
+                   r.stream, r.turn_id, r.data_id, r.db_name, r.db_row, r.cached_tokens
             FROM records AS r
             LEFT JOIN ({RecordViews.DbSource(dbFiles)}) AS t ON t.db_name = r.db_name AND t.row = r.db_row;
             """);

@@ -41,6 +41,11 @@ public static class ConsoleTables
             sb.Append(MetricTable("Content-token Metric (PodBench)", summary.Statistics, summary.ContentMetrics));
         }
 
+        if (summary.Turns.Count > 0)
+        {
+            sb.Append(MetricTable("Per-turn Metric (PodBench)", summary.Statistics, summary.Turns));
+        }
+
         if (summary.Failures.Count > 0)
         {
             sb.Append(Table(["Failure Reason", "Count"], summary.Failures.Select(f => new[] { Cell.Str(f.Reason), Cell.Int(f.Count) }).ToList()));

@@ -35,4 +35,10 @@ public sealed record PerfSummary
     /// records do not say which readings carried content.
     /// </summary>
     public IReadOnlyList<MetricStatistics> ContentMetrics { get; init; } = [];
+
+    /// <summary>
+    /// Ours, for multi-turn sessions: TTFT, TPOT, E2EL and token counts per turn index (<c>Stage</c> is <c>turn 0</c>,
+    /// <c>turn 1</c>, ...) over stage total, never in the compatible files. Empty when every request is turn 0.
+    /// </summary>
+    public IReadOnlyList<MetricStatistics> Turns { get; init; } = [];
 }

@@ -25,7 +25,7 @@ public static class Summarizer
     private static readonly string[] MetricOrder = ["E2EL", "TTFT", "TPOT", "ITL", "InputTokens", "OutputTokens", "OutputTokenThroughput", "PrefillTokenThroughput"];
 
     private static readonly string ViewRecords =
-        "SELECT 0 AS task, success, error_info, input_tokens, output_tokens, scheduled_ns, stream, len(time_points_ns) AS readings, " +
+        "SELECT 0 AS task, success, error_info, input_tokens, output_tokens, scheduled_ns, stream, cached_tokens, turn_id, len(time_points_ns) AS readings, " +
         "time_points_ns[1] AS start_ns, time_points_ns[2] AS first_ns, time_points_ns[-1] AS end_ns, len(server_time_points_ns) AS server_readings, " +
         RecordSql.ContentColumns("time_points_ns", "noncontent_readings") + " FROM requests";
 
@@ -136,7 +136,7 @@ public static class Summarizer
         state.First = first;
         state.Last = last;
         var fill = new[] { ("first_ns", SqlRunner.Ns(first)), ("last_ns", SqlRunner.Ns(last)) };
-        sql.Execute(sql.Load("summary_values.sql", fill));
+        sql.Execute(sql.Load("summary_values.sql", [("by_turn", "false"), .. fill]));
         state.Stages = first is not null ? ["total", "stable"] : ["total"];
         state.PerRequest = PerRequestStatistics(sql, statistics, fill);
         state.Globals = Globals(sql, fill, request, first, last, state.Stages, out var stageInfo);
@@ -147,6 +147,12 @@ public static class Summarizer
             state.GoodputExtras = Goodput.Compute(sql, fill, slo, state.Stages, stage => DurationNs(stage, stageInfo[stage], first, last));
         }
 
+        state.CacheExtras = PromptCache.Compute(sql, fill, state.Stages);
+        state.Turns = TurnMetrics.Compute(sql, statistics, () =>
+        {
+            sql.Execute(sql.Load("summary_values.sql", [("by_turn", "true"), .. fill]));
+            return PerRequestStatistics(sql, statistics, fill);
+        });
         state.Stamped = SqlRunner.Long(sql.Rows("SELECT count(*) FROM pb_req WHERE success AND has_server_stamps")[0][0]);
         sql.Execute("DROP TABLE IF EXISTS pb_vals");
         return state;
@@ -185,6 +191,7 @@ public static class Summarizer
         }
 
         extras.AddRange(s.GoodputExtras);
+        extras.AddRange(s.CacheExtras);
         return new PerfSummary
         {
             Scope = s.Request.Scope,
@@ -195,6 +202,7 @@ public static class Summarizer
             Notes = s.Notes,
             Extras = extras,
             ContentMetrics = contentMetrics,
+            Turns = s.Turns,
         };
     }
 
@@ -487,6 +495,10 @@ public static class Summarizer
         public List<GlobalValue> SendLagExtras { get; set; } = [];
 
         public List<GlobalValue> GoodputExtras { get; set; } = [];
+
+        public List<GlobalValue> CacheExtras { get; set; } = [];
+
+        public List<MetricStatistics> Turns { get; set; } = [];
 
         public long Stamped { get; set; }
     }

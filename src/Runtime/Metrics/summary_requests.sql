@@ -1,7 +1,9 @@
 -- One row per request with the scalars every metric needs (metrics.md), times in ns, from the records relation,
 -- with task, success, error_info, input_tokens, output_tokens, scheduled_ns, stream, readings (the number of
 -- time points), start_ns, first_ns, end_ns (the 1st, 2nd and last time point), server_readings and content_readings,
--- content_first_ns, content_last_ns (the event readings that carried generated text; NULL when not recorded).
+-- content_first_ns, content_last_ns (the event readings that carried generated text; NULL when not recorded), and
+-- cached_tokens (the server's cached prompt tokens; NULL when it did not say), turn_id (0 but for later turns of
+-- multi-turn sessions).
 -- ttft_ns is NULL for a non-streamed request: it has no first token, so it has no place in a TTFT statistic.
 -- decode_nonzero: some gap t[i+1] - t[i] (i >= 2) is non-zero. Readings of one request come from one monotonic
 -- clock, so they never decrease: a non-zero gap exists exactly when the last reading is later than the second.
@@ -22,5 +24,7 @@ SELECT
     coalesce(server_readings, 0) > 0 AS has_server_stamps,
     CASE WHEN stream THEN content_readings END AS content_readings,
     content_first_ns,
-    content_last_ns
+    content_last_ns,
+    cached_tokens,
+    coalesce(turn_id, 0) AS turn_id
 FROM ({records});

@@ -2,12 +2,16 @@
 -- Stage stable holds the requests whose start lies in [first_ns, last_ns]. NULLs are dropped: a metric a request
 -- does not have (TTFT, TPOT and PrefillTokenThroughput of a non-streamed request, the send lag of an unscheduled one,
 -- the content TPOT without two content readings) adds nothing to its statistics or its N.
--- ContentTPOT (ours): (last content reading - first content reading) / (OutputTokens - 1).
+-- ContentTPOT (ours): (last content reading - first content reading) / (OutputTokens - 1). CachedTokens (ours): the
+-- server's cached prompt tokens, where it said. With by_turn true the stages are the turns of multi-turn sessions
+-- instead ('turn 0', 'turn 1', ...: TurnMetrics), so every metric per turn comes from these same formulas.
 CREATE OR REPLACE TEMP TABLE pb_vals AS
 WITH staged AS (
-    SELECT 'total' AS stage, * FROM pb_req WHERE success
+    SELECT 'total' AS stage, * FROM pb_req WHERE success AND NOT {by_turn}
     UNION ALL
-    SELECT 'stable' AS stage, * FROM pb_req WHERE success AND start_ns BETWEEN {first_ns} AND {last_ns}
+    SELECT 'stable' AS stage, * FROM pb_req WHERE success AND NOT {by_turn} AND start_ns BETWEEN {first_ns} AND {last_ns}
+    UNION ALL
+    SELECT 'turn ' || turn_id::VARCHAR AS stage, * FROM pb_req WHERE success AND {by_turn}
 ), m AS (
     SELECT
         stage,
@@ -24,8 +28,9 @@ WITH staged AS (
         CASE WHEN scheduled_ns > 0 THEN (start_ns - scheduled_ns)::DOUBLE / 1e9::DOUBLE END AS "SendLag",
         CASE WHEN scheduled_ns > 0 THEN (end_ns - scheduled_ns)::DOUBLE / 1e9::DOUBLE END AS "ScheduledE2EL",
         CASE WHEN content_readings >= 2 AND output_tokens > 1
-             THEN (content_last_ns - content_first_ns)::DOUBLE / 1e9::DOUBLE / (output_tokens - 1)::DOUBLE END AS "ContentTPOT"
+             THEN (content_last_ns - content_first_ns)::DOUBLE / 1e9::DOUBLE / (output_tokens - 1)::DOUBLE END AS "ContentTPOT",
+        cached_tokens::DOUBLE AS "CachedTokens"
     FROM staged
 )
 SELECT stage, metric, v FROM m
-UNPIVOT (v FOR metric IN ("E2EL", "TTFT", "TPOT", "InputTokens", "OutputTokens", "OutputTokenThroughput", "PrefillTokenThroughput", "SendLag", "ScheduledE2EL", "ContentTPOT"));
+UNPIVOT (v FOR metric IN ("E2EL", "TTFT", "TPOT", "InputTokens", "OutputTokens", "OutputTokenThroughput", "PrefillTokenThroughput", "SendLag", "ScheduledE2EL", "ContentTPOT", "CachedTokens"));

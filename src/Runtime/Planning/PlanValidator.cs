@@ -34,6 +34,16 @@ public static class PlanValidator
             {
                 CheckPromptFile(file, names.Of(file, $"Datasets[{i}]"), errors);
             }
+            else if (datasets[i] is MultiTurnDataset sessions)
+            {
+                CheckMultiTurn(sessions, names.Of(sessions, $"Datasets[{i}]"), errors);
+            }
+
+            if (datasets[i] is MultiTurnDataset { ThinkTime.TotalSeconds: < 0 } or ShareGptDataset { ThinkTime.TotalSeconds: < 0 })
+            {
+                var think = datasets[i] is MultiTurnDataset m ? m.ThinkTime : ((ShareGptDataset)datasets[i]).ThinkTime;
+                Add(errors, PlanRuleIds.NegativeThinkTime, names.Of(datasets[i], $"Datasets[{i}]"), PlanMessages.NegativeThinkTime, datasets[i].Abbr, PlanRules.Seconds(think.TotalSeconds));
+            }
         }
 
         CheckPods(plan.Pods ?? [], models, datasets, names, errors);
@@ -178,6 +188,21 @@ public static class PlanValidator
                 Add(errors, PlanRuleIds.PromptFileMinAboveMax, member, PlanMessages.PromptFileMinAboveMax, dataset.Abbr, min, Int(low), max, Int(high));
             }
         }
+    }
+
+    private static void CheckMultiTurn(MultiTurnDataset dataset, string member, List<PlanError> errors)
+    {
+        foreach (var (name, max) in PlanRules.MultiTurnCounts)
+        {
+            var value = name == "Sessions" ? dataset.Sessions : dataset.Turns;
+            if (value < 1 || value > max)
+            {
+                Add(errors, PlanRuleIds.MultiTurnOptionOutOfRange, member, PlanMessages.MultiTurnOptionOutOfRange, dataset.Abbr, name, Int(value), Int(max));
+            }
+        }
+
+        CheckLength(dataset.Input, member + ".Input", errors);
+        CheckLength(dataset.Output, member + ".Output", errors);
     }
 
     private static void CheckGoodput(GoodputSlo? goodput, string member, List<PlanError> errors)

@@ -51,6 +51,9 @@ internal sealed class ReportModel
 
     public IReadOnlyList<ReportPair> Goodput { get; init; } = [];
 
+    /// <summary>The prefix-cache figures the server reported (merged, per stage); empty when it reported none.</summary>
+    public IReadOnlyList<ReportPair> PrefixCache { get; init; } = [];
+
     public IReadOnlyList<ReportPair> Failures { get; init; } = [];
 
     public IReadOnlyList<ReportSlowRequest> Slowest { get; init; } = [];

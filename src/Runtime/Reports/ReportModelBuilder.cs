@@ -58,9 +58,11 @@ internal static class ReportModelBuilder
                     Rate(q?.RequestThroughput, "req/s"), Rate(q?.OutputThroughput, "token/s"), Ms(p.ReadDelayP99Us / 1000),
                     $"{N(p.Anchor.MonotonicTicks)} ticks = {N(p.Anchor.UtcNs)} ns UTC @ {N(p.Anchor.StopwatchFrequency)} Hz");
             }).ToList(),
-            ClientLag = merged.Extras.Where(e => !e.Key.StartsWith("Pods ", StringComparison.Ordinal) && !Metrics.Goodput.IsKey(e.Key))
+            ClientLag = merged.Extras.Where(e => !e.Key.StartsWith("Pods ", StringComparison.Ordinal) && !Metrics.Goodput.IsKey(e.Key) && !PromptCache.IsKey(e.Key))
                 .Select(e => new ReportPair(e.Key, CompatibleFormat.Global(e))).ToList(),
             Goodput = merged.Extras.Where(e => Metrics.Goodput.IsKey(e.Key))
+                .Select(e => new ReportPair($"{e.Key} ({e.Stage})", CompatibleFormat.Global(e))).ToList(),
+            PrefixCache = merged.Extras.Where(e => PromptCache.IsKey(e.Key))
                 .Select(e => new ReportPair($"{e.Key} ({e.Stage})", CompatibleFormat.Global(e))).ToList(),
             Failures = merged.Failures.Select(f => new ReportPair(f.Reason, N(f.Count))).ToList(),
             Slowest = slowest,
@@ -90,6 +92,8 @@ internal static class ReportModelBuilder
             Metrics = summary.Metrics.Concat(summary.ContentMetrics)
                 .Select(m => new ReportMetricRow(m.Metric, m.Stage, m.Values.Select(v => CompatibleFormat.Statistic(m.Kind, v.Value)).ToList(), N(m.N))).ToList(),
             Globals = stages,
+            Turns = summary.Turns
+                .Select(m => new ReportMetricRow(m.Metric, m.Stage, m.Values.Select(v => CompatibleFormat.Statistic(m.Kind, v.Value)).ToList(), N(m.N))).ToList(),
             Notes = summary.Notes,
         };
     }

@@ -11,5 +11,8 @@ internal sealed class ReportScope
 
     public IReadOnlyList<ReportGlobalRow> Globals { get; init; } = [];
 
+    /// <summary>Multi-turn sessions: the per-turn rows (<c>Stage</c> is the turn: <c>turn 0</c>, <c>turn 1</c>, ...); empty otherwise.</summary>
+    public IReadOnlyList<ReportMetricRow> Turns { get; init; } = [];
+
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

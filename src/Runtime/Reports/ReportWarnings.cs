@@ -8,7 +8,8 @@ namespace PodBench.Runtime.Reports;
 
 /// <summary>
 /// What makes a run's figures invalid or incomplete, for the banner at the top of both reports and of the console
-/// summary: a partial merge, staggered pods, a client that did not keep up with its schedule, failed SLO gates.
+/// summary: a partial merge, staggered pods, a client that did not keep up with its schedule, prompt tokens the server
+/// served from its prefix cache, failed SLO gates.
 /// </summary>
 public static class ReportWarnings
 {
@@ -39,6 +40,11 @@ public static class ReportWarnings
             {
                 warnings.Add($"CLIENT DID NOT KEEP UP in {task.Scope}: {lag}. Sends waited for the client or for a free slot, so latencies measured from the schedule include that wait.");
             }
+        }
+
+        if (PromptCache.Warning(document.Merged) is { } cache)
+        {
+            warnings.Add(cache);
         }
 
         var failed = document.Gates.Where(g => !g.Passed).ToList();

@@ -36,6 +36,11 @@ internal static class RecordJson
         w.Number("attempts", r.Attempts);
         w.Number("http_status", r.HttpStatus);
         w.Boolean("stream", r.Stream);
+        if (r.CachedTokens is { } cached)
+        {
+            w.Number("cached_tokens", cached);
+        }
+
         w.EndObject();
         w.StartObject("extra_details_data");
         w.EndObject();

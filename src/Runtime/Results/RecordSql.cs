@@ -11,7 +11,7 @@ internal static class RecordSql
     public const string DetailsColumns =
         "{data_abbr: 'VARCHAR', id: 'BIGINT', success: 'BOOLEAN', error_info: 'VARCHAR', " +
         "time_points: 'STRUCT(\"__db_ref__\" BIGINT)', input_tokens: 'BIGINT', output_tokens: 'BIGINT', " +
-        "extra_perf_data: 'STRUCT(model_abbr VARCHAR, pod INTEGER, scheduled_ns BIGINT, usage_source VARCHAR, attempts INTEGER, http_status INTEGER, stream BOOLEAN)', " +
+        "extra_perf_data: 'STRUCT(model_abbr VARCHAR, pod INTEGER, scheduled_ns BIGINT, usage_source VARCHAR, attempts INTEGER, http_status INTEGER, stream BOOLEAN, cached_tokens BIGINT)', " +
         "uuid: 'VARCHAR', turn_id: 'INTEGER', data_id: 'VARCHAR', db_name: 'VARCHAR'}";
 
     public const string JournalColumns =
@@ -31,7 +31,7 @@ internal static class RecordSql
 
     /// <summary>Details rows; a torn or unreadable line (all columns NULL) is dropped.</summary>
     public static string DetailsSource(IReadOnlyList<string> files) => files.Count == 0
-        ? "SELECT NULL::VARCHAR AS data_abbr, NULL::BIGINT AS id, NULL::BOOLEAN AS success, NULL::VARCHAR AS error_info, NULL::STRUCT(\"__db_ref__\" BIGINT) AS time_points, NULL::BIGINT AS input_tokens, NULL::BIGINT AS output_tokens, NULL::STRUCT(model_abbr VARCHAR, pod INTEGER, scheduled_ns BIGINT, usage_source VARCHAR, attempts INTEGER, http_status INTEGER, stream BOOLEAN) AS extra_perf_data, NULL::VARCHAR AS uuid, NULL::INTEGER AS turn_id, NULL::VARCHAR AS data_id, NULL::VARCHAR AS db_name WHERE false"
+        ? "SELECT NULL::VARCHAR AS data_abbr, NULL::BIGINT AS id, NULL::BOOLEAN AS success, NULL::VARCHAR AS error_info, NULL::STRUCT(\"__db_ref__\" BIGINT) AS time_points, NULL::BIGINT AS input_tokens, NULL::BIGINT AS output_tokens, NULL::STRUCT(model_abbr VARCHAR, pod INTEGER, scheduled_ns BIGINT, usage_source VARCHAR, attempts INTEGER, http_status INTEGER, stream BOOLEAN, cached_tokens BIGINT) AS extra_perf_data, NULL::VARCHAR AS uuid, NULL::INTEGER AS turn_id, NULL::VARCHAR AS data_id, NULL::VARCHAR AS db_name WHERE false"
         : $"SELECT * FROM read_json({FileList(files)}, {JsonOptions}, columns = {DetailsColumns}) WHERE uuid IS NOT NULL AND db_name IS NOT NULL AND success IS NOT NULL";
 
     /// <summary>

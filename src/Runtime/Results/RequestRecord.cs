@@ -64,6 +64,12 @@ public sealed class RequestRecord
     /// <summary>Generated tokens: the server's <c>usage.completion_tokens</c>, else the tokenizer's count.</summary>
     public int OutputTokens { get; init; }
 
+    /// <summary>
+    /// Prompt tokens the server served from its prefix cache (<c>usage.prompt_tokens_details.cached_tokens</c>); null
+    /// when the server did not say.
+    /// </summary>
+    public int? CachedTokens { get; init; }
+
     /// <summary>Where the token counts came from: <c>server</c>, <c>tokenizer</c> or <c>none</c>.</summary>
     public string UsageSource { get; init; } = "server";
 

@@ -22,6 +22,7 @@ SELECT
     coalesce(d.turn_id, 0) AS turn_id,
     d.data_id AS data_id,
     d.db_name AS db_name,
-    d.time_points."__db_ref__" AS db_row
+    d.time_points."__db_ref__" AS db_row,
+    d.extra_perf_data.cached_tokens AS cached_tokens
 FROM details AS d
 LEFT JOIN db AS t ON t.db_name = d.db_name AND t.row = d.time_points."__db_ref__"

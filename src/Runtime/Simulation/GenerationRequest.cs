@@ -26,4 +26,10 @@ internal sealed record GenerationRequest
 
     /// <summary>The prompt's token count as the simulator counts it (see <see cref="PromptTokenCounter"/>).</summary>
     public int PromptTokens { get; init; }
+
+    /// <summary>Chat: the number of messages sent (a multi-turn request carries its history); 0 for completions.</summary>
+    public int Messages { get; init; }
+
+    /// <summary>The prompt's token hashes (<see cref="Simulation.PromptTokens"/>), when the prefix cache is on; else null.</summary>
+    public System.Collections.Generic.List<ulong>? Tokens { get; init; }
 }

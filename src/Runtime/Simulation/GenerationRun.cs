@@ -46,6 +46,7 @@ internal sealed class GenerationRun
 
             var fault = FaultSchedule.Affects(ordinal, Options.FaultRate) ? Options.Fault : SimulatorFault.None;
             var (tokens, hitMax) = OutputLength.Decide(request, Options.DefaultOutputTokens);
+            int? cached = request.Tokens is { } prompt ? _app.PrefixCache!.Lookup(prompt) : null;
             stats.Record(new SimulatedRequest
             {
                 Ordinal = ordinal,
@@ -54,6 +55,8 @@ internal sealed class GenerationRun
                 Model = request.Model,
                 Stream = request.Stream,
                 PromptTokens = request.PromptTokens,
+                CachedTokens = cached ?? 0,
+                Messages = request.Messages,
                 MaxTokens = request.MaxTokens,
                 CompletionTokens = tokens,
                 Fault = fault,
@@ -65,10 +68,16 @@ internal sealed class GenerationRun
             }
 
             using var waiter = new DeadlineWaiter(_app.Scheduler, token);
-            var plan = new ResponsePlan(request, ordinal, tokens, hitMax ? "length" : "stop", fault);
+            var plan = new ResponsePlan(request, ordinal, tokens, hitMax ? "length" : "stop", fault) { CachedTokens = cached };
             if (await RespondAsync(plan, waiter, token).ConfigureAwait(false))
             {
                 stats.OnCompleted();
+                if (request.Tokens is { } generated)
+                {
+                    // the reply's full blocks too, as vLLM caches decoded blocks: the next turn of a conversation hits them
+                    PromptTokens.AddOutput(generated, tokens);
+                    _app.PrefixCache!.Insert(generated);
+                }
             }
         }
         catch (Exception error) when (token.IsCancellationRequested || error is IOException or OperationCanceledException)
@@ -107,6 +116,11 @@ internal sealed class GenerationRun
             {
                 await RejectAsync(ordinal, arrival, StatusCodes.Status400BadRequest, "BadRequestError", error, null).ConfigureAwait(false);
                 return null;
+            }
+
+            if (_app.PrefixCache is not null)
+            {
+                request = request with { Tokens = PromptTokens.Of(body.RootElement, _chat) };
             }
         }
         catch (JsonException e)
@@ -177,8 +191,13 @@ internal sealed class GenerationRun
             _app.Stats.OnStreamStart();
             try
             {
-                var firstToken = Stopwatch.GetTimestamp() + _app.PrefillTicks(plan.Request.PromptTokens);
+                var firstToken = Stopwatch.GetTimestamp() + _app.PrefillTicks(plan.Request.PromptTokens - (plan.CachedTokens ?? 0));
                 await WaitAsync(waiter, firstToken).ConfigureAwait(false);
+                if (plan.Request.Tokens is { } prompt)
+                {
+                    _app.PrefixCache!.Insert(prompt);
+                }
+
                 return plan.Request.Stream
                     ? await new StreamingResponder(_app, _context, plan, waiter, token).RunAsync(firstToken).ConfigureAwait(false)
                     : await new WholeResponder(_app, _context, plan, waiter, token).RunAsync(firstToken).ConfigureAwait(false);

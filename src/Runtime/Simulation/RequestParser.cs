@@ -66,6 +66,7 @@ internal static class RequestParser
             MinTokens = minTokens ?? 0,
             IgnoreEos = ReadBool(body, "ignore_eos"),
             PromptTokens = promptTokens.Value,
+            Messages = chat ? body.GetProperty("messages").GetArrayLength() : 0,
         };
         error = "";
         return true;

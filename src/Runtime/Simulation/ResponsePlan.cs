@@ -17,6 +17,12 @@ internal sealed record ResponsePlan(GenerationRequest Request, long Ordinal, int
     /// <summary>The response id, shaped like vLLM's.</summary>
     public string Id { get; } = (Request.IsChat ? "chatcmpl-" : "cmpl-") + Ordinal.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Prompt tokens served from the prefix cache, reported as <c>usage.prompt_tokens_details.cached_tokens</c>; null
+    /// without a prefix cache (then usage has no <c>prompt_tokens_details</c>). Set when the request gets its slot.
+    /// </summary>
+    public int? CachedTokens { get; set; }
+
     /// <summary>Usage as (prompt, completion) tokens.</summary>
     public (int Prompt, int Completion) Usage => (Request.PromptTokens, Tokens);
 }

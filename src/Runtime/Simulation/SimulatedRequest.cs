@@ -23,6 +23,12 @@ public sealed record SimulatedRequest
     /// <summary>The prompt tokens the server counted (and reports in usage).</summary>
     public int PromptTokens { get; init; }
 
+    /// <summary>Prompt tokens served from the prefix cache (0 without <see cref="SimulatorOptions.PrefixCache"/>).</summary>
+    public int CachedTokens { get; init; }
+
+    /// <summary>Chat: the number of messages the request carried (history included); 0 for completions.</summary>
+    public int Messages { get; init; }
+
     /// <summary>The request's <c>max_tokens</c> (or <c>max_completion_tokens</c>); null when absent.</summary>
     public int? MaxTokens { get; init; }
 

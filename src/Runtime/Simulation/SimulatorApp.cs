@@ -34,7 +34,11 @@ internal sealed class SimulatorApp : IDisposable
         CreatedUnix = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         _expectedAuthorization = options.RequiredApiKey is null ? null : "Bearer " + options.RequiredApiKey;
         _modelsBody = ModelsBody(options.ModelId, CreatedUnix);
+        PrefixCache = options.PrefixCache is { } cache ? new PrefixCacheStore(cache) : null;
     }
+
+    /// <summary>The prefix cache, when <see cref="SimulatorOptions.PrefixCache"/> is set.</summary>
+    public PrefixCacheStore? PrefixCache { get; }
 
     public SimulatorOptions Options { get; }
 

@@ -52,10 +52,10 @@ internal sealed class SseEventWriter
 
     /// <summary>
     /// One token's event; <paramref name="finishReason"/> marks the last one, and <paramref name="usage"/> (prompt,
-    /// completion) puts usage into it (llama.cpp style).
+    /// completion) puts usage into it (llama.cpp style), with <paramref name="cachedTokens"/> when the prefix cache is on.
     /// </summary>
     public ValueTask<FlushResult> WriteTokenAsync(
-        ReadOnlySpan<byte> text, string? finishReason, (int Prompt, int Completion)? usage, CancellationToken cancellationToken)
+        ReadOnlySpan<byte> text, string? finishReason, (int Prompt, int Completion)? usage, CancellationToken cancellationToken, int? cachedTokens = null)
     {
         var buffer = Begin(SmallText);
         buffer.Put(_chat ? "{\"index\":0,\"delta\":{\"content\":\""u8 : "{\"index\":0,\"text\":\""u8);
@@ -86,18 +86,18 @@ internal sealed class SseEventWriter
 
         if (usage is { } counts)
         {
-            PutUsage(ref buffer, counts.Prompt, counts.Completion);
+            PutUsage(ref buffer, counts.Prompt, counts.Completion, cachedTokens);
         }
 
         return End(ref buffer, cancellationToken);
     }
 
-    /// <summary>The usage-only event: <c>"choices": []</c> and <c>usage</c>.</summary>
-    public ValueTask<FlushResult> WriteUsageAsync(int promptTokens, int completionTokens, CancellationToken cancellationToken)
+    /// <summary>The usage-only event: <c>"choices": []</c> and <c>usage</c> (with <c>prompt_tokens_details</c> when <paramref name="cachedTokens"/> is given).</summary>
+    public ValueTask<FlushResult> WriteUsageAsync(int promptTokens, int completionTokens, CancellationToken cancellationToken, int? cachedTokens = null)
     {
         var buffer = Begin(0);
         buffer.Put("]"u8);
-        PutUsage(ref buffer, promptTokens, completionTokens);
+        PutUsage(ref buffer, promptTokens, completionTokens, cachedTokens);
         return End(ref buffer, cancellationToken);
     }
 
@@ -120,7 +120,7 @@ internal sealed class SseEventWriter
         return _writer.FlushAsync(cancellationToken);
     }
 
-    private static void PutUsage(ref EventBuffer buffer, int promptTokens, int completionTokens)
+    private static void PutUsage(ref EventBuffer buffer, int promptTokens, int completionTokens, int? cachedTokens)
     {
         buffer.Put(",\"usage\":{\"prompt_tokens\":"u8);
         buffer.Put(promptTokens);
@@ -128,6 +128,13 @@ internal sealed class SseEventWriter
         buffer.Put((long)promptTokens + completionTokens);
         buffer.Put(",\"completion_tokens\":"u8);
         buffer.Put(completionTokens);
+        if (cachedTokens is { } cached)
+        {
+            buffer.Put(",\"prompt_tokens_details\":{\"cached_tokens\":"u8);
+            buffer.Put(cached);
+            buffer.Put("}"u8);
+        }
+
         buffer.Put("}"u8);
     }
 

@@ -57,7 +57,7 @@ internal sealed class StreamingResponder
             var last = i == tokens - 1;
             var text = fault == SimulatorFault.HugeChunk && i == faultAt ? OutputText.Huge : OutputText.Token(i);
             Ensure(await events.WriteTokenAsync(
-                text, last ? _plan.FinishReason : null, last && usageInChoice ? _plan.Usage : null, _token).ConfigureAwait(false));
+                text, last ? _plan.FinishReason : null, last && usageInChoice ? _plan.Usage : null, _token, _plan.CachedTokens).ConfigureAwait(false));
             if (i != faultAt)
             {
                 continue;
@@ -87,7 +87,7 @@ internal sealed class StreamingResponder
 
         if (options.UsagePlacement == UsagePlacement.SeparateChunk && _plan.Request.IncludeUsage)
         {
-            Ensure(await events.WriteUsageAsync(_plan.Usage.Prompt, _plan.Usage.Completion, _token).ConfigureAwait(false));
+            Ensure(await events.WriteUsageAsync(_plan.Usage.Prompt, _plan.Usage.Completion, _token, _plan.CachedTokens).ConfigureAwait(false));
         }
 
         Ensure(await events.WriteDoneAsync(_token).ConfigureAwait(false));

@@ -115,6 +115,13 @@ internal sealed class WholeResponder
                 json.WriteNumber("prompt_tokens", _plan.Usage.Prompt);
                 json.WriteNumber("total_tokens", (long)_plan.Usage.Prompt + _plan.Usage.Completion);
                 json.WriteNumber("completion_tokens", _plan.Usage.Completion);
+                if (_plan.CachedTokens is { } cached)
+                {
+                    json.WriteStartObject("prompt_tokens_details");
+                    json.WriteNumber("cached_tokens", cached);
+                    json.WriteEndObject();
+                }
+
                 json.WriteEndObject();
             }
 

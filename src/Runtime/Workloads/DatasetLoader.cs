@@ -16,7 +16,7 @@ public static class DatasetLoader
     /// <summary>
     /// The rows of <paramref name="dataset"/> for <paramref name="model"/>.
     /// </summary>
-    /// <param name="dataset">A synthetic, custom QA, trace, ShareGPT, prompt JSONL or shared-prefix dataset.</param>
+    /// <param name="dataset">A synthetic, custom QA, trace, ShareGPT, prompt JSONL, shared-prefix or multi-turn dataset.</param>
     /// <param name="model">The endpoint; its <see cref="ModelEndpoint.TokenizerPath"/> serves token-id datasets.</param>
     /// <param name="baseDirectory">Relative dataset and tokenizer paths are resolved against it (the plan project folder).</param>
     /// <param name="tokenizer">The endpoint's tokenizer if already loaded; otherwise token-id datasets load it from <see cref="ModelEndpoint.TokenizerPath"/>.</param>
@@ -50,10 +50,16 @@ public static class DatasetLoader
             CustomQaDataset q => CustomQaReader.Read(ReadFile(q.Abbr, q.Path, baseDirectory), q.Path, q.Kind, q.MaxOutLen),
             TraceDataset t => TraceReader.Read(ReadFile(t.Abbr, t.Path, baseDirectory), t.Path),
             SharedPrefixDataset sp => SharedPrefixGenerator.Generate(sp),
+            MultiTurnDataset mt => ConversationGenerator.Generate(mt),
             ShareGptDataset g => ShareGpt(g, ReadFile(g.Abbr, g.Path, baseDirectory), tokenizer, notice),
             PromptJsonlDataset p => PromptFileSelection.Select(p, PromptJsonlReader.Read(ReadFile(p.Abbr, p.Path, baseDirectory), p.Path), 0, tokenizer, notice),
             _ => throw new DatasetException($"dataset \"{dataset.Abbr}\": {dataset.GetType().Name} is not a known dataset kind"),
         };
+
+        if (model.Api is not (ApiKind.StreamChat or ApiKind.Chat) && rows.Any(r => r.Session is not null))
+        {
+            throw new DatasetException($"dataset \"{dataset.Abbr}\" has multi-turn sessions, which carry their history as chat messages: model \"{model.Abbr}\" must be a chat endpoint (ModelEndpoint.StreamChat or Chat), not {model.Api}");
+        }
 
         if (dataset is SyntheticDataset { DistinctPrompts: true, Kind: SyntheticKind.String })
         {
@@ -65,6 +71,11 @@ public static class DatasetLoader
 
     private static IReadOnlyList<PromptRow> ShareGpt(ShareGptDataset dataset, ReadOnlyMemory<byte> content, HfTokenizer? tokenizer, Action<string>? notice)
     {
+        if (dataset.ThinkTime < TimeSpan.Zero)
+        {
+            throw new DatasetException($"dataset \"{dataset.Abbr}\": ThinkTime must not be negative, got {dataset.ThinkTime}");
+        }
+
         var (entries, withoutPair) = ShareGptReader.Read(content, dataset.Path);
         return PromptFileSelection.Select(dataset, entries, withoutPair, tokenizer, notice);
     }

@@ -6,4 +6,8 @@ namespace PodBench.Runtime.Workloads;
 /// <param name="Completion">The reference answer whose length is the output length (ShareGPT), or null.</param>
 /// <param name="OutputLen">The output length the file gives (<c>output_len</c>), or null.</param>
 /// <param name="DataId">The file's own id of the entry, when it has one.</param>
-internal sealed record PromptFileEntry(int Line, string Prompt, string? Completion, int? OutputLen, string? DataId);
+internal sealed record PromptFileEntry(int Line, string Prompt, string? Completion, int? OutputLen, string? DataId)
+{
+    /// <summary>ShareGPT: the later (human, model) pairs of the conversation, in order; empty when it has none.</summary>
+    public System.Collections.Generic.IReadOnlyList<(string Prompt, string Completion)> LaterTurns { get; init; } = [];
+}

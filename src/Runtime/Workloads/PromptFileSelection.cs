@@ -47,7 +47,7 @@ internal static class PromptFileSelection
             var outputLen = dataset.OutputLen ?? entry.OutputLen ?? (entry.Completion is { } c ? Count(c, tokenizer) : null);
             if (Keep(dataset, Count(entry.Prompt, tokenizer), outputLen))
             {
-                kept.Add(new PromptRow(kept.Count, entry.Prompt, outputLen, null, entry.DataId));
+                kept.Add(new PromptRow(kept.Count, entry.Prompt, outputLen, null, entry.DataId) { Session = Session(dataset, entry, tokenizer) });
             }
             else
             {
@@ -123,5 +123,22 @@ internal static class PromptFileSelection
         {
             throw new DatasetException($"{where}: MinOutputLen ({d.MinOutputLen}) must not exceed MaxOutputLen ({d.MaxOutputLen})");
         }
+    }
+
+    /// <summary>The later turns of a ShareGPT entry sent as a multi-turn session, or null.</summary>
+    private static Conversation? Session(PromptFileDataset dataset, PromptFileEntry entry, ITokenCounter? tokenizer)
+    {
+        if (dataset is not ShareGptDataset { MultiTurn: true } chat || entry.LaterTurns.Count == 0)
+        {
+            return null;
+        }
+
+        var turns = new List<ConversationTurn>(entry.LaterTurns.Count);
+        foreach (var (prompt, completion) in entry.LaterTurns)
+        {
+            turns.Add(new ConversationTurn(prompt, dataset.OutputLen ?? Math.Max(1, Count(completion, tokenizer))));
+        }
+
+        return new Conversation(turns, chat.ThinkTime);
     }
 }

@@ -95,7 +95,14 @@ internal static class ShareGptReader
             return null;
         }
 
-        return new PromptFileEntry(line, read[human].Value, read[human + 1].Value, null, DataId(entry));
+        // the later pairs, in order, while each human turn is followed by a model turn
+        var later = new List<(string, string)>();
+        for (var i = human + 2; i + 1 < read.Count && HumanRoles.Contains(read[i].From) && ModelRoles.Contains(read[i + 1].From); i += 2)
+        {
+            later.Add((read[i].Value, read[i + 1].Value));
+        }
+
+        return new PromptFileEntry(line, read[human].Value, read[human + 1].Value, null, DataId(entry)) { LaterTurns = later };
     }
 
     private static string? Member(JsonlLines lines, int line, JsonElement turn, int index, string name)

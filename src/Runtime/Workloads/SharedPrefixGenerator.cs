@@ -55,7 +55,8 @@ internal static class SharedPrefixGenerator
         return rows;
     }
 
-    private static string Text(SeededRandom random, int words)
+    /// <summary><paramref name="words"/> words drawn from the list with <paramref name="random"/>, separated by spaces.</summary>
+    internal static string Text(SeededRandom random, int words)
     {
         var text = new StringBuilder(words * 6);
         for (var i = 0; i < words; i++)

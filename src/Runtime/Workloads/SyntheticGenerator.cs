@@ -77,7 +77,8 @@ internal static class SyntheticGenerator
         Validate(d.Output, $"{where}: Output");
     }
 
-    private static void Validate(LengthDistribution? length, string where)
+    /// <summary>Refuses a length distribution outside the reference's rules, naming <paramref name="where"/>.</summary>
+    internal static void Validate(LengthDistribution? length, string where)
     {
         Check(length is not null, $"{where} is not set");
         Check(length!.MinValue is >= 1 and <= Limit, $"{where}.MinValue must be in 1..{Limit}, got {length.MinValue}");

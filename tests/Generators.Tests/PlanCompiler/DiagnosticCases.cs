@@ -101,6 +101,16 @@ internal static class DiagnosticCases
         { "PB0030", Plan(Basics + BasicLists + """
                 public override SummaryOptions Summary => SummaryOptions.Default with { Goodput = new GoodputSlo { TtftMs = 500, TpotMs = /*!*/0 } };
             """) },
+        { "PB0035", Plan(Basics + """
+                private static readonly MultiTurnDataset S = new("s") { Sessions = 4, Turns = /*!*/2000 };
+                public override IReadOnlyList<ModelEndpoint> Models => [M];
+                public override IReadOnlyList<Dataset> Datasets => [D, S];
+            """) },
+        { "PB0036", Plan(Basics + """
+                private static readonly ShareGptDataset S = new("s", "s.json") { MultiTurn = true, ThinkTime = /*!*/System.TimeSpan.FromMilliseconds(-500) };
+                public override IReadOnlyList<ModelEndpoint> Models => [M];
+                public override IReadOnlyList<Dataset> Datasets => [D, S];
+            """) },
         { "PB0027", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { IdleTimeout = /*!*/System.TimeSpan.FromSeconds(0) }") + BasicLists) },
     };
 

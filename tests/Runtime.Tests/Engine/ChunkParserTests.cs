@@ -64,6 +64,18 @@ public sealed class ChunkParserTests
     }
 
     [Fact]
+    public void Takes_cached_prompt_tokens_from_prompt_tokens_details_and_nothing_else_named_so()
+    {
+        var (_, fields) = Parse(
+            "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"cached_tokens\":99}}],\"cached_tokens\":98}",
+            "{\"choices\":[],\"usage\":{\"prompt_tokens\":48,\"completion_tokens\":2,\"completion_tokens_details\":{\"cached_tokens\":97},\"prompt_tokens_details\":{\"audio_tokens\":0,\"cached_tokens\":32}}}");
+        Assert.Equal(32, fields.CachedTokens);
+        Assert.Equal(48, fields.PromptTokens);
+        var (_, none) = Parse("{\"choices\":[],\"usage\":{\"prompt_tokens\":48,\"completion_tokens\":2,\"prompt_tokens_details\":null}}");
+        Assert.Equal(-1, none.CachedTokens);
+    }
+
+    [Fact]
     public void Takes_usage_from_the_last_choices_chunk_llamacpp()
     {
         var (text, fields) = Parse(
