@@ -75,4 +75,10 @@ internal sealed class ReportModel
 
     /// <summary>How many tasks get their full tables in report.md (the rest are in report.html), to keep it short enough for a CI summary.</summary>
     public int MarkdownTaskDetails { get; set; }
+
+    /// <summary>The scraped server metrics drawn on the load's time axis (empty when the run scraped none).</summary>
+    public IReadOnlyList<ReportChart> ServerCharts { get; init; } = [];
+
+    /// <summary>Min, mean and max of each scraped series, for report.md.</summary>
+    public IReadOnlyList<ReportServerMetric> ServerMetrics { get; init; } = [];
 }

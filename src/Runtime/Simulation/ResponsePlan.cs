@@ -17,6 +17,9 @@ internal sealed record ResponsePlan(GenerationRequest Request, long Ordinal, int
     /// <summary>The response id, shaped like vLLM's.</summary>
     public string Id { get; } = (Request.IsChat ? "chatcmpl-" : "cmpl-") + Ordinal.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Tokens generated so far: they hold KV cache until the stream ends (<see cref="SimulatorCounters"/>).</summary>
+    public int Generated { get; set; }
+
     /// <summary>Usage as (prompt, completion) tokens.</summary>
     public (int Prompt, int Completion) Usage => (Request.PromptTokens, Tokens);
 }
