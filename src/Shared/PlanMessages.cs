@@ -95,4 +95,13 @@ internal static class PlanMessages
 
     public const string GoodputLimitNotPositiveTitle = "A goodput limit is more than 0 ms";
     public const string GoodputLimitNotPositive = "Goodput limit {0} is {1} ms; a request can only meet a limit of more than 0 ms";
+
+    public const string ServerMetricsIntervalOutOfRangeTitle = "The server metrics interval is more than 0 and at most 1 hour";
+    public const string ServerMetricsIntervalOutOfRange = "ServerMetrics.Interval is {0} s; scrape every more than 0 s and at most 3600 s";
+
+    public const string ServerMetricsPathInvalidTitle = "The server metrics path is a path from the server's root";
+    public const string ServerMetricsPathInvalid = "ServerMetrics.Path '{0}' is not a path from the server's root; write it with a leading '/' and no space, '?' or '#', as /metrics";
+
+    public const string ServerMetricsPodOutOfRangeTitle = "The scraping pod is one of the plan's pods";
+    public const string ServerMetricsPodOutOfRange = "ServerMetrics.Pod is {0}, not one of the plan's pods (numbered from 0)";
 }

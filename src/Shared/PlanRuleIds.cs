@@ -36,4 +36,7 @@ internal static class PlanRuleIds
     public const string PromptFileOptionOutOfRange = "PB0028";
     public const string PromptFileMinAboveMax = "PB0029";
     public const string GoodputLimitNotPositive = "PB0030";
+    public const string ServerMetricsIntervalOutOfRange = "PB0040";
+    public const string ServerMetricsPathInvalid = "PB0041";
+    public const string ServerMetricsPodOutOfRange = "PB0042";
 }

@@ -101,6 +101,15 @@ internal static class DiagnosticCases
         { "PB0030", Plan(Basics + BasicLists + """
                 public override SummaryOptions Summary => SummaryOptions.Default with { Goodput = new GoodputSlo { TtftMs = 500, TpotMs = /*!*/0 } };
             """) },
+        { "PB0040", Plan(Basics + BasicLists + """
+                public override ServerMetrics? ServerMetrics => ServerMetrics.Scrape("/metrics", /*!*/System.TimeSpan.FromSeconds(0));
+            """) },
+        { "PB0041", Plan(Basics + BasicLists + """
+                public override ServerMetrics? ServerMetrics => ServerMetrics.Scrape(/*!*/"metrics?x=1", System.TimeSpan.FromSeconds(1));
+            """) },
+        { "PB0042", Plan(Basics + BasicLists + """
+                public override ServerMetrics? ServerMetrics => ServerMetrics.Scrape("/metrics", System.TimeSpan.FromSeconds(1)).OnlyPod(/*!*/1);
+            """) },
         { "PB0027", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { IdleTimeout = /*!*/System.TimeSpan.FromSeconds(0) }") + BasicLists) },
     };
 
