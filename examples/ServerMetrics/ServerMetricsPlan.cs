@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using PodBench.Dsl;
 
-namespace Examples.ServerMetrics;
+namespace Examples.Scraping;
 
 /// <summary>
 /// Two pods load one server and each scrapes its Prometheus endpoint every second while the run goes on (vLLM's
@@ -26,6 +26,7 @@ public sealed class ServerMetricsPlan : BenchmarkPlan
     private static readonly SyntheticDataset Prompts = new("metrics-prompts")
     {
         RequestCount = 48,
+        DistinctPrompts = true,
         Input = Length.Uniform(200, 400),
         Output = Length.Uniform(100, 150),
     };
@@ -40,7 +41,7 @@ public sealed class ServerMetricsPlan : BenchmarkPlan
     public override IReadOnlyList<PodGroup> Pods => [new(Chat, Prompts), new(Second, Prompts)];
 
     /// <summary>Every pod scrapes <c>/metrics</c> each second; <c>.OnlyPod(0)</c> would leave it to pod 0 alone.</summary>
-    public override ServerMetrics? ServerMetrics => ServerMetrics.Scrape("/metrics", TimeSpan.FromSeconds(1));
+    public override ServerMetrics ServerMetrics => ServerMetrics.Scrape("/metrics", TimeSpan.FromSeconds(1));
 
     /// <inheritdoc />
     public override SimulatorOptions Simulator => SimulatorOptions.Default with { MaxBatch = 8, DecodePerToken = TimeSpan.FromMilliseconds(10) };

@@ -46,7 +46,18 @@ internal static class ServerMetricsSetup
             return null;
         }
 
-        var scraper = new ServerMetricsScraper(targets, metrics.Interval, ServerMetricsFiles.PodFile(layout.Root, pod), pod, clock, text => RunnerDiagnostics.Warning(output, text));
+        var path = ServerMetricsFiles.PodFile(layout.Root, pod);
+        ServerMetricsScraper scraper;
+        try
+        {
+            scraper = new ServerMetricsScraper(targets, metrics.Interval, path, pod, clock, text => RunnerDiagnostics.Warning(output, text));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            RunnerDiagnostics.Warning(output, $"pod {pod}: server metrics are not scraped: cannot open {path}: {e.Message}. The run goes on.");
+            return null;
+        }
+
         output.WriteLine($"pod {pod}: scraping server metrics from {string.Join(", ", targets.Select(t => t.Display))} every {metrics.Interval.TotalSeconds:0.###} s");
         scraper.Start();
         return scraper;

@@ -159,7 +159,16 @@ public sealed class ServerMetricsScraper : IAsyncDisposable
         }
 
         var at = _clock.ToUtcNs(sent + ((received - sent) / 2));
-        _file.Append(Lines(target.Display, at, parse));
+        try
+        {
+            _file.Append(Lines(target.Display, at, parse));
+        }
+        catch (IOException e)
+        {
+            Fail(index, $"cannot write {_file.Path}: {e.Message}");
+            return;
+        }
+
         Interlocked.Increment(ref _successes[index]);
     }
 
