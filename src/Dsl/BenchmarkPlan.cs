@@ -28,6 +28,9 @@ public abstract class BenchmarkPlan
     /// <summary>Which statistics are reported and which SLO gates must hold.</summary>
     public virtual SummaryOptions Summary => SummaryOptions.Default;
 
+    /// <summary>Scraping the server's Prometheus metrics during the run (e.g. <c>ServerMetrics.Scrape("/metrics", TimeSpan.FromSeconds(1))</c>); null (the default) scrapes nothing.</summary>
+    public virtual ServerMetrics? ServerMetrics => null;
+
     /// <summary>The latency model and fault modes of the built-in simulated server.</summary>
     public virtual SimulatorOptions Simulator => SimulatorOptions.Default;
 }

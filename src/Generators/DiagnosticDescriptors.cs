@@ -71,6 +71,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NegativeThinkTime = new(PlanRuleIds.NegativeThinkTime, PlanMessages.NegativeThinkTimeTitle, PlanMessages.NegativeThinkTime, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
+    public static readonly DiagnosticDescriptor ServerMetricsIntervalOutOfRange = new(PlanRuleIds.ServerMetricsIntervalOutOfRange, PlanMessages.ServerMetricsIntervalOutOfRangeTitle, PlanMessages.ServerMetricsIntervalOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor ServerMetricsPathInvalid = new(PlanRuleIds.ServerMetricsPathInvalid, PlanMessages.ServerMetricsPathInvalidTitle, PlanMessages.ServerMetricsPathInvalid, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor ServerMetricsPodOutOfRange = new(PlanRuleIds.ServerMetricsPodOutOfRange, PlanMessages.ServerMetricsPodOutOfRangeTitle, PlanMessages.ServerMetricsPodOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
     public static readonly DiagnosticDescriptor GoodputLimitNotPositive = new(PlanRuleIds.GoodputLimitNotPositive, PlanMessages.GoodputLimitNotPositiveTitle, PlanMessages.GoodputLimitNotPositive, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
@@ -105,6 +111,9 @@ internal static class DiagnosticDescriptors
         [PlanRuleIds.GoodputLimitNotPositive] = GoodputLimitNotPositive,
         [PlanRuleIds.MultiTurnOptionOutOfRange] = MultiTurnOptionOutOfRange,
         [PlanRuleIds.NegativeThinkTime] = NegativeThinkTime,
+        [PlanRuleIds.ServerMetricsIntervalOutOfRange] = ServerMetricsIntervalOutOfRange,
+        [PlanRuleIds.ServerMetricsPathInvalid] = ServerMetricsPathInvalid,
+        [PlanRuleIds.ServerMetricsPodOutOfRange] = ServerMetricsPodOutOfRange,
         [PlanRuleIds.PromptFileMinAboveMax] = PromptFileMinAboveMax,
         [PlanRuleIds.PromptFileOptionOutOfRange] = PromptFileOptionOutOfRange,
     };

@@ -101,4 +101,13 @@ internal static class PlanMessages
 
     public const string NegativeThinkTimeTitle = "ThinkTime is not negative";
     public const string NegativeThinkTime = "Dataset '{0}' has ThinkTime {1} s; a pause between turns cannot be negative";
+
+    public const string ServerMetricsIntervalOutOfRangeTitle = "The server metrics interval is more than 0 and at most 1 hour";
+    public const string ServerMetricsIntervalOutOfRange = "ServerMetrics.Interval is {0} s; scrape every more than 0 s and at most 3600 s";
+
+    public const string ServerMetricsPathInvalidTitle = "The server metrics path is a path from the server's root";
+    public const string ServerMetricsPathInvalid = "ServerMetrics.Path '{0}' is not a path from the server's root; write it with a leading '/' and no space, '?' or '#', as /metrics";
+
+    public const string ServerMetricsPodOutOfRangeTitle = "The scraping pod is one of the plan's pods";
+    public const string ServerMetricsPodOutOfRange = "ServerMetrics.Pod is {0}, not one of the plan's pods (numbered from 0)";
 }

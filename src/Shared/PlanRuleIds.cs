@@ -38,4 +38,7 @@ internal static class PlanRuleIds
     public const string GoodputLimitNotPositive = "PB0030";
     public const string MultiTurnOptionOutOfRange = "PB0035";
     public const string NegativeThinkTime = "PB0036";
+    public const string ServerMetricsIntervalOutOfRange = "PB0040";
+    public const string ServerMetricsPathInvalid = "PB0041";
+    public const string ServerMetricsPodOutOfRange = "PB0042";
 }

@@ -62,6 +62,16 @@ internal static class PlanRules
     /// <summary>The most turns of one multi-turn session.</summary>
     public const int MaxTurns = 1024;
 
+    /// <summary>The longest scrape interval of <c>ServerMetrics</c>, seconds (PB0040).</summary>
+    public const double MaxScrapeIntervalSeconds = 3600;
+
+    /// <summary>True for a scrape interval of more than 0 s and at most an hour (PB0040).</summary>
+    public static bool IsLegalScrapeInterval(double seconds) => seconds > 0 && seconds <= MaxScrapeIntervalSeconds;
+
+    /// <summary>True for a metrics path from the server's root: a leading '/', no blank, query or fragment (PB0041).</summary>
+    public static bool IsLegalMetricsPath(string? path) =>
+        path is { Length: > 0 } && path[0] == '/' && path.IndexOfAny([' ', '\t', '\r', '\n', '?', '#']) < 0;
+
     /// <summary>The goodput limits of <c>GoodputSlo</c> (PB0030).</summary>
     public static readonly string[] GoodputLimits = ["TtftMs", "TpotMs", "E2elMs"];
 

@@ -79,6 +79,11 @@ internal static class PlanChecks
             }
         }
 
+        if (plan.ServerMetrics is { Kind: ValueKind.Object } serverMetrics)
+        {
+            ServerMetricsChecks.Check(serverMetrics, PodResolver.Resolve(plan)?.Count, bag);
+        }
+
         return bag.ToArray();
     }
 

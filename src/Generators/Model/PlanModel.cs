@@ -23,6 +23,9 @@ internal sealed record PlanModel(
     PlanValue? Pods,
     PlanValue? Summary)
 {
+    /// <summary>The value of <c>ServerMetrics</c>, or null when the plan does not override it (nothing scraped).</summary>
+    public PlanValue? ServerMetrics { get; init; }
+
     /// <summary>True when generated code can create the plan: derived, concrete, with a public parameterless constructor.</summary>
     public bool IsUsable => DerivesFromPlan && !IsAbstract && HasPublicParameterlessConstructor;
 }

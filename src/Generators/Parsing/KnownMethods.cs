@@ -24,6 +24,7 @@ internal static class KnownMethods
         ["ApiKey.FromEnvironment"] = ("ApiKey", new[] { "EnvironmentVariable" }),
         ["Statistic.P"] = ("Statistic", new[] { "Percentile" }),
         ["Statistic.Parse"] = ("Statistic", new[] { "Name" }),
+        ["ServerMetrics.Scrape"] = ("ServerMetrics", new[] { "Path", "Interval" }),
     };
 
     /// <summary>Instance methods returning a changed copy: (type.method) -> properties set from each parameter.</summary>
@@ -44,6 +45,7 @@ internal static class KnownMethods
         ["SummaryOptions.WithGoodput"] = new[] { "?Goodput", "?Goodput", "?Goodput" },
         ["TlsOptions.WithoutCertificateCheck"] = new string[0],
         ["SimulatorOptions.WithFault"] = new[] { "?Fault", "?FaultRate" },
+        ["ServerMetrics.OnlyPod"] = new[] { "Pod" },
     };
 
     /// <summary>Static members of DSL types that are well-known values (their properties are the defaults).</summary>

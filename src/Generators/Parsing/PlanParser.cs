@@ -31,7 +31,10 @@ internal static class PlanParser
             Models: derives ? ReadOverride(type, "Models", reader) ?? unknown : unknown,
             Datasets: derives ? ReadOverride(type, "Datasets", reader) ?? unknown : unknown,
             Pods: derives ? ReadOverride(type, "Pods", reader) : null,
-            Summary: derives ? ReadOverride(type, "Summary", reader) : null);
+            Summary: derives ? ReadOverride(type, "Summary", reader) : null)
+        {
+            ServerMetrics = derives ? ReadOverride(type, "ServerMetrics", reader) : null,
+        };
     }
 
     /// <summary>The value of the nearest override of <paramref name="name"/>, or null when only the base declares it.</summary>

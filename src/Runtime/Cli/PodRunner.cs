@@ -58,6 +58,7 @@ internal static class PodRunner
             // start when the gate opens at the agreed instant; the others start when a worker frees up.
             var gate = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
             var ready = prepared.OfType<PreparedTask>().ToArray();
+            var scraper = ServerMetricsSetup.Start(context, pod, options, layout, clock, output);
             var runs = Parallel.ForEachAsync(
                 Enumerable.Range(0, ready.Length),
                 new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
@@ -91,7 +92,17 @@ internal static class PodRunner
             {
                 // a failed or cancelled wait stops the tasks waiting at the gate; they end before their engines are disposed
                 gate.TrySetCanceled(cancellationToken);
-                await runs.ConfigureAwait(false);
+                try
+                {
+                    await runs.ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (scraper is not null)
+                    {
+                        await scraper.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
             }
 
             if (barrier is not null && late is { } lateNs)

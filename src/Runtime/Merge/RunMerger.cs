@@ -104,6 +104,11 @@ public static class RunMerger
             files.AddRange(kept);
             files.AddRange(KeepDbData(Results.Reference.ReferenceDbData.Listed(runDir, verification.Complete), dbDir));
             MergedRecords.CreateRequestsView(connection, kept);
+            if (ServerMetricsMerge.Load(connection, runDir, verification.Complete.Select(m => m.Pod), dbDir) is { } serverMetrics)
+            {
+                files.Add(serverMetrics);
+            }
+
             Step($"wrote requests.parquet and kept {kept.Count} db_data files");
 
             var maxConcurrency = verification.Complete.Sum(m => m.Tasks.Sum(t => t.Concurrency));

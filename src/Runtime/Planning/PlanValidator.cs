@@ -49,6 +49,7 @@ public static class PlanValidator
         CheckPods(plan.Pods ?? [], models, datasets, names, errors);
         CheckStatistics(plan.Summary?.Statistics ?? [], names.PlanName + ".Summary.Statistics", errors);
         CheckGoodput(plan.Summary?.Goodput, names.PlanName + ".Summary.Goodput", errors);
+        errors.AddRange(ServerMetricsValidator.Check(plan, names.PlanName));
         return errors;
     }
 

@@ -39,4 +39,10 @@ public sealed record RunSettings
     /// queueing counts in TTFT and ITL, as in clients without stamps.
     /// </summary>
     public bool? ArrivalStamps { get; init; }
+
+    /// <summary>
+    /// Seconds between two scrapes of the server's metrics (<c>BenchmarkScrapeInterval</c>): overrides the plan's
+    /// <c>ServerMetrics.Interval</c>, and turns scraping of <c>/metrics</c> on when the plan has none.
+    /// </summary>
+    public double? ScrapeInterval { get; init; }
 }

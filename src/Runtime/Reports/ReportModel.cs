@@ -87,4 +87,10 @@ internal sealed class ReportModel
 
     /// <summary>How many rows of the baseline's per-task table report.md shows (the merge's first), to keep it short enough.</summary>
     public int MarkdownComparisonRows { get; set; } = int.MaxValue;
+
+    /// <summary>The scraped server metrics drawn on the load's time axis (empty when the run scraped none).</summary>
+    public IReadOnlyList<ReportChart> ServerCharts { get; init; } = [];
+
+    /// <summary>Min, mean and max of each scraped series, for report.md.</summary>
+    public IReadOnlyList<ReportServerMetric> ServerMetrics { get; init; } = [];
 }

@@ -27,6 +27,7 @@ internal static class ReportModelBuilder
         var slowest = Slowest(connection, mergeDir, out var slowestNote);
         var pods = ReportPods.Query(connection);
         var hasStable = merged.Globals.Any(g => g.Stage == "stable") || merged.Metrics.Any(m => m.Stage == "stable");
+        var (serverCharts, serverMetrics) = ServerMetricsReport.Build(connection);
         var headline = merged.Statistics.Where(s => s == "Median").Concat(merged.Statistics.Where(s => s.StartsWith('P')).TakeLast(1)).ToList();
         var compared = baseline is { } b ? ComparisonCharts.Draw(connection, document, b.Document, b.Database, headline) : default;
         return new ReportModel
@@ -76,6 +77,8 @@ internal static class ReportModelBuilder
             HeadlineStatistics = headline,
             TaskRows = document.Tasks.Select(t => TaskRow(t, headline)).ToList(),
             MarkdownTaskDetails = document.Tasks.Count,
+            ServerCharts = serverCharts,
+            ServerMetrics = serverMetrics,
         };
     }
 

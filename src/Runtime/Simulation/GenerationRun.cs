@@ -189,6 +189,7 @@ internal sealed class GenerationRun
         try
         {
             _app.Stats.OnStreamStart();
+            _app.Counters.OnPrefill(plan.Request.PromptTokens);
             try
             {
                 var firstToken = Stopwatch.GetTimestamp() + _app.PrefillTicks(plan.Request.PromptTokens - (plan.CachedTokens ?? 0));
@@ -205,6 +206,7 @@ internal sealed class GenerationRun
             finally
             {
                 _app.Stats.OnStreamEnd();
+                _app.Counters.OnRelease(plan.Request.PromptTokens + plan.Generated);
             }
         }
         finally

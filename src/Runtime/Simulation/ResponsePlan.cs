@@ -23,6 +23,9 @@ internal sealed record ResponsePlan(GenerationRequest Request, long Ordinal, int
     /// </summary>
     public int? CachedTokens { get; set; }
 
+    /// <summary>Tokens generated so far: they hold KV cache until the stream ends (<see cref="SimulatorCounters"/>).</summary>
+    public int Generated { get; set; }
+
     /// <summary>Usage as (prompt, completion) tokens.</summary>
     public (int Prompt, int Completion) Usage => (Request.PromptTokens, Tokens);
 }

@@ -44,6 +44,9 @@ internal sealed class SimulatorApp : IDisposable
 
     public SimulatorStats Stats { get; }
 
+    /// <summary>Token counters and the KV cache model behind <c>/metrics</c>.</summary>
+    public SimulatorCounters Counters { get; } = new();
+
     public DeadlineScheduler Scheduler { get; } = new();
 
     /// <summary>The batch: a stream holds a slot from prefill to its last event.</summary>
@@ -77,6 +80,7 @@ internal sealed class SimulatorApp : IDisposable
             "/v1/models" => IsAuthorized(context) ? Get(context, method, _modelsBody) : RefuseUnauthorizedAsync(context),
             "/health" => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? Task.CompletedTask : NotAllowed(context),
             "/version" => Get(context, method, VersionBody),
+            "/metrics" => HttpMethods.IsGet(method) ? PrometheusExposition.WriteAsync(context, this) : NotAllowed(context),
             _ => JsonResponses.WriteJsonAsync(context, StatusCodes.Status404NotFound, NotFoundBody),
         };
     }

@@ -54,6 +54,8 @@ internal sealed class StreamingResponder
                 await GenerationRun.WaitAsync(_waiter, deadline).ConfigureAwait(false);
             }
 
+            _plan.Generated++;
+            _app.Counters.OnGenerated(1);
             var last = i == tokens - 1;
             var text = fault == SimulatorFault.HugeChunk && i == faultAt ? OutputText.Huge : OutputText.Token(i);
             Ensure(await events.WriteTokenAsync(

@@ -37,12 +37,16 @@ internal sealed class WholeResponder
     /// <param name="firstToken">When prefill ended.</param>
     public async Task<bool> RunAsync(long firstToken)
     {
+        _plan.Generated = 1;
+        _app.Counters.OnGenerated(1);
         var deadline = firstToken;
         for (var done = 1; done < _plan.Tokens; done += Step)
         {
             var step = Math.Min(Step, _plan.Tokens - done);
             deadline += step * _app.DecodeTicks(_app.Stats.StreamsInFlight);
             await GenerationRun.WaitAsync(_waiter, deadline).ConfigureAwait(false);
+            _plan.Generated += step;
+            _app.Counters.OnGenerated(step);
         }
 
         switch (_plan.Fault)

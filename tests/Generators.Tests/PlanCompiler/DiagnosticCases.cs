@@ -111,6 +111,15 @@ internal static class DiagnosticCases
                 public override IReadOnlyList<ModelEndpoint> Models => [M];
                 public override IReadOnlyList<Dataset> Datasets => [D, S];
             """) },
+        { "PB0040", Plan(Basics + BasicLists + """
+                public override ServerMetrics? ServerMetrics => ServerMetrics.Scrape("/metrics", /*!*/System.TimeSpan.FromSeconds(0));
+            """) },
+        { "PB0041", Plan(Basics + BasicLists + """
+                public override ServerMetrics? ServerMetrics => ServerMetrics.Scrape(/*!*/"metrics?x=1", System.TimeSpan.FromSeconds(1));
+            """) },
+        { "PB0042", Plan(Basics + BasicLists + """
+                public override ServerMetrics? ServerMetrics => ServerMetrics.Scrape("/metrics", System.TimeSpan.FromSeconds(1)).OnlyPod(/*!*/1);
+            """) },
         { "PB0027", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { IdleTimeout = /*!*/System.TimeSpan.FromSeconds(0) }") + BasicLists) },
     };
 

@@ -137,6 +137,20 @@ public static class RunSettingCatalog
         Set = (s, v) => s with { ArrivalStamps = (bool)v },
     };
 
+    /// <summary>Seconds between scrapes of the server's metrics.</summary>
+    public static RunSetting ScrapeInterval { get; } = new()
+    {
+        Property = "BenchmarkScrapeInterval",
+        Option = "scrape-interval",
+        Variable = "BENCHMARK_SCRAPE_INTERVAL",
+        Kind = SettingKind.Seconds,
+        Verbs = [Run, Manifests],
+        Default = "the plan's `ServerMetrics` (off)",
+        Doc = "seconds between two scrapes of the server's Prometheus metrics (the plan's `ServerMetrics.Interval`); turns scraping of `/metrics` on when the plan has none (docs/metrics.md)",
+        Get = s => s.ScrapeInterval,
+        Set = (s, v) => s with { ScrapeInterval = (double)v },
+    };
+
     /// <summary>Only this pod.</summary>
     public static RunSetting Pod { get; } = new()
     {
@@ -164,6 +178,7 @@ public static class RunSettingCatalog
         NumPrompts,
         BusyPoll,
         ArrivalStamps,
+        ScrapeInterval,
         new() { Property = "BenchmarkAllowPartial", Option = "partial", Kind = SettingKind.Flag, Verbs = [Run, Merge, Report, Manifests], Default = "false", Doc = "merge what is complete when pods are missing" },
         new() { Property = "BenchmarkBaseline", Option = "baseline", Kind = SettingKind.Path, Verbs = [Run, Merge, Report, Manifests], Doc = "a run folder (or a run's name) the reports compare with" },
         new() { Property = "BenchmarkImport", Option = "import", Kind = SettingKind.Text, Verbs = [Merge], Doc = "AISBench output folders, one per pod, separated by `%3B`: imported into a new run folder (`BenchmarkRun`, else `import_<UTC timestamp>`) and merged exactly; each pod's first send is put at 0 on the merged axis (docs/metrics.md)" },

@@ -32,7 +32,7 @@ public sealed class RunSettingCatalogTests
         AssertUnique(RunSettingCatalog.All.Select(s => s.Property));
         AssertUnique(RunSettingCatalog.All.Select(s => s.Option));
         AssertUnique(RunSettingCatalog.All.Select(s => s.Variable));
-        Assert.Equal(8, RunSettingCatalog.Overrides.Count);
+        Assert.Equal(9, RunSettingCatalog.Overrides.Count);
         Assert.All(RunSettingCatalog.Overrides, s => Assert.True(s.Property is not null && s.Option is not null && s.Variable is not null, s.ToString()));
         Assert.All(RunSettingCatalog.Properties, s => Assert.StartsWith("Benchmark", s.Property, StringComparison.Ordinal));
         Assert.All(RunSettingCatalog.All, s => Assert.All(s.Verbs, v => Assert.Contains(v, RunSettingCatalog.Verbs)));
