@@ -29,13 +29,13 @@ public static class ServerMetricsMerge
         Sql.Execute(connection, $$"""
             INSERT INTO {{Table}}
             SELECT pod, target, t_ns, name, coalesce(labels, ''), coalesce(type, 'untyped'), TRY_CAST(value AS DOUBLE)
-            FROM read_json({{Sql.TextList(files)}}, format = 'newline_delimited', ignore_errors = true,
+            FROM read_json($files, format = 'newline_delimited', ignore_errors = true,
                            columns = {'pod': 'INTEGER', 'target': 'VARCHAR', 't_ns': 'BIGINT', 'name': 'VARCHAR', 'labels': 'VARCHAR', 'type': 'VARCHAR', 'value': 'VARCHAR'})
             WHERE pod IS NOT NULL AND t_ns IS NOT NULL AND name IS NOT NULL
             ORDER BY pod, target, t_ns, name, labels
-            """);
+            """, ("files", files));
         var parquet = Path.Combine(dbDirectory, Table + ".parquet");
-        Sql.Execute(connection, $"COPY (SELECT * FROM {Table} ORDER BY t_ns, pod, target, name, labels) TO {Sql.Text(parquet)} (FORMAT parquet, COMPRESSION zstd)");
+        Sql.Execute(connection, $"COPY (SELECT * FROM {Table} ORDER BY t_ns, pod, target, name, labels) TO $path (FORMAT parquet, COMPRESSION zstd)", ("path", parquet));
         return parquet;
     }
 }

@@ -189,7 +189,7 @@ internal sealed class GenerationRun
         try
         {
             _app.Stats.OnStreamStart();
-            _app.Counters.OnPrefill(plan.Request.PromptTokens);
+            _app.Counters.OnPrefill(plan.Request.PromptTokens, plan.CachedTokens ?? 0);
             try
             {
                 var firstToken = Stopwatch.GetTimestamp() + _app.PrefillTicks(plan.Request.PromptTokens - (plan.CachedTokens ?? 0));

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using PodBench.Dsl;
+using PodBench.Runtime.Engine;
 using PodBench.Runtime.Simulation;
 using Xunit;
 
@@ -42,6 +43,12 @@ public sealed class PrefixCacheTests
         var requests = server.Stats.GetRequests();
         Assert.Equal([0, 20, 0], requests.Select(r => r.CachedTokens));
         Assert.Equal([1, 1, 1], requests.Select(r => r.Messages));
+
+        // /metrics counts the same hits as usage reports: vLLM's prefix cache counters, in tokens
+        using var scrape = await client.GetAsync("/metrics");
+        var metrics = PrometheusText.Parse(await scrape.Content.ReadAsStringAsync()).Samples;
+        Assert.Equal(20, metrics.Single(m => m.Name == "vllm:prefix_cache_hits_total").Value);
+        Assert.Equal(3 * 28, metrics.Single(m => m.Name == "vllm:prefix_cache_queries_total").Value);
     }
 
     [Fact]
