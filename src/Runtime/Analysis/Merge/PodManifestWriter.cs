@@ -39,6 +39,6 @@ public static class PodManifestWriter
     private static void WriteAtomically(string path, string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        Cluster.AtomicFile.Write(path, text, overwrite: true);
+        Results.AtomicFile.Write(path, text, overwrite: true);
     }
 }

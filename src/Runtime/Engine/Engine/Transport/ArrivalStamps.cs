@@ -19,7 +19,7 @@ namespace PodBench.Runtime.Engine.Transport;
 internal static unsafe class ArrivalStamps
 {
     /// <summary>The environment variable that turns the stamps off when it is <c>0</c>.</summary>
-    public const string Variable = "PODBENCH_ARRIVAL_STAMPS";
+    public const string Variable = Cli.Settings.SettingVariables.ArrivalStamps;
 
     private const int SolSocket = 1;
 

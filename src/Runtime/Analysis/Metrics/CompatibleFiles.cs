@@ -99,7 +99,7 @@ public static class CompatibleFiles
             Directory.CreateDirectory(dir);
         }
 
-        Cluster.AtomicFile.Write(path, text, overwrite: true);
+        Results.AtomicFile.Write(path, text, overwrite: true);
     }
 
     private static string CsvField(string s) =>

@@ -38,7 +38,7 @@ public sealed class RunLayout
     public string Locks => Path.Combine(Root, "locks");
 
     /// <summary><c>&lt;run&gt;/locks/run.lock</c>: held by the one build (or runner) that runs every pod of this run.</summary>
-    public string RunLockFile => Path.Combine(Locks, "run.lock");
+    public string RunLockFile => Cli.RunOwner.LockFile(Root);
 
     /// <summary><c>&lt;run&gt;/locks/merge.lock</c>: held by the one merge of this run that may run at a time.</summary>
     public string MergeLockFile => Path.Combine(Locks, "merge.lock");

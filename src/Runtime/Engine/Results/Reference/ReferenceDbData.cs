@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using DuckDB.NET.Data;
 using Microsoft.Data.Sqlite;
 
@@ -21,7 +20,7 @@ public static class ReferenceDbData
     /// <summary>The origin of the time points in seconds: 2024-01-01T00:00:00Z, in ns since the Unix epoch.</summary>
     public const long EpochUtcNs = 1_704_067_200_000_000_000;
 
-    /// <summary>The kind of these files in a pod manifest (<see cref="Merge.PodManifest.ClassifyFile"/>).</summary>
+    /// <summary>The kind of these files in a pod manifest (<c>PodManifest.ClassifyFile</c>).</summary>
     public const string ManifestKind = "reference_db";
 
     /// <summary>The reference's table, exactly as its <c>init_db</c> creates it.</summary>
@@ -33,17 +32,6 @@ public static class ReferenceDbData
         ArgumentNullException.ThrowIfNull(writer);
         return Path.Combine(Path.GetDirectoryName(writer.ParquetPath)!, writer.DbName);
     }
-
-    /// <summary>
-    /// The reference-format files the verified <paramref name="pods"/> list (absolute paths), which the merge keeps
-    /// beside the merged details so that the reference's own <c>--reuse</c> reads <c>merge_results</c> too.
-    /// </summary>
-    internal static IReadOnlyList<string> Listed(string runDir, IEnumerable<Merge.PodManifest> pods) => pods
-        .SelectMany(p => p.Tasks).SelectMany(t => t.Files)
-        .Where(f => f.Kind == ManifestKind)
-        .Select(f => Path.GetFullPath(Path.Combine(runDir, f.Path)))
-        .Distinct(StringComparer.Ordinal)
-        .ToList();
 
     /// <summary>
     /// Writes <see cref="PathOf"/> from the writer's Parquet file once the journal was converted; nothing when the

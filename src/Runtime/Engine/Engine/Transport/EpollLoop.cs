@@ -20,7 +20,7 @@ internal sealed unsafe class EpollLoop
     /// The environment variable that makes the loop poll: for that many microseconds after its last event it calls
     /// <c>epoll_wait</c> without sleeping (unset or 0: it always sleeps).
     /// </summary>
-    public const string BusyPollVariable = "PODBENCH_BUSY_POLL_US";
+    public const string BusyPollVariable = Cli.Settings.SettingVariables.BusyPoll;
 
     private const int MaxEvents = 256;
 

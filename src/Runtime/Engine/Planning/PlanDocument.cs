@@ -52,12 +52,12 @@ public sealed record PlanDocument
     public int MaxWorkers { get; init; } = 1;
 
     /// <summary>
-    /// Writes the document to <paramref name="path"/> atomically (<see cref="Cluster.AtomicFile"/>), so that
+    /// Writes the document to <paramref name="path"/> atomically (<see cref="Results.AtomicFile"/>), so that
     /// pods starting together, which write the same document, never see a half-written one.
     /// </summary>
     public void Write(string path)
     {
-        Cluster.AtomicFile.Write(path, JsonSerializer.Serialize(this, Options), overwrite: true);
+        Results.AtomicFile.Write(path, JsonSerializer.Serialize(this, Options), overwrite: true);
     }
 
     /// <summary>Reads a document written by <see cref="Write"/>.</summary>

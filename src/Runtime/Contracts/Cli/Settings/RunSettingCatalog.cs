@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using PodBench.Runtime.Engine.Transport;
 
 namespace PodBench.Runtime.Cli.Settings;
 
 /// <summary>
 /// Every run setting, declared once: the MSBuild targets pass these properties (PodBench.targets), the runner accepts
-/// these options per verb (<see cref="RunnerArguments"/>), a child runner and a cluster pod get these variables
+/// these options per verb (<c>RunnerArguments</c>), a child runner and a cluster pod get these variables
 /// (<see cref="RunnerCommandLine"/>, the ConfigMap), and docs/settings.md holds <see cref="SettingTable.Markdown"/>.
 /// </summary>
 public static class RunSettingCatalog
@@ -112,7 +111,7 @@ public static class RunSettingCatalog
     {
         Property = "BenchmarkBusyPoll",
         Option = "busy-poll-us",
-        Variable = EpollLoop.BusyPollVariable,
+        Variable = SettingVariables.BusyPoll,
         Kind = SettingKind.NonNegativeInt,
         Verbs = [Run, Manifests],
         Default = "off",
@@ -127,7 +126,7 @@ public static class RunSettingCatalog
     {
         Property = "BenchmarkArrivalStamps",
         Option = "arrival-stamps",
-        Variable = Engine.Transport.ArrivalStamps.Variable,
+        Variable = SettingVariables.ArrivalStamps,
         Kind = SettingKind.Flag,
         Verbs = [Run, Manifests],
         Default = "on where supported (the epoll transport on 64-bit Linux)",

@@ -101,7 +101,7 @@ public static class RunMerger
             files.Add(requestsParquet);
             var kept = KeepDbData(dbFiles, dbDir);
             files.AddRange(kept);
-            files.AddRange(KeepDbData(Results.Reference.ReferenceDbData.Listed(runDir, verification.Complete), dbDir));
+            files.AddRange(KeepDbData(ReferenceDbFiles.Listed(runDir, verification.Complete), dbDir));
             MergedRecords.CreateRequestsView(connection, kept);
             Step($"wrote requests.parquet and kept {kept.Count} db_data files");
 

@@ -81,7 +81,7 @@ public static class PodBarrier
                 ClockMethod = skew.Method,
                 StartMarginNs = options.StartMargin.Ticks * 100L,
             };
-            isRerun = !AtomicFile.Write(own, JsonSerializer.Serialize(arrival, Json), overwrite: false);
+            isRerun = !Results.AtomicFile.Write(own, JsonSerializer.Serialize(arrival, Json), overwrite: false);
         }
 
         var arrivals = new BarrierArrival?[podCount];
@@ -189,7 +189,7 @@ public static class PodBarrier
     {
         ArgumentNullException.ThrowIfNull(result);
         var started = new BarrierStart(result.Pod, result.StartUtcNs, result.LocalStartUtcNs, result.LocalStartUtcNs + lateNs, lateNs, result.IsRerun);
-        AtomicFile.Write(StartedPath(runDir, result.Pod), JsonSerializer.Serialize(started, Json), overwrite: true);
+        Results.AtomicFile.Write(StartedPath(runDir, result.Pod), JsonSerializer.Serialize(started, Json), overwrite: true);
         return started;
     }
 

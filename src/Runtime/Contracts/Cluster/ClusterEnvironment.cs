@@ -5,7 +5,7 @@ using System.Globalization;
 namespace PodBench.Runtime.Cluster;
 
 /// <summary>
-/// The environment variables a cluster pod gets from the run's ConfigMap (see <see cref="KubernetesManifestWriter"/>)
+/// The environment variables a cluster pod gets from the run's ConfigMap (see <c>KubernetesManifestWriter</c>)
 /// besides the run settings, whose variables <see cref="Cli.Settings.RunSettingCatalog"/> declares.
 /// </summary>
 public static class ClusterEnvironment

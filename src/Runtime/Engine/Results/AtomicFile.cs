@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace PodBench.Runtime.Cluster;
+namespace PodBench.Runtime.Results;
 
 /// <summary>
 /// Whole-file publication on shared volumes: readers see either no file or the complete file, never a half-written
