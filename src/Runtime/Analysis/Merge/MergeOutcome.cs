@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using PodBench.Runtime.Metrics;
-using PodBench.Runtime.Reports;
 
 namespace PodBench.Runtime.Merge;
 

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using PodBench.Runtime.Metrics;
-using PodBench.Runtime.Reports;
 
 namespace PodBench.Runtime.Merge;
 

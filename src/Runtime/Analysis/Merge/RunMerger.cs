@@ -7,7 +7,6 @@ using System.Text;
 using DuckDB.NET.Data;
 using PodBench.Runtime.Metrics;
 using PodBench.Runtime.Planning;
-using PodBench.Runtime.Reports;
 using PodBench.Runtime.Results;
 
 namespace PodBench.Runtime.Merge;

@@ -14,7 +14,7 @@ internal sealed class SqlRunner(DuckDBConnection conn)
 
     public string Load(string resource, params (string Key, string Value)[] fill)
     {
-        var sql = RecordSql.Resource(resource);
+        var sql = RecordSql.Resource(typeof(SqlRunner).Assembly, resource);
         foreach (var (key, value) in fill)
         {
             sql = sql.Replace("{" + key + "}", value, StringComparison.Ordinal);

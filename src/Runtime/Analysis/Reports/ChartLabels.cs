@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PodBench.Runtime.Cli;
 
 namespace PodBench.Runtime.Reports;
 
@@ -13,7 +14,7 @@ internal static class ChartLabels
     /// <summary>Characters per drawn line of a label.</summary>
     public const int LineChars = 26;
 
-    private static readonly char[] Separators = ['-', '/', '_', '.', ' ', ':'];
+    private static readonly char[] Separators = NamePrefix.Separators;
 
     /// <summary>
     /// The names without what all of them share (names for which <paramref name="keep"/> holds, such as the
@@ -65,29 +66,7 @@ internal static class ChartLabels
     }
 
     /// <summary>The length of the prefix all <paramref name="names"/> share, cut after a separator (0 when none).</summary>
-    public static int PrefixLength(IReadOnlyList<string> names)
-    {
-        if (names.Count < 2)
-        {
-            return 0;
-        }
-
-        var length = names.Min(n => n.Length);
-        var common = 0;
-        while (common < length && names.All(n => n[common] == names[0][common]))
-        {
-            common++;
-        }
-
-        // cut after the last separator inside the shared part, so that "test1" and "test2" stay whole words
-        if (common == 0)
-        {
-            return 0;
-        }
-
-        var cut = names[0].LastIndexOfAny(Separators, common - 1, common);
-        return cut < 0 ? 0 : cut + 1;
-    }
+    public static int PrefixLength(IReadOnlyList<string> names) => NamePrefix.Length(names);
 
     private static int CutSuffix(IReadOnlyList<string> names, int prefix)
     {

@@ -80,11 +80,7 @@ public static class ConsoleSummary
     /// The prefix every one of <paramref name="models"/> shares, cut after a separator ("" when none or only one
     /// model): console lines of a task may print it as "…", so that "[demo-vllm-api-general-chat-test1 x ...]" fits.
     /// </summary>
-    public static string SharedPrefix(IReadOnlyList<string> models)
-    {
-        ArgumentNullException.ThrowIfNull(models);
-        return models.Count < 2 ? "" : models[0][..ChartLabels.PrefixLength(models)];
-    }
+    public static string SharedPrefix(IReadOnlyList<string> models) => Cli.NamePrefix.Shared(models);
 
     /// <summary><paramref name="text"/> wrapped at <see cref="MaxWidth"/> columns, each line ending with <c>\n</c>.</summary>
     public static string Fit(string text) => string.Concat(Wrap(text, "  ").Select(l => l + "\n"));

@@ -96,9 +96,12 @@ internal static class RecordSql
     public static string ContentTrail(string t, string n) => $"len(list_filter({n}, (x, k) -> x = len({t}) - 1 - len({n}) + k))";
 
     /// <summary>An embedded SQL file of this assembly, by file name (e.g. <c>requests_view.sql</c>).</summary>
-    public static string Resource(string fileName)
+    public static string Resource(string fileName) => Resource(typeof(RecordSql).Assembly, fileName);
+
+    /// <summary>An embedded SQL file of <paramref name="asm"/>, by file name (e.g. <c>summary_values.sql</c> of the analysis).</summary>
+    public static string Resource(System.Reflection.Assembly asm, string fileName)
     {
-        var asm = typeof(RecordSql).Assembly;
+        ArgumentNullException.ThrowIfNull(asm);
         var name = asm.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith("." + fileName, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"The SQL resource '{fileName}' is not embedded in {asm.GetName().Name}.");
         using var stream = asm.GetManifestResourceStream(name)!;

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 
-namespace PodBench.Runtime.Reports;
+namespace PodBench.Runtime.Merge;
 
 /// <summary>Writes SLO gate results as JUnit XML (one testsuite <c>slo-gates</c>, one testcase per gate) for CI.</summary>
 public static class JUnitWriter

@@ -5,7 +5,7 @@ using System.Linq;
 using PodBench.Runtime.Metrics;
 using PodBench.Runtime.Planning;
 
-namespace PodBench.Runtime.Reports;
+namespace PodBench.Runtime.Merge;
 
 /// <summary>Checks SLO gates against a merged summary (stage <c>total</c>); an unknown or absent metric fails with its reason.</summary>
 public static class GateEvaluator

@@ -1,4 +1,4 @@
-namespace PodBench.Runtime.Reports;
+namespace PodBench.Runtime.Merge;
 
 /// <summary>One SLO gate checked on a merged summary.</summary>
 /// <param name="Name">A readable name, e.g. <c>P99 TTFT &lt;= 500 ms</c>.</param>
