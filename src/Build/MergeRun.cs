@@ -58,7 +58,7 @@ public sealed class MergeRun : RunSettingsTask
 
                     ChannelLog.Log(Log, message, gatesFail: FailOnGates, wrote: wrote);
                 });
-            if (exitCode != 0 && exitCode != RunnerMain.GateExitCode && !Log.HasLoggedErrors)
+            if (exitCode != 0 && exitCode != RunnerExitCodes.Gate && !Log.HasLoggedErrors)
             {
                 Log.LogError($"The runner's merge of {RunDirectory ?? Setting("BenchmarkRun") ?? "the newest run"} exited with {exitCode}. {error.Trim()}".TrimEnd());
             }

@@ -11,7 +11,6 @@ using PodBench.Runtime.Cli.Channel;
 using PodBench.Runtime.Cli.Settings;
 using PodBench.Runtime.Engine;
 using PodBench.Runtime.Planning;
-using PodBench.Runtime.Reports;
 
 namespace PodBench.Build;
 
@@ -109,21 +108,21 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
             return;
         }
 
-        var pods = listing.Plan.Pods;
-        var models = pods.SelectMany(p => p.Tasks).Select(t => t.Model).Distinct().ToArray();
+        var podCount = listing.PodCount;
+        var models = listing.Models;
         var settings = ReadSettings(models);
-        if (PressureTimeCheck.Warning(settings, listing.Plan.Pressure, s => s.Property!) is { } pressureWarning)
+        if (PressureTimeCheck.Warning(settings, listing.Pressure, s => s.Property!) is { } pressureWarning)
         {
             Log.LogWarning(null, PressureTimeCheck.Code, null, ProjectFile, 0, 0, 0, 0, pressureWarning);
         }
 
-        _sharedModelPrefix = ConsoleSummary.SharedPrefix(models);
+        _sharedModelPrefix = NamePrefix.Shared(models);
         var onlyPod = (int?)Value(RunSettingCatalog.Pod);
         // one pod run alone is not merged: its own tables are its summary
         _showTables = VerbosityLevel.IsDetailed(Text(RunSettingCatalog.ByProperty("BenchmarkVerbosity")!)) || onlyPod is not null;
-        if (onlyPod is { } chosen && chosen >= pods.Count)
+        if (onlyPod is { } chosen && chosen >= podCount)
         {
-            throw new UsageException($"BenchmarkPod: the plan has {pods.Count} pod(s), numbered 0 to {pods.Count - 1}; there is no pod {chosen}.");
+            throw new UsageException($"BenchmarkPod: the plan has {podCount} pod(s), numbered 0 to {podCount - 1}; there is no pod {chosen}.");
         }
 
         RunDirectory = Path.GetFullPath(Path.Combine(OutputRoot, RunName));
@@ -143,7 +142,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
                 }
             }
 
-            var indices = onlyPod is { } one ? new[] { one } : Enumerable.Range(0, pods.Count).ToArray();
+            var indices = onlyPod is { } one ? new[] { one } : Enumerable.Range(0, podCount).ToArray();
             Log.LogMessage(MessageImportance.High, $"PodBench: {indices.Length} pod(s) into {RunDirectory}" + (simulatorUrl is null ? "" : $" against the simulated server at {simulatorUrl}"));
             RunPodsInParallel(indices, settings, simulatorUrl);
         }

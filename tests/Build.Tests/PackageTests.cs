@@ -29,8 +29,10 @@ public sealed class PackageTests : IClassFixture<PackagedPlan>
         {
             "README.md",
             "lib/net10.0/PodBench.Dsl.dll", "lib/net10.0/PodBench.Dsl.xml", "lib/net10.0/PodBench.Runtime.dll",
+            "lib/net10.0/PodBench.Contracts.dll", "lib/net10.0/PodBench.Engine.dll", "lib/net10.0/PodBench.Simulator.dll",
+            "lib/net10.0/PodBench.Analysis.dll", "lib/net10.0/PodBench.Cluster.dll", "lib/net10.0/PodBench.Engine.xml",
             "analyzers/dotnet/cs/PodBench.Generators.dll",
-            "tasks/net10.0/PodBench.Build.dll", "tasks/net10.0/PodBench.Build.deps.json", "tasks/net10.0/PodBench.Runtime.dll", "tasks/net10.0/DuckDB.NET.Data.dll",
+            "tasks/net10.0/PodBench.Build.dll", "tasks/net10.0/PodBench.Build.deps.json", "tasks/net10.0/PodBench.Contracts.dll",
             "build/PodBench.props", "build/PodBench.targets", "buildTransitive/PodBench.props", "buildTransitive/PodBench.targets",
         })
         {
@@ -39,6 +41,10 @@ public sealed class PackageTests : IClassFixture<PackagedPlan>
 
         // The tasks load no native library (the merge runs in the runner); the package carries none.
         Assert.DoesNotContain(entries, e => e.Contains("/runtimes/", StringComparison.Ordinal) || e.EndsWith(".so", StringComparison.Ordinal));
+        // The tasks folder is the tasks and the contracts, nothing of the runtime (issue 17).
+        Assert.Equal(
+            ["PodBench.Build.deps.json", "PodBench.Build.dll", "PodBench.Build.pdb", "PodBench.Contracts.dll", "PodBench.Contracts.pdb"],
+            entries.Where(e => e.StartsWith("tasks/net10.0/", StringComparison.Ordinal)).Select(e => e["tasks/net10.0/".Length..]).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("PodBench.Build", StringComparison.Ordinal));
     }
 
@@ -49,8 +55,8 @@ public sealed class PackageTests : IClassFixture<PackagedPlan>
         var nuspec = Nuspec();
         var ns = nuspec.Root!.Name.Namespace;
         var dependencies = nuspec.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).ToHashSet(StringComparer.Ordinal);
-        var runtimePackages = XDocument.Load(Path.Combine(RepoPaths.Root, "src", "Runtime", "Runtime.csproj"))
-            .Descendants("PackageReference").Select(p => (string)p.Attribute("Include")!).ToList();
+        var runtimePackages = Directory.GetFiles(Path.Combine(RepoPaths.Root, "src", "Runtime"), "*.csproj", SearchOption.AllDirectories)
+            .SelectMany(f => XDocument.Load(f).Descendants("PackageReference")).Select(p => (string)p.Attribute("Include")!).ToList();
         Assert.NotEmpty(runtimePackages);
         foreach (var package in runtimePackages)
         {

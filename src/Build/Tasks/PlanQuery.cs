@@ -1,3 +1,4 @@
+using System.IO;
 using Microsoft.Build.Utilities;
 using PodBench.Runtime.Cli;
 
@@ -11,7 +12,7 @@ namespace PodBench.Build.Tasks;
 /// </summary>
 internal static class PlanQuery
 {
-    public static PlanListing? List(TaskLoggingHelper log, string dotnetHost, string runnerAssembly, string workingDirectory, string projectFile)
+    public static PlanOutline? List(TaskLoggingHelper log, string dotnetHost, string runnerAssembly, string workingDirectory, string projectFile)
     {
         var (exitCode, output, error) = RunnerProcess.RunToEnd(dotnetHost, runnerAssembly, ["list", "--json", "--check"], workingDirectory, onMessage: message => ChannelLog.Log(log, message, file: projectFile));
         if (exitCode != 0)
@@ -24,6 +25,14 @@ internal static class PlanQuery
             return null;
         }
 
-        return PlanListing.Parse(output);
+        try
+        {
+            return PlanOutline.Parse(output);
+        }
+        catch (InvalidDataException e)
+        {
+            log.LogError(null, null, null, projectFile, 0, 0, 0, 0, e.Message);
+            return null;
+        }
     }
 }

@@ -15,10 +15,10 @@ namespace PodBench.Runtime.Cli;
 public static class RunnerMain
 {
     /// <summary>Exit code of a usage or plan error.</summary>
-    public const int UsageExitCode = 2;
+    public const int UsageExitCode = RunnerExitCodes.Usage;
 
     /// <summary>Exit code when a run completed but an SLO gate failed.</summary>
-    public const int GateExitCode = 3;
+    public const int GateExitCode = RunnerExitCodes.Gate;
 
     /// <summary>Runs the verb in <paramref name="args"/> for <paramref name="plan"/>; returns the process exit code.</summary>
     public static int Run(BenchmarkPlan plan, GeneratedPlan generated, string[] args)

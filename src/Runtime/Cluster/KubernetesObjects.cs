@@ -179,7 +179,7 @@ internal static class KubernetesObjects
                 {
                     ContainerName = "runner",
                     OperatorProperty = "In",
-                    Values = [Cli.RunnerMain.UsageExitCode],
+                    Values = [Cli.RunnerExitCodes.Usage],
                 },
             });
         }

@@ -130,6 +130,21 @@ public sealed class MultiPodProcessTests(PublishedPlan plan)
         Assert.True(complete.ExitCode == 0, complete.Output);
         Assert.DoesNotContain("PARTIAL", complete.Output, StringComparison.Ordinal);
 
+        // A user who only merges loads no Kestrel and no Kubernetes client (issue 17): the same merge once more, in a
+        // runner whose startup hook writes every assembly it loaded.
+        var loadedFile = Path.Combine(work, "merge-assemblies.txt");
+        var hooked = new Dictionary<string, string>(options.Data)
+        {
+            ["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location,
+            [StartupHook.Variable] = loadedFile,
+        };
+        var again = ChildProcess.Run(plan.Runner, mergeArgs, work, Long, PublishedPlan.Environment(hooked));
+        Assert.True(again.ExitCode == 0, again.Output);
+        var loaded = File.ReadAllLines(loadedFile);
+        Assert.Contains("PodBench.Analysis", loaded); // the hook saw the merge itself
+        Assert.Contains("DuckDB.NET.Data", loaded);
+        Assert.DoesNotContain(loaded, n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n == "KubernetesClient" || n == "PodBench.Simulator" || n == "PodBench.Cluster");
+
         // The key went to the server (it requires it) and into no file of the run.
         foreach (var file in Directory.EnumerateFiles(runDir, "*", SearchOption.AllDirectories))
         {

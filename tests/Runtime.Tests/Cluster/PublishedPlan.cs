@@ -64,7 +64,7 @@ public sealed class PublishedPlan : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{repo}/src/Dsl/Dsl.csproj" />
-                <ProjectReference Include="{repo}/src/Runtime/Runtime.csproj" />
+                <ProjectReference Include="{repo}/src/Runtime/Cli/Runner.csproj" />
                 <ProjectReference Include="{repo}/src/Generators/Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
               </ItemGroup>
             </Project>
