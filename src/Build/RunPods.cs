@@ -251,14 +251,18 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         }
 
         // The runner's text is for people; its errors and warnings arrive typed over the channel (ChannelLog).
-        Log.LogMessage(IsTableLine(line.TrimStart()) && !_showTables ? MessageImportance.Normal : MessageImportance.High, prefix + line);
+        Log.LogMessage(IsDetailLine(line.TrimStart()) && !_showTables ? MessageImportance.Normal : MessageImportance.High, prefix + line);
     }
 
-    /// <summary>A line of a pod's result tables (ConsoleTables: box-drawing rows, the title, the notes) or its "results" heading.</summary>
-    private static bool IsTableLine(string line) =>
+    /// <summary>
+    /// A line for the detailed console only: a pod's result tables (ConsoleTables: box-drawing rows, the title, the
+    /// notes), its "results" heading, its read delay, and its step-by-step account of the time after the load.
+    /// </summary>
+    private static bool IsDetailLine(string line) =>
         line.Length > 0 && (line[0] is >= '\u2500' and <= '\u257F'
             || line.StartsWith("Performance Results of task", StringComparison.Ordinal)
             || line.StartsWith("Note: ", StringComparison.Ordinal)
             || line.EndsWith("] results", StringComparison.Ordinal)
-            || line.Contains("] read delay (", StringComparison.Ordinal));
+            || line.Contains("] read delay (", StringComparison.Ordinal)
+            || line.Contains(": after the load, CPU s (wall s): ", StringComparison.Ordinal));
 }

@@ -62,6 +62,7 @@ public sealed class RequestRulesTests
             MinTokens = 2,
             IgnoreEos = true,
             PromptTokens = 2 + 5 + 3,
+            Messages = 1,
         }, request);
     }
 }
