@@ -10,17 +10,11 @@ namespace PodBench.Runtime.Merge;
 internal static class Sql
 {
     /// <summary>Runs <paramref name="sql"/>; values (paths, settings, names) go in as <c>$name</c> parameters, never into the text.</summary>
-    public static void Execute(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var cmd = Command(connection, sql, parameters);
-        cmd.ExecuteNonQuery();
-    }
+    public static void Execute(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        new Metrics.SqlRunner(connection).Execute(sql, parameters);
 
-    public static List<object?[]> Rows(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var cmd = Command(connection, sql, parameters);
-        return Metrics.SqlRunner.ReadAll(cmd);
-    }
+    public static List<object?[]> Rows(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        new Metrics.SqlRunner(connection).Rows(sql, parameters);
 
     public static object?[] Row(DuckDBConnection connection, string sql)
     {
@@ -32,7 +26,7 @@ internal static class Sql
     /// A SQL string literal, for query fragments that are composed into larger queries before they run (a fragment
     /// carries no parameters). A statement that runs as it is takes its values as parameters instead.
     /// </summary>
-    public static string Text(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public static string Text(string value) => "'" + Results.RecordSql.Escape(value) + "'";
 
     public static double Double(object? value) => value switch
     {
@@ -49,16 +43,4 @@ internal static class Sql
     };
 
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static DuckDBCommand Command(DuckDBConnection connection, string sql, (string Name, object? Value)[] parameters)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.Add(new DuckDBParameter(name, value));
-        }
-
-        return cmd;
-    }
 }

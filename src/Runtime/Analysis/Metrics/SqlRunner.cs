@@ -23,22 +23,21 @@ internal sealed class SqlRunner(DuckDBConnection conn)
         return sql;
     }
 
-    public void Execute(string sql)
+    /// <summary>Runs <paramref name="sql"/>; values (paths, settings, names) go in as <c>$name</c> parameters, never into the text.</summary>
+    public void Execute(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
+        using var cmd = Command(sql, parameters);
         cmd.ExecuteNonQuery();
     }
 
-    public List<object?[]> Rows(string sql)
+    public List<object?[]> Rows(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
+        using var cmd = Command(sql, parameters);
         return ReadAll(cmd);
     }
 
     /// <summary>Every row of <paramref name="cmd"/>'s result, DBNull as null.</summary>
-    public static List<object?[]> ReadAll(DuckDBCommand cmd)
+    private static List<object?[]> ReadAll(DuckDBCommand cmd)
     {
         using var reader = cmd.ExecuteReader();
         var rows = new List<object?[]>();
@@ -78,4 +77,16 @@ internal sealed class SqlRunner(DuckDBConnection conn)
         BigInteger b => b,
         _ => new BigInteger(Convert.ToInt64(o, CultureInfo.InvariantCulture)),
     };
+
+    private DuckDBCommand Command(string sql, (string Name, object? Value)[] parameters)
+    {
+        var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.Add(new DuckDBParameter(name, value));
+        }
+
+        return cmd;
+    }
 }
