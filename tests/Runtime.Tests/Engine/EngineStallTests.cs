@@ -77,8 +77,9 @@ public sealed class EngineStallTests
     [Fact]
     public async Task A_slow_but_steady_stream_is_not_cut_by_the_idle_limit()
     {
-        await using var server = await TestServer.StartAsync(_ => new TestServerPlan { Chunks = 8, ChunkDelay = TimeSpan.FromMilliseconds(400) });
-        var endpoint = Endpoint(server) with { IdleTimeout = TimeSpan.FromSeconds(2), HeaderTimeout = TimeSpan.FromSeconds(2) };
+        await using var server = await TestServer.StartAsync(_ => new TestServerPlan { Chunks = 12, ChunkDelay = TimeSpan.FromMilliseconds(400) });
+        // gaps of 0.4 s against a 3 s limit (room for loaded cores), 4.8 s in all: longer than the limit itself
+        var endpoint = Endpoint(server) with { IdleTimeout = TimeSpan.FromSeconds(3), HeaderTimeout = TimeSpan.FromSeconds(3) };
         var (outcome, sink, _, _) = await RunAsync(EngineTestKit.Request(server, endpoint, EngineTestKit.Rows(1)));
 
         Assert.Equal(1, outcome.Succeeded);
