@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Globalization;
+using PodBench.Dsl;
+using PodBench.Shared;
+
+namespace PodBench.Runtime.Planning;
+
+/// <summary>The rules of <see cref="BenchmarkPlan.Sweep"/> (PB0043-PB0047) on the live plan, as the compiler checks them.</summary>
+internal static class SweepValidator
+{
+    public static IEnumerable<PlanError> Check(BenchmarkPlan plan, string planName)
+    {
+        if (plan.Sweep is not { } sweep)
+        {
+            yield break;
+        }
+
+        var member = planName + ".Sweep";
+        var rate = sweep.Dimension == SweepDimension.RequestRate;
+        var levels = sweep.Levels ?? [];
+        if (levels.Count == 0)
+        {
+            yield return Error(PlanRuleIds.SweepNoLevels, member, PlanMessages.SweepNoLevels);
+        }
+
+        for (var i = 0; i < levels.Count; i++)
+        {
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            if (PlanRules.SweepLevelProblem(rate, levels[i]) is { } problem)
+            {
+                yield return Error(PlanRuleIds.SweepLevelOutOfRange, member, PlanMessages.SweepLevelOutOfRange, index, PlanRules.Number(levels[i]), problem);
+            }
+            else if (i > 0 && levels[i] <= levels[i - 1])
+            {
+                yield return Error(PlanRuleIds.SweepLevelsNotIncreasing, member, PlanMessages.SweepLevelsNotIncreasing, index, PlanRules.Number(levels[i]), PlanRules.Number(levels[i - 1]));
+            }
+        }
+
+        if (sweep.StopAtFailure && (plan.Summary?.Gates ?? []).Count == 0)
+        {
+            yield return Error(PlanRuleIds.SweepSearchWithoutGates, member, PlanMessages.SweepSearchWithoutGates);
+        }
+
+        if (!rate)
+        {
+            yield break;
+        }
+
+        foreach (var model in plan.Models ?? [])
+        {
+            if (model?.UseTimestamp == true)
+            {
+                yield return Error(PlanRuleIds.SweepRateNotApplied, member, PlanMessages.SweepRateNotApplied, model.Abbr, "UseTimestamp");
+            }
+
+            if (model?.RampUp is not null)
+            {
+                yield return Error(PlanRuleIds.SweepRateNotApplied, member, PlanMessages.SweepRateNotApplied, model.Abbr, "RampUp");
+            }
+        }
+    }
+
+    private static PlanError Error(string id, string member, string format, params object?[] args) =>
+        new(id, member, PlanRules.Format(format, args), PlanRules.IsWarning(id));
+}
