@@ -122,6 +122,7 @@ public static class RunMerger
             Sql.Execute(connection, "CHECKPOINT");
             merged = Annotate(merged, verification);
             merged = merged with { Notes = merged.Notes.Concat(IntegrityNotes(duplicates, torn)).ToList() };
+            var sweep = SweepCurves.Build(plan, tasks, gates);
             document = new MergeSummaryDocument
             {
                 RunName = Path.GetFileName(runDir),
@@ -135,7 +136,8 @@ public static class RunMerger
                 Alignment = PodAlignment.Measure(connection, MergedRecords.Table(connection, "records"), verification.Complete, merged),
                 Merged = merged,
                 Tasks = tasks,
-                Gates = GateEvaluator.Evaluate(merged, gates),
+                Sweep = sweep,
+                Gates = SweepCurves.Gates(sweep, tasks, gates, GateEvaluator.Evaluate(merged, gates)),
                 Duplicates = duplicates,
                 TornLines = torn,
             };
