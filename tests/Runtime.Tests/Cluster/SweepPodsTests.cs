@@ -7,6 +7,7 @@ using System.Text.Json;
 using PodBench.Dsl;
 using PodBench.Runtime.Simulation;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace PodBench.Runtime.Tests.Cluster;
 
@@ -17,7 +18,7 @@ namespace PodBench.Runtime.Tests.Cluster;
 /// level and names the knee.
 /// </summary>
 [Collection(PublishedSweepPlanCollection.Name)]
-public sealed class SweepPodsTests(PublishedSweepPlan plan)
+public sealed class SweepPodsTests(PublishedSweepPlan plan, ITestOutputHelper log)
 {
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(5);
 
@@ -52,6 +53,7 @@ public sealed class SweepPodsTests(PublishedSweepPlan plan)
         Assert.Equal([2.0, 4, 8, 16, 32], points.Select(p => p.GetProperty("level").GetDouble()));
         Assert.Equal("sweep-model/sweep-data.c8", points[2].GetProperty("task").GetString());
         var report = string.Join("\n", points.Select(p => $"{p.GetProperty("level")}: passed {p.GetProperty("passed")}, P90 TTFT {p.GetProperty("ttft_ms").GetProperty("P90")} ms, {p.GetProperty("request_throughput")} req/s"));
+        log.WriteLine(report + $"\nbest level {curve.GetProperty("best_level")}");
         // the model: below the knee TTFT is prefill (about 15 ms), past it a request waits about one E2EL (20 tokens x 10 ms) for a slot
         Assert.True(points[0].GetProperty("passed").GetBoolean() && !points[4].GetProperty("passed").GetBoolean(), report);
         var best = curve.GetProperty("best_level").GetDouble();

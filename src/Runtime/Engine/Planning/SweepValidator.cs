@@ -20,7 +20,7 @@ internal static class SweepValidator
         var levels = sweep.Levels ?? [];
         if (levels.Count == 0)
         {
-            yield return Error(PlanRuleIds.SweepNoLevels, member, PlanMessages.SweepNoLevels);
+            yield return ServerMetricsValidator.Error(PlanRuleIds.SweepNoLevels, member, PlanMessages.SweepNoLevels);
         }
 
         for (var i = 0; i < levels.Count; i++)
@@ -28,17 +28,17 @@ internal static class SweepValidator
             var index = i.ToString(CultureInfo.InvariantCulture);
             if (PlanRules.SweepLevelProblem(rate, levels[i]) is { } problem)
             {
-                yield return Error(PlanRuleIds.SweepLevelOutOfRange, member, PlanMessages.SweepLevelOutOfRange, index, PlanRules.Number(levels[i]), problem);
+                yield return ServerMetricsValidator.Error(PlanRuleIds.SweepLevelOutOfRange, member, PlanMessages.SweepLevelOutOfRange, index, PlanRules.Number(levels[i]), problem);
             }
             else if (i > 0 && levels[i] <= levels[i - 1])
             {
-                yield return Error(PlanRuleIds.SweepLevelsNotIncreasing, member, PlanMessages.SweepLevelsNotIncreasing, index, PlanRules.Number(levels[i]), PlanRules.Number(levels[i - 1]));
+                yield return ServerMetricsValidator.Error(PlanRuleIds.SweepLevelsNotIncreasing, member, PlanMessages.SweepLevelsNotIncreasing, index, PlanRules.Number(levels[i]), PlanRules.Number(levels[i - 1]));
             }
         }
 
         if (sweep.StopAtFailure && (plan.Summary?.Gates ?? []).Count == 0)
         {
-            yield return Error(PlanRuleIds.SweepSearchWithoutGates, member, PlanMessages.SweepSearchWithoutGates);
+            yield return ServerMetricsValidator.Error(PlanRuleIds.SweepSearchWithoutGates, member, PlanMessages.SweepSearchWithoutGates);
         }
 
         if (!rate)
@@ -50,16 +50,13 @@ internal static class SweepValidator
         {
             if (model?.UseTimestamp == true)
             {
-                yield return Error(PlanRuleIds.SweepRateNotApplied, member, PlanMessages.SweepRateNotApplied, model.Abbr, "UseTimestamp");
+                yield return ServerMetricsValidator.Error(PlanRuleIds.SweepRateNotApplied, member, PlanMessages.SweepRateNotApplied, model.Abbr, "UseTimestamp");
             }
 
             if (model?.RampUp is not null)
             {
-                yield return Error(PlanRuleIds.SweepRateNotApplied, member, PlanMessages.SweepRateNotApplied, model.Abbr, "RampUp");
+                yield return ServerMetricsValidator.Error(PlanRuleIds.SweepRateNotApplied, member, PlanMessages.SweepRateNotApplied, model.Abbr, "RampUp");
             }
         }
     }
-
-    private static PlanError Error(string id, string member, string format, params object?[] args) =>
-        new(id, member, PlanRules.Format(format, args), PlanRules.IsWarning(id));
 }
