@@ -31,6 +31,12 @@ public abstract class BenchmarkPlan
     /// <summary>Scraping the server's Prometheus metrics during the run (e.g. <c>ServerMetrics.Scrape("/metrics", TimeSpan.FromSeconds(1))</c>); null (the default) scrapes nothing.</summary>
     public virtual ServerMetrics? ServerMetrics => null;
 
+    /// <summary>
+    /// A sweep of every task over load levels (e.g. <c>Sweep.Concurrency(2, 4, 8, 16, 32)</c>), each level its own stage
+    /// and task; null (the default) runs each task once at its model's own concurrency and rate.
+    /// </summary>
+    public virtual Sweep? Sweep => null;
+
     /// <summary>The latency model and fault modes of the built-in simulated server.</summary>
     public virtual SimulatorOptions Simulator => SimulatorOptions.Default;
 }

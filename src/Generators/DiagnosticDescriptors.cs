@@ -77,6 +77,16 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ServerMetricsPodOutOfRange = new(PlanRuleIds.ServerMetricsPodOutOfRange, PlanMessages.ServerMetricsPodOutOfRangeTitle, PlanMessages.ServerMetricsPodOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
+    public static readonly DiagnosticDescriptor SweepNoLevels = Error(PlanRuleIds.SweepNoLevels, PlanMessages.SweepNoLevelsTitle, PlanMessages.SweepNoLevels);
+
+    public static readonly DiagnosticDescriptor SweepLevelOutOfRange = Error(PlanRuleIds.SweepLevelOutOfRange, PlanMessages.SweepLevelOutOfRangeTitle, PlanMessages.SweepLevelOutOfRange);
+
+    public static readonly DiagnosticDescriptor SweepLevelsNotIncreasing = Error(PlanRuleIds.SweepLevelsNotIncreasing, PlanMessages.SweepLevelsNotIncreasingTitle, PlanMessages.SweepLevelsNotIncreasing);
+
+    public static readonly DiagnosticDescriptor SweepSearchWithoutGates = Error(PlanRuleIds.SweepSearchWithoutGates, PlanMessages.SweepSearchWithoutGatesTitle, PlanMessages.SweepSearchWithoutGates);
+
+    public static readonly DiagnosticDescriptor SweepRateNotApplied = Error(PlanRuleIds.SweepRateNotApplied, PlanMessages.SweepRateNotAppliedTitle, PlanMessages.SweepRateNotApplied);
+
     public static readonly DiagnosticDescriptor GoodputLimitNotPositive = new(PlanRuleIds.GoodputLimitNotPositive, PlanMessages.GoodputLimitNotPositiveTitle, PlanMessages.GoodputLimitNotPositive, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
@@ -115,8 +125,16 @@ internal static class DiagnosticDescriptors
         [PlanRuleIds.ServerMetricsPathInvalid] = ServerMetricsPathInvalid,
         [PlanRuleIds.ServerMetricsPodOutOfRange] = ServerMetricsPodOutOfRange,
         [PlanRuleIds.PromptFileMinAboveMax] = PromptFileMinAboveMax,
+        [PlanRuleIds.SweepNoLevels] = SweepNoLevels,
+        [PlanRuleIds.SweepLevelOutOfRange] = SweepLevelOutOfRange,
+        [PlanRuleIds.SweepLevelsNotIncreasing] = SweepLevelsNotIncreasing,
+        [PlanRuleIds.SweepSearchWithoutGates] = SweepSearchWithoutGates,
+        [PlanRuleIds.SweepRateNotApplied] = SweepRateNotApplied,
         [PlanRuleIds.PromptFileOptionOutOfRange] = PromptFileOptionOutOfRange,
     };
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
     /// <summary>The descriptor of rule <paramref name="id"/>.</summary>
     public static DiagnosticDescriptor Get(string id) => ById[id];

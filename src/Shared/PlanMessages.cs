@@ -110,4 +110,19 @@ internal static class PlanMessages
 
     public const string ServerMetricsPodOutOfRangeTitle = "The scraping pod is one of the plan's pods";
     public const string ServerMetricsPodOutOfRange = "ServerMetrics.Pod is {0}, not one of the plan's pods (numbered from 0)";
+
+    public const string SweepNoLevelsTitle = "A sweep has at least one level";
+    public const string SweepNoLevels = "The sweep has no levels; give the concurrency limits or request rates to run, as Sweep.Concurrency(2, 4, 8)";
+
+    public const string SweepLevelOutOfRangeTitle = "A sweep level is a concurrency of at least 1 or a rate above 0";
+    public const string SweepLevelOutOfRange = "Sweep level {0} is {1}; {2}";
+
+    public const string SweepLevelsNotIncreasingTitle = "A sweep's levels increase";
+    public const string SweepLevelsNotIncreasing = "Sweep level {0} is {1}, not above the level before it ({2}); list the levels in increasing order, each once";
+
+    public const string SweepSearchWithoutGatesTitle = "A sweep that searches has gates";
+    public const string SweepSearchWithoutGates = "The sweep stops at the first level whose gates fail (UntilGatesFail), but Summary has no gates; add SloGates with Summary.WithGates(...) or remove UntilGatesFail()";
+
+    public const string SweepRateNotAppliedTitle = "A request-rate sweep applies to every model";
+    public const string SweepRateNotApplied = "Model '{0}' sets {1}, which replaces the request rate, so the sweep's rates would not pace it; sweep concurrency instead, or remove {1}";
 }

@@ -41,4 +41,9 @@ internal static class PlanRuleIds
     public const string ServerMetricsIntervalOutOfRange = "PB0040";
     public const string ServerMetricsPathInvalid = "PB0041";
     public const string ServerMetricsPodOutOfRange = "PB0042";
+    public const string SweepNoLevels = "PB0043";
+    public const string SweepLevelOutOfRange = "PB0044";
+    public const string SweepLevelsNotIncreasing = "PB0045";
+    public const string SweepSearchWithoutGates = "PB0046";
+    public const string SweepRateNotApplied = "PB0047";
 }

@@ -72,6 +72,17 @@ internal static class PlanRules
     public static bool IsLegalMetricsPath(string? path) =>
         path is { Length: > 0 } && path[0] == '/' && path.IndexOfAny([' ', '\t', '\r', '\n', '?', '#']) < 0;
 
+    /// <summary>
+    /// Why a sweep level is not legal (PB0044), or null: a concurrency level is a whole number from 1 to 1,000,000, a
+    /// rate level a finite number of requests/s above 0 (<paramref name="rate"/>).
+    /// </summary>
+    public static string? SweepLevelProblem(bool rate, double level) => rate
+        ? level > 0 && !double.IsInfinity(level) && !double.IsNaN(level) ? null : "a request rate is more than 0 requests/s"
+        : level >= 1 && level <= MaxSweepConcurrency && System.Math.Floor(level) == level ? null : "a concurrency limit is a whole number from 1 to 1000000";
+
+    /// <summary>The largest concurrency level of a sweep (PB0044).</summary>
+    public const int MaxSweepConcurrency = 1_000_000;
+
     /// <summary>The goodput limits of <c>GoodputSlo</c> (PB0030).</summary>
     public static readonly string[] GoodputLimits = ["TtftMs", "TpotMs", "E2elMs"];
 

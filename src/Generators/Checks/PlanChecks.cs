@@ -84,6 +84,11 @@ internal static class PlanChecks
             ServerMetricsChecks.Check(serverMetrics, PodResolver.Resolve(plan)?.Count, bag);
         }
 
+        if (plan.Sweep is { Kind: ValueKind.Object } sweep)
+        {
+            SweepChecks.Check(sweep, plan.Summary, plan.Models, bag);
+        }
+
         return bag.ToArray();
     }
 

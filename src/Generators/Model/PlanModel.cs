@@ -26,6 +26,9 @@ internal sealed record PlanModel(
     /// <summary>The value of <c>ServerMetrics</c>, or null when the plan does not override it (nothing scraped).</summary>
     public PlanValue? ServerMetrics { get; init; }
 
+    /// <summary>The value of <c>Sweep</c>, or null when the plan does not override it (no sweep).</summary>
+    public PlanValue? Sweep { get; init; }
+
     /// <summary>True when generated code can create the plan: derived, concrete, with a public parameterless constructor.</summary>
     public bool IsUsable => DerivesFromPlan && !IsAbstract && HasPublicParameterlessConstructor;
 }

@@ -25,6 +25,8 @@ internal static class KnownMethods
         ["Statistic.P"] = ("Statistic", new[] { "Percentile" }),
         ["Statistic.Parse"] = ("Statistic", new[] { "Name" }),
         ["ServerMetrics.Scrape"] = ("ServerMetrics", new[] { "Path", "Interval" }),
+        ["Sweep.Concurrency"] = ("Sweep", new[] { "Levels" }),
+        ["Sweep.RequestRate"] = ("Sweep", new[] { "Levels" }),
     };
 
     /// <summary>Instance methods returning a changed copy: (type.method) -> properties set from each parameter.</summary>
@@ -46,6 +48,15 @@ internal static class KnownMethods
         ["TlsOptions.WithoutCertificateCheck"] = new string[0],
         ["SimulatorOptions.WithFault"] = new[] { "?Fault", "?FaultRate" },
         ["ServerMetrics.OnlyPod"] = new[] { "Pod" },
+        ["Sweep.UntilGatesFail"] = new string[0],
+    };
+
+    /// <summary>Properties a factory or copy method sets to a fixed value whatever its arguments: (type.method) -> (property, value).</summary>
+    public static readonly Dictionary<string, (string Property, double Value)> FixedSettings = new()
+    {
+        ["Sweep.Concurrency"] = ("Dimension", 0),
+        ["Sweep.RequestRate"] = ("Dimension", 1),
+        ["Sweep.UntilGatesFail"] = ("StopAtFailure", 1),
     };
 
     /// <summary>Static members of DSL types that are well-known values (their properties are the defaults).</summary>

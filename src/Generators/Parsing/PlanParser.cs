@@ -34,6 +34,7 @@ internal static class PlanParser
             Summary: derives ? ReadOverride(type, "Summary", reader) : null)
         {
             ServerMetrics = derives ? ReadOverride(type, "ServerMetrics", reader) : null,
+            Sweep = derives ? ReadOverride(type, "Sweep", reader) : null,
         };
     }
 

@@ -252,7 +252,7 @@ internal sealed class ValueReader
                 created = created.With("Api", new PlanValue(ValueKind.Constant, location) { Number = ApiKindOf(method.Name) });
             }
 
-            return SetFromArguments(created, invocation, factory.Parameters);
+            return SetFixed(SetFromArguments(created, invocation, factory.Parameters), key, location);
         }
 
         if (!method.IsStatic && KnownMethods.Copies.TryGetValue(key, out var parameters))
@@ -261,11 +261,16 @@ internal sealed class ValueReader
             var value = receiver.Kind == ValueKind.Object
                 ? receiver with { Location = location, Member = null }
                 : NewObject(method.ContainingType.Name, location) with { Partial = true };
-            return SetFromArguments(value, invocation, parameters);
+            return SetFixed(SetFromArguments(value, invocation, parameters), key, location);
         }
 
         return PlanValue.Unknown(location);
     }
+
+    private static PlanValue SetFixed(PlanValue value, string method, LocationInfo? location) =>
+        KnownMethods.FixedSettings.TryGetValue(method, out var setting)
+            ? value.With(setting.Property, new PlanValue(ValueKind.Constant, location) { Number = setting.Value })
+            : value;
 
     /// <summary>A TimeSpan factory or constructor with constant arguments, as seconds; anything else is unknown.</summary>
     private PlanValue ReadTimeSpan(ImmutableArray<IArgumentOperation> arguments, string method, LocationInfo? location)

@@ -17,9 +17,10 @@ internal static class PodResume
     /// <summary>
     /// True when the pod is complete (its manifest verifies for this plan and lists every task of the pod): it is then
     /// skipped, unless <paramref name="retry"/> (<c>--reuse</c>) asks to send its failed requests again. Otherwise an
-    /// old manifest is removed, so that the pod is incomplete until it publishes a new one.
+    /// old manifest is removed, so that the pod is incomplete until it publishes a new one. With
+    /// <paramref name="optionalLevels"/> (the plan's sweep searches) a manifest need not list the levels the search did not reach.
     /// </summary>
-    public static bool SkipComplete(RunLayout layout, IReadOnlyList<PodSpec> pods, int pod, string planHash, bool retry, TextWriter output)
+    public static bool SkipComplete(RunLayout layout, IReadOnlyList<PodSpec> pods, int pod, string planHash, bool retry, bool optionalLevels, TextWriter output)
     {
         var spec = pods[pod];
         var manifestPath = layout.PodManifest(spec.Index);
@@ -32,7 +33,7 @@ internal static class PodResume
         // file may only have grown since this pod published its manifest.
         var tasks = spec.Tasks.Select(t => (t.Model.Abbr, t.Dataset.Abbr)).ToHashSet();
         var siblings = pods.Where(p => p.Tasks.Any(t => tasks.Contains((t.Model.Abbr, t.Dataset.Abbr)))).Select(p => p.Index).ToList();
-        var verification = PodVerifier.Verify(layout.Root, siblings, planHash, i => pods[i].Tasks.Select(t => (t.Model.Abbr, t.Dataset.Abbr)));
+        var verification = PodVerifier.Verify(layout.Root, siblings, planHash, i => pods[i].Tasks.Where(t => !optionalLevels || t.Level is null).Select(t => (t.Model.Abbr, t.Dataset.Abbr)));
         var manifest = verification.Complete.FirstOrDefault(m => m.Pod == spec.Index);
         if (manifest is not null && !retry)
         {

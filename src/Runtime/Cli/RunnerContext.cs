@@ -78,6 +78,7 @@ public sealed class RunnerContext
             Pressure = run.Pressure,
             PressureTime = run.PressureTime.TotalSeconds,
             MaxWorkers = run.MaxWorkers,
+            Sweep = Plan.Sweep is { } sweep ? new SweepDocument(sweep.Dimension.ToString(), sweep.Levels.ToArray(), sweep.StopAtFailure) : null,
         };
         document = document with { PlanHash = Hash(document) };
         var simulated = Pods.SelectMany(p => p.Tasks).Select(t => t.Model)
@@ -96,7 +97,11 @@ public sealed class RunnerContext
         task.Model.RequestRate / task.Replicas,
         task.Model.Api.ToString(),
         task.Replica,
-        task.Replicas);
+        task.Replicas)
+    {
+        PlanDataset = task.Level is null ? null : task.PlanDataset,
+        Level = task.Level?.Value,
+    };
 
     private static string Hash(PlanDocument document)
     {
@@ -113,6 +118,11 @@ public sealed class RunnerContext
             }
         }
 
+        if (document.Sweep is { } sweep)
+        {
+            text.Append("|sweep").Append(sweep.Dimension).Append(sweep.StopAtFailure);
+        }
+
         foreach (var g in document.Gates)
         {
             text.Append("|gate").Append(g.Metric).Append(g.Statistic).Append(g.Comparison).Append(g.Threshold.ToString("R", CultureInfo.InvariantCulture));
@@ -123,6 +133,9 @@ public sealed class RunnerContext
 
     private static bool SameStructure(IReadOnlyList<GeneratedPod> seen, IReadOnlyList<PodSpec> pods) =>
         seen.Count == pods.Count && seen.Zip(pods).All(p =>
-            p.First.Tasks.Count == p.Second.Tasks.Count
-            && p.First.Tasks.Zip(p.Second.Tasks).All(t => t.First.Model == t.Second.Model.Abbr && t.First.Dataset == t.Second.Dataset.Abbr));
+            p.First.Tasks.Count == PlanTasks(p.Second).Count()
+            && p.First.Tasks.Zip(PlanTasks(p.Second)).All(t => t.First.Model == t.Second.Model.Abbr && t.First.Dataset == t.Second.PlanDataset));
+
+    /// <summary>The pod's tasks as the plan declares them: a sweep's tasks once (its first level), not once per level.</summary>
+    private static IEnumerable<TaskSpec> PlanTasks(PodSpec pod) => pod.Tasks.Where(t => t.Level is not { Index: > 0 });
 }

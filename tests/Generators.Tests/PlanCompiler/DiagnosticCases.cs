@@ -120,6 +120,21 @@ internal static class DiagnosticCases
         { "PB0042", Plan(Basics + BasicLists + """
                 public override ServerMetrics? ServerMetrics => ServerMetrics.Scrape("/metrics", System.TimeSpan.FromSeconds(1)).OnlyPod(/*!*/1);
             """) },
+        { "PB0043", Plan(Basics + BasicLists + """
+                public override Sweep? Sweep => /*!*/Sweep.Concurrency();
+            """) },
+        { "PB0044", Plan(Basics + BasicLists + """
+                public override Sweep? Sweep => Sweep.RequestRate(1, /*!*/-2.5, 4);
+            """) },
+        { "PB0045", Plan(Basics + BasicLists + """
+                public override Sweep? Sweep => Sweep.Concurrency(2, 8, /*!*/4, 16);
+            """) },
+        { "PB0046", Plan(Basics + BasicLists + """
+                public override Sweep? Sweep => /*!*/Sweep.Concurrency(2, 4, 8).UntilGatesFail();
+            """) },
+        { "PB0047", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { UseTimestamp = /*!*/true }") + BasicLists + """
+                public override Sweep? Sweep => Sweep.RequestRate(1, 2, 4);
+            """) },
         { "PB0027", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { IdleTimeout = /*!*/System.TimeSpan.FromSeconds(0) }") + BasicLists) },
     };
 

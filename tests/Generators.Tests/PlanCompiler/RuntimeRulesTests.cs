@@ -25,6 +25,7 @@ public sealed class RuntimeRulesTests
             public override IReadOnlyList<PodGroup> Pods => [new(M, D), new(M, D), new(Stray, T), new PodGroup([M], []).WithReplicas(0)];
             public override SummaryOptions Summary => SummaryOptions.Default.WithStatistics(Statistic.P(0), Statistic.Average, Statistic.Min, Statistic.Max, Statistic.Median, Statistic.P75, Statistic.P90, Statistic.P99, Statistic.Parse("P50")) with { Goodput = new GoodputSlo { E2elMs = -1 } };
             public override ServerMetrics? ServerMetrics => new ServerMetrics { Path = "metrics", Interval = System.TimeSpan.FromHours(2) }.OnlyPod(-1);
+            public override Sweep? Sweep => Sweep.Concurrency(2, 0, 1, 1, 3).UntilGatesFail();
         """;
 
     [Fact]

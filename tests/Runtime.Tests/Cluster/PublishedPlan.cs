@@ -8,7 +8,7 @@ namespace PodBench.Runtime.Tests.Cluster;
 /// A small three-pod plan published once with deploy/publish.sh, the script the image's build stage runs: a
 /// framework-dependent runner that runs without the SDK, as in a cluster pod.
 /// </summary>
-public sealed class PublishedPlan : IDisposable
+public class PublishedPlan : IDisposable
 {
     public const string AssemblyName = "ClusterPublish";
 
@@ -47,11 +47,17 @@ public sealed class PublishedPlan : IDisposable
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "podbench-publish-" + Guid.NewGuid().ToString("N"));
 
     public PublishedPlan()
+        : this(AssemblyName, PlanSource)
+    {
+    }
+
+    /// <summary>Publishes the plan <paramref name="source"/> as the assembly <paramref name="assemblyName"/>.</summary>
+    protected PublishedPlan(string assemblyName, string source)
     {
         var repo = RepositoryRoot();
-        var project = Path.Combine(_dir, "plan", AssemblyName + ".csproj");
+        var project = Path.Combine(_dir, "plan", assemblyName + ".csproj");
         Directory.CreateDirectory(Path.GetDirectoryName(project)!);
-        File.WriteAllText(Path.Combine(_dir, "plan", "ThreePodPlan.cs"), PlanSource);
+        File.WriteAllText(Path.Combine(_dir, "plan", "Plan.cs"), source);
         File.WriteAllText(project, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <Import Project="{repo}/src/Generators/PodBench.Generators.props" />
@@ -121,6 +127,12 @@ public sealed class PublishedPlan : IDisposable
     }
 
     public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
     {
         if (Directory.Exists(_dir))
         {

@@ -47,7 +47,13 @@ public sealed record MergeSummaryDocument
     /// <summary>One summary per task (model/dataset over every pod that ran it).</summary>
     public required IReadOnlyList<PerfSummary> Tasks { get; init; }
 
-    /// <summary>The SLO gates' results.</summary>
+    /// <summary>
+    /// The plan's sweep, one curve per plan task: a point per level that ran and the best level (docs/metrics.md);
+    /// empty without a sweep.
+    /// </summary>
+    public IReadOnlyList<SweepCurve> Sweep { get; init; } = [];
+
+    /// <summary>The SLO gates' results (in a sweep: at each curve's best level).</summary>
     public IReadOnlyList<GateResult> Gates { get; init; } = [];
 
     /// <summary>Requests with more than one record, each counted once (docs/run-folder.md).</summary>

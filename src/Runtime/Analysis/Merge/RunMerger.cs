@@ -45,7 +45,7 @@ public static class RunMerger
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Step(string what) => options.Log?.Invoke(
             $"merge: {what} ({clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, process CPU {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
-        var verification = PodVerifier.Verify(runDir, expected.Distinct().OrderBy(p => p).ToList(), plan?.PlanHash, pod => plan?.Pods.FirstOrDefault(p => p.Index == pod)?.Tasks.Select(t => (t.Model, t.Dataset)));
+        var verification = PodVerifier.Verify(runDir, expected.Distinct().OrderBy(p => p).ToList(), plan?.PlanHash, pod => plan?.Pods.FirstOrDefault(p => p.Index == pod)?.Tasks.Where(t => plan.Sweep?.StopAtFailure != true || t.Level is null).Select(t => (t.Model, t.Dataset)));
         if (verification.Problems.Count > 0 && !options.AllowPartial)
         {
             throw new MergeException(
@@ -122,6 +122,7 @@ public static class RunMerger
             Sql.Execute(connection, "CHECKPOINT");
             merged = Annotate(merged, verification);
             merged = merged with { Notes = merged.Notes.Concat(IntegrityNotes(duplicates, torn)).ToList() };
+            var sweep = SweepCurves.Build(plan, tasks, gates);
             document = new MergeSummaryDocument
             {
                 RunName = Path.GetFileName(runDir),
@@ -135,7 +136,8 @@ public static class RunMerger
                 Alignment = PodAlignment.Measure(connection, MergedRecords.Table(connection, "records"), verification.Complete, merged),
                 Merged = merged,
                 Tasks = tasks,
-                Gates = GateEvaluator.Evaluate(merged, gates),
+                Sweep = sweep,
+                Gates = SweepCurves.Gates(sweep, tasks, gates, GateEvaluator.Evaluate(merged, gates)),
                 Duplicates = duplicates,
                 TornLines = torn,
             };

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using DuckDB.NET.Data;
 using PodBench.Runtime.Results;
 
@@ -20,6 +21,20 @@ public static class TaskSummaries
     /// </summary>
     public static PerfSummary SummarizeTask(RunLayout layout, int pod, string model, string dataset, SummaryRequest request, bool latestOnly = false) =>
         Summarize(layout, model, dataset, request, conn => RecordViews.CreateTaskView(conn, layout, pod, model, dataset, latestOnly));
+
+    /// <summary>
+    /// Summarizes the part of a task the pods <paramref name="pods"/> wrote (every pod's own attempts, one record per
+    /// request) and writes no file: what a sweep's pods evaluate the gates on after a level.
+    /// </summary>
+    public static PerfSummary SummarizePods(RunLayout layout, IReadOnlyList<int> pods, string model, string dataset, SummaryRequest request, bool latestOnly)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var conn = new DuckDBConnection("Data Source=:memory:");
+        conn.Open();
+        DuckDbSettings.Apply(conn);
+        RecordViews.CreateTaskView(conn, layout, pods, model, dataset, latestOnly);
+        return Summarizer.Summarize(conn, request);
+    }
 
     private static PerfSummary Summarize(RunLayout layout, string model, string dataset, SummaryRequest request, Action<DuckDBConnection> view)
     {

@@ -73,6 +73,12 @@ public static class ConsoleSummary
             }
         }
 
+        foreach (var curve in document.Sweep)
+        {
+            var levels = string.Join(", ", curve.Points.Select(p => (p.Passed ? "" : "x") + p.Level.ToString("0.###", CultureInfo.InvariantCulture)));
+            lines.AddRange(Wrap($"sweep {curve.Model}/{curve.Dataset} ({curve.Dimension} {levels}; x: gates fail): " + (curve.BestTask is { } best ? "best level " + best : "no best level"), "  "));
+        }
+
         return string.Concat(lines.Select(l => l + "\n"));
     }
 

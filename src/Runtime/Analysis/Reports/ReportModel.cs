@@ -91,6 +91,9 @@ internal sealed class ReportModel
     /// <summary>The scraped server metrics drawn on the load's time axis (empty when the run scraped none).</summary>
     public IReadOnlyList<ReportChart> ServerCharts { get; init; } = [];
 
+    /// <summary>The plan's sweep: a table and charts per curve (empty without a sweep).</summary>
+    public IReadOnlyList<ReportSweep> Sweep { get; init; } = [];
+
     /// <summary>Min, mean and max of each scraped series, for report.md.</summary>
     public IReadOnlyList<ReportServerMetric> ServerMetrics { get; init; } = [];
 }

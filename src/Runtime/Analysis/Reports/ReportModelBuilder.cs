@@ -79,6 +79,7 @@ internal static class ReportModelBuilder
             MarkdownTaskDetails = document.Tasks.Count,
             ServerCharts = serverCharts,
             ServerMetrics = serverMetrics,
+            Sweep = SweepReport.Build(document),
         };
     }
 

@@ -51,6 +51,9 @@ public sealed record PlanDocument
     /// <summary>Tasks of one pod run in parallel.</summary>
     public int MaxWorkers { get; init; } = 1;
 
+    /// <summary>The plan's sweep, or null: every level of it is a task of its own in <see cref="Pods"/>.</summary>
+    public SweepDocument? Sweep { get; init; }
+
     /// <summary>
     /// Writes the document to <paramref name="path"/> atomically (<see cref="Results.AtomicFile"/>), so that
     /// pods starting together, which write the same document, never see a half-written one.

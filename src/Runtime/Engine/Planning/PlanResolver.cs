@@ -26,7 +26,7 @@ public static class PlanResolver
         var groups = plan.Pods ?? [];
         if (groups.Count == 0)
         {
-            return [new PodSpec(0, Tasks(plan.Models, plan.Datasets, 0, 0, 1))];
+            return [new PodSpec(0, Levels(plan.Sweep, Tasks(plan.Models, plan.Datasets, 0, 0, 1)))];
         }
 
         var pods = new List<PodSpec>();
@@ -36,12 +36,30 @@ public static class PlanResolver
             var groupDatasets = group.Datasets.Select(d => datasets[d.Abbr]).ToList();
             for (var replica = 0; replica < group.Replicas; replica++)
             {
-                pods.Add(new PodSpec(pods.Count, Tasks(groupModels, groupDatasets, pods.Count, replica, group.Replicas)));
+                pods.Add(new PodSpec(pods.Count, Levels(plan.Sweep, Tasks(groupModels, groupDatasets, pods.Count, replica, group.Replicas))));
             }
         }
 
         return pods;
     }
+
+    /// <summary>The levels of <paramref name="sweep"/> in order (each its own stage), and in each every task of the pod.</summary>
+    public static IReadOnlyList<SweepLevel> LevelsOf(Sweep? sweep) =>
+        sweep is null ? [] : sweep.Levels.Select((value, i) => new SweepLevel(i, sweep.Dimension, value)).ToList();
+
+    /// <summary>
+    /// The tasks of a pod under <paramref name="sweep"/>: level by level, each task at the level's concurrency or rate
+    /// with its dataset named <c>&lt;dataset&gt;.&lt;label&gt;</c>; the tasks themselves without a sweep.
+    /// </summary>
+    private static List<TaskSpec> Levels(Sweep? sweep, List<TaskSpec> tasks) => sweep is null
+        ? tasks
+        : LevelsOf(sweep).SelectMany(level => tasks.Select(t => t with
+        {
+            Model = level.Apply(t.Model),
+            Dataset = t.Dataset with { Abbr = level.DatasetAbbr(t.Dataset.Abbr) },
+            Level = level,
+            PlanDataset = t.Dataset.Abbr,
+        })).ToList();
 
     private static List<TaskSpec> Tasks(IReadOnlyList<ModelEndpoint> models, IReadOnlyList<Dataset> datasets, int pod, int replica, int replicas) =>
         models.SelectMany(m => datasets.Select(d => new TaskSpec(m, d, pod, replica, replicas))).ToList();

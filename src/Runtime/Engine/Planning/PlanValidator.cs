@@ -50,6 +50,7 @@ public static class PlanValidator
         CheckStatistics(plan.Summary?.Statistics ?? [], names.PlanName + ".Summary.Statistics", errors);
         CheckGoodput(plan.Summary?.Goodput, names.PlanName + ".Summary.Goodput", errors);
         errors.AddRange(ServerMetricsValidator.Check(plan, names.PlanName));
+        errors.AddRange(SweepValidator.Check(plan, names.PlanName));
         return errors;
     }
 

@@ -35,6 +35,7 @@ internal static class ServerMetricsValidator
         }
     }
 
-    private static PlanError Error(string id, string member, string format, params object?[] args) =>
+    /// <summary>A broken rule <paramref name="id"/> of <paramref name="member"/>, its message formatted as the compiler's.</summary>
+    internal static PlanError Error(string id, string member, string format, params object?[] args) =>
         new(id, member, PlanRules.Format(format, args), PlanRules.IsWarning(id));
 }

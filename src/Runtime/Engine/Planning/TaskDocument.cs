@@ -8,4 +8,11 @@ namespace PodBench.Runtime.Planning;
 /// <param name="Api">The API kind (StreamChat, Chat, ...).</param>
 /// <param name="Replica">This pod's index within a replicated group.</param>
 /// <param name="Replicas">Pods of the replicated group.</param>
-public sealed record TaskDocument(string Model, string Dataset, int Concurrency, double RequestRate, string Api, int Replica = 0, int Replicas = 1);
+public sealed record TaskDocument(string Model, string Dataset, int Concurrency, double RequestRate, string Api, int Replica = 0, int Replicas = 1)
+{
+    /// <summary>At a sweep level: the dataset's abbr as the plan declares it (<see cref="Dataset"/> carries the level); else null.</summary>
+    public string? PlanDataset { get; init; }
+
+    /// <summary>At a sweep level: the level's concurrency limit or request rate (the whole group's); else null.</summary>
+    public double? Level { get; init; }
+}

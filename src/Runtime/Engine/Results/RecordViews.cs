@@ -128,6 +128,26 @@ public static class RecordViews
         RequestsView(conn, RecordSql.OnePerRequest(RecordSql.DetailsSource([details]), attempts, latestOnly), DbSource(WriterLedger.Files(layout, modelAbbr, attempts)));
     }
 
+    /// <summary>
+    /// Creates the <c>requests</c> view of a task as the pods <paramref name="pods"/> wrote it: each pod's own attempts
+    /// (the latest alone when <paramref name="latestOnly"/>), one record per request, joined to their db_data files.
+    /// What a sweep's pods read of a level before they decide on the next one, identically on every pod.
+    /// </summary>
+    public static void CreateTaskView(DuckDBConnection conn, RunLayout layout, IReadOnlyList<int> pods, string modelAbbr, string dataAbbr, bool latestOnly)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(pods);
+        var details = TaskDetails(layout, modelAbbr, dataAbbr);
+        var attempts = new List<string>();
+        foreach (var pod in pods)
+        {
+            var own = WriterLedger.Attempts(layout, pod, modelAbbr, dataAbbr);
+            attempts.AddRange(latestOnly && own.Count > 1 ? [own[^1]] : own);
+        }
+
+        RequestsView(conn, RecordSql.OnePerRequest(RecordSql.DetailsSource([details]), attempts, latestOnly), DbSource(WriterLedger.Files(layout, modelAbbr, attempts)));
+    }
+
     private static string TaskDetails(RunLayout layout, string modelAbbr, string dataAbbr)
     {
         var detailsFile = layout.DetailsFile(modelAbbr, dataAbbr);
