@@ -110,4 +110,10 @@ internal static class PlanMessages
 
     public const string ServerMetricsPodOutOfRangeTitle = "The scraping pod is one of the plan's pods";
     public const string ServerMetricsPodOutOfRange = "ServerMetrics.Pod is {0}, not one of the plan's pods (numbered from 0)";
+
+    public const string MultiTurnNeedsChatApiTitle = "A multi-turn dataset needs a chat API";
+    public const string MultiTurnNeedsChatApi = "Pods[{0}] sends multi-turn dataset '{1}' to model '{2}', whose API {3} takes one prompt string; the turns carry their history as chat messages, so use ModelEndpoint.StreamChat or Chat";
+
+    public const string ModelNameNotSentTitle = "The API sends no model name";
+    public const string ModelNameNotSent = "Model '{0}' sets Model '{1}', but {2} requests carry no model name (the server serves one model), so it is not sent; remove it";
 }

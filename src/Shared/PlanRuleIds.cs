@@ -41,4 +41,6 @@ internal static class PlanRuleIds
     public const string ServerMetricsIntervalOutOfRange = "PB0040";
     public const string ServerMetricsPathInvalid = "PB0041";
     public const string ServerMetricsPodOutOfRange = "PB0042";
+    public const string MultiTurnNeedsChatApi = "PB0050";
+    public const string ModelNameNotSent = "PB0051";
 }

@@ -15,7 +15,7 @@ namespace PodBench.Runtime.Simulation;
 /// spliced in, and flushes each event. Every JSON event ends with <c>"x_sim_ts"</c>: the
 /// <see cref="Stopwatch"/> reading taken just before the event is handed to the socket.
 /// </summary>
-internal sealed class SseEventWriter
+internal sealed class SseEventWriter : IStreamEventWriter
 {
     /// <summary>Room for everything in an event but its head and content (usage, stamp, finish reason).</summary>
     private const int Reserve = 256;

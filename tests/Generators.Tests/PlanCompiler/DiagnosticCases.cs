@@ -120,6 +120,14 @@ internal static class DiagnosticCases
         { "PB0042", Plan(Basics + BasicLists + """
                 public override ServerMetrics? ServerMetrics => ServerMetrics.Scrape("/metrics", System.TimeSpan.FromSeconds(1)).OnlyPod(/*!*/1);
             """) },
+        { "PB0050", Plan("""
+                private static readonly ModelEndpoint T = ModelEndpoint.TgiStream("t");
+                private static readonly MultiTurnDataset MT = new("mt");
+                public override IReadOnlyList<ModelEndpoint> Models => [T];
+                public override IReadOnlyList<Dataset> Datasets => [MT];
+                public override IReadOnlyList<PodGroup> Pods => [new(T, /*!*/MT)];
+            """) },
+        { "PB0051", Plan(Basics.Replace("ModelEndpoint.StreamChat(\"m\")", "ModelEndpoint.Tgi(\"m\") with { Model = /*!*/\"qwen\" }") + BasicLists) },
         { "PB0027", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { IdleTimeout = /*!*/System.TimeSpan.FromSeconds(0) }") + BasicLists) },
     };
 

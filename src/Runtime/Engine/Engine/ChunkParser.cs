@@ -147,7 +147,7 @@ internal static class ChunkParser
         }
     }
 
-    private static long ReadLong(ref Utf8JsonReader reader)
+    internal static long ReadLong(ref Utf8JsonReader reader)
     {
         if (reader.TryGetInt64(out var value))
         {
@@ -157,7 +157,7 @@ internal static class ChunkParser
         return (long)reader.GetDouble();
     }
 
-    private static void AppendString(ref Utf8JsonReader reader, PooledByteBuffer text)
+    internal static void AppendString(ref Utf8JsonReader reader, PooledByteBuffer text)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -221,7 +221,7 @@ internal static class ChunkParser
         text.Append(System.Text.Encoding.UTF8.GetBytes(chars.ToString()));
     }
 
-    private static bool IsWhiteSpace(ReadOnlySpan<byte> rest)
+    internal static bool IsWhiteSpace(ReadOnlySpan<byte> rest)
     {
         foreach (var b in rest)
         {
