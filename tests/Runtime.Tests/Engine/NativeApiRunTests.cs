@@ -72,6 +72,12 @@ public sealed class NativeApiRunTests : IDisposable
         var exit = RunnerMain.Dispatch(new NativePlan(endpoint, dataset), new GeneratedPlan(typeof(NativePlan).FullName!, null), RunnerArguments.Parse(["run", "--pod", "0", "--output", _dir, "--run", "r"]), console, CancellationToken.None);
         Assert.True(exit == 0, console.ToString());
 
+        // plan.json names the API of the task
+        using (var plan = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "r", "plan.json"))))
+        {
+            Assert.Equal(api.ToString(), plan.RootElement.GetProperty("pods")[0].GetProperty("tasks")[0].GetProperty("api").GetString());
+        }
+
         // what the server was sent: the native path, the prompt and max_new_tokens in parameters
         var seen = server.Stats.GetRequests();
         Assert.Equal(Requests, seen.Count);
@@ -113,20 +119,23 @@ public sealed class NativeApiRunTests : IDisposable
             Assert.Equal(stream ? OutputTokens : 0, rows.GetInt64(2));
         }
 
+        // seconds (tokens for the token rows), as the summary keeps them
         double Average(string metric) => merged.Merged.Metrics.Single(m => m.Metric == metric && m.Stage == "total").Values.Single(v => v.Key == "Average").Value;
         Assert.Equal(Requests, merged.Merged.Metrics.Single(m => m.Metric == "E2EL" && m.Stage == "total").N);
         Assert.Equal(OutputTokens, Average("OutputTokens"));
         Assert.Equal(InputWords, Average("InputTokens"));
-        Assert.True(Average("TTFT") >= 20, $"TTFT {Average("TTFT")} ms is below the simulated prefill of 20 ms");
         if (stream)
         {
+            Assert.True(Average("TTFT") >= 0.020, $"TTFT {Average("TTFT")} s is below the simulated prefill of 20 ms");
             // TPOT = (E2EL - TTFT) / (OutputTokens - 1): five decode steps of about 2 ms
-            Assert.InRange(Average("TPOT"), 1.5, 200);
+            Assert.InRange(Average("TPOT"), 0.0015, 0.2);
             Assert.True(Average("TTFT") < Average("E2EL"));
         }
         else
         {
-            Assert.DoesNotContain(merged.Merged.Metrics, m => m.Metric == "TPOT" && m.Stage == "total");
+            // like the OpenAI-compatible APIs' non-streamed answers: no first token, so no TTFT or TPOT
+            Assert.DoesNotContain(merged.Merged.Metrics, m => m.Metric is "TTFT" or "TPOT" && m.Stage == "total");
+            Assert.True(Average("E2EL") >= 0.020, $"E2EL {Average("E2EL")} s is below the simulated prefill of 20 ms");
         }
 
         Assert.Equal(Requests, merged.Merged.Globals.Single(g => g.Key == "Success Requests" && g.Stage == "total").Value);
