@@ -15,8 +15,8 @@ namespace PodBench.Runtime.Engine;
 /// Sends one request (with its retries) and turns it into a <see cref="RequestRecord"/>: readings before the send
 /// and per event before its JSON is parsed, usage from whichever chunk carries it. OpenAI-compatible streams end with
 /// <c>[DONE]</c>; the native ones (MindIE, TGI, Triton) with the end of the body, MindIE's and TGI's after a final
-/// event with <c>generated_text</c>. The record itself (token counts,
-/// the tokenizer fallback) is <see cref="RequestRecordBuilder"/>'s, the failure texts <see cref="RequestErrors"/>'.
+/// event with <c>generated_text</c>. The record itself (token counts, the tokenizer fallback) is
+/// <see cref="RequestRecordBuilder"/>'s, the failure texts <see cref="RequestErrors"/>'.
 /// Shared by every slot of a task; all per-request state lives in the <see cref="RequestContext"/>.
 /// </summary>
 internal sealed class RequestExecutor
@@ -285,6 +285,7 @@ internal sealed class RequestExecutor
         {
             await DrainAsync(ctx, stream, token).ConfigureAwait(false);
         }
+
         if (ctx.Ticks.Count < 2)
         {
             ctx.Error = "chunk size is less than 2";
