@@ -32,6 +32,7 @@ public sealed class NativeApisPlan : BenchmarkPlan
     private static readonly SyntheticDataset Synthetic = new("synthetic")
     {
         RequestCount = 16,
+        DistinctPrompts = true,
         Input = Length.Uniform(64, 128),
         Output = Length.Uniform(32, 64),
     };

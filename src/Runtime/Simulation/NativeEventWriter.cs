@@ -104,7 +104,7 @@ internal sealed class NativeEventWriter : IStreamEventWriter
                 break;
         }
 
-        return End(ref buffer, cancellationToken);
+        return SseEventWriter.End(_writer, ref buffer, cancellationToken);
     }
 
     public ValueTask<FlushResult> WriteUsageAsync(int promptTokens, int completionTokens, CancellationToken cancellationToken, int? cachedTokens = null) => Nothing();
@@ -170,12 +170,4 @@ internal sealed class NativeEventWriter : IStreamEventWriter
         buffer.Put(",\"seed\":null}"u8);
     }
 
-    private ValueTask<FlushResult> End(ref EventBuffer buffer, CancellationToken cancellationToken)
-    {
-        buffer.Put(",\"x_sim_ts\":"u8);
-        buffer.Put(Stopwatch.GetTimestamp());
-        buffer.Put("}\n\n"u8);
-        _writer.Advance(buffer.Length);
-        return _writer.FlushAsync(cancellationToken);
-    }
 }

@@ -9,6 +9,8 @@ namespace PodBench.Runtime.Simulation;
 /// </summary>
 internal static class NativeRequestParser
 {
+    private static readonly JsonElement NoParameters = JsonDocument.Parse("{}").RootElement.Clone();
+
     public static bool TryParse(JsonElement body, NativeRoute route, out GenerationRequest request, out string error)
     {
         request = new GenerationRequest();
@@ -25,17 +27,10 @@ internal static class NativeRequestParser
             return false;
         }
 
-        var parameters = body.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-        int? maxTokens = null;
-        if (parameters.ValueKind == JsonValueKind.Object
-            && (!TryReadCount(parameters, "max_new_tokens", out maxTokens, out error)
-                || (maxTokens is null && route.IsTriton && !TryReadCount(parameters, "max_tokens", out maxTokens, out error))))
-        {
-            return false;
-        }
-
-        int? minTokens = null;
-        if (parameters.ValueKind == JsonValueKind.Object && !TryReadCount(parameters, "min_tokens", out minTokens, out error))
+        var parameters = body.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Object ? p : NoParameters;
+        if (!RequestParser.TryReadCount(parameters, "max_new_tokens", out var maxTokens, out error)
+            || (maxTokens is null && route.IsTriton && !RequestParser.TryReadCount(parameters, "max_tokens", out maxTokens, out error))
+            || !RequestParser.TryReadCount(parameters, "min_tokens", out var minTokens, out error, minimum: 0))
         {
             return false;
         }
@@ -44,35 +39,14 @@ internal static class NativeRequestParser
         {
             Native = route.Api,
             Model = route.Model,
-            Stream = route.StreamsByPath || (route.Api == NativeApi.MindieInfer && IsTrue(body, "stream")),
+            Stream = route.StreamsByPath || (route.Api == NativeApi.MindieInfer && RequestParser.ReadBool(body, "stream")),
             MaxTokens = maxTokens,
             MinTokens = minTokens ?? 0,
-            IgnoreEos = parameters.ValueKind == JsonValueKind.Object && IsTrue(parameters, "ignore_eos"),
-            Details = parameters.ValueKind == JsonValueKind.Object && IsTrue(parameters, "details"),
+            IgnoreEos = RequestParser.ReadBool(parameters, "ignore_eos"),
+            Details = RequestParser.ReadBool(parameters, "details"),
             PromptTokens = PromptTokenCounter.CountWords(prompt.GetString()!),
         };
         error = "";
-        return true;
-    }
-
-    private static bool IsTrue(JsonElement owner, string name) => owner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
-
-    private static bool TryReadCount(JsonElement owner, string name, out int? value, out string error)
-    {
-        value = null;
-        error = "";
-        if (!owner.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out var number) || number < (name == "min_tokens" ? 0 : 1))
-        {
-            error = $"'parameters.{name}' must be a positive integer.";
-            return false;
-        }
-
-        value = number;
         return true;
     }
 }

@@ -146,15 +146,17 @@ internal sealed class SseEventWriter : IStreamEventWriter
         return buffer;
     }
 
-    /// <summary>Stamps the event just before it is handed over, and flushes it.</summary>
-    private ValueTask<FlushResult> End(ref EventBuffer buffer, CancellationToken cancellationToken)
+    /// <summary>Stamps the event just before it is handed over, closes it and flushes it into <paramref name="writer"/>.</summary>
+    internal static ValueTask<FlushResult> End(PipeWriter writer, ref EventBuffer buffer, CancellationToken cancellationToken)
     {
         buffer.Put(",\"x_sim_ts\":"u8);
         buffer.Put(Stopwatch.GetTimestamp());
         buffer.Put("}\n\n"u8);
-        _writer.Advance(buffer.Length);
-        return _writer.FlushAsync(cancellationToken);
+        writer.Advance(buffer.Length);
+        return writer.FlushAsync(cancellationToken);
     }
+
+    private ValueTask<FlushResult> End(ref EventBuffer buffer, CancellationToken cancellationToken) => End(_writer, ref buffer, cancellationToken);
 
     private static string Quote(string text) => "\"" + JsonEncodedText.Encode(text).ToString() + "\"";
 }

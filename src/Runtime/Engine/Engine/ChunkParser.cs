@@ -32,20 +32,10 @@ internal static class ChunkParser
     private static void ParseObject(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields)
     {
         fields.HasServerTimestamp = false;
-        var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);
+        var reader = OpenObject(json);
         var section = SectionOther;
         var inContainer = false;
         var inDetails = false;
-        if (!reader.Read())
-        {
-            throw new JsonException("empty event data");
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("event data is not a JSON object");
-        }
-
         while (reader.Read())
         {
             if (reader.TokenType != JsonTokenType.PropertyName)
@@ -141,6 +131,29 @@ internal static class ChunkParser
             }
         }
 
+        EnsureEnd(ref reader, json);
+    }
+
+    /// <summary>A reader of <paramref name="json"/> past its opening brace; throws when it is empty or no object.</summary>
+    internal static Utf8JsonReader OpenObject(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);
+        if (!reader.Read())
+        {
+            throw new JsonException("empty event data");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("event data is not a JSON object");
+        }
+
+        return reader;
+    }
+
+    /// <summary>Throws when anything but white space follows the object the reader read to its end.</summary>
+    internal static void EnsureEnd(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
         if (reader.BytesConsumed != json.Length && !IsWhiteSpace(json[(int)reader.BytesConsumed..]))
         {
             throw new JsonException("unexpected data after the JSON object");
@@ -221,7 +234,7 @@ internal static class ChunkParser
         text.Append(System.Text.Encoding.UTF8.GetBytes(chars.ToString()));
     }
 
-    internal static bool IsWhiteSpace(ReadOnlySpan<byte> rest)
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> rest)
     {
         foreach (var b in rest)
         {

@@ -37,17 +37,7 @@ internal static class NativeChunkParser
     private static bool ParseObject(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields)
     {
         fields.HasServerTimestamp = false;
-        var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);
-        if (!reader.Read())
-        {
-            throw new JsonException("empty event data");
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("event data is not a JSON object");
-        }
-
+        var reader = ChunkParser.OpenObject(json);
         var section = SectionOther;
         var content = false;
         var replaced = false;
@@ -133,11 +123,7 @@ internal static class NativeChunkParser
             }
         }
 
-        if (reader.BytesConsumed != json.Length && !ChunkParser.IsWhiteSpace(json[(int)reader.BytesConsumed..]))
-        {
-            throw new JsonException("unexpected data after the JSON object");
-        }
-
+        ChunkParser.EnsureEnd(ref reader, json);
         return content;
     }
 }
