@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using System.Text.RegularExpressions;
 using PodBench.Dsl;
 using PodBench.Runtime.Engine;
@@ -10,14 +9,7 @@ namespace PodBench.Runtime.Tests.Engine;
 /// <summary>The native APIs' request bodies and paths, as the reference's models build them.</summary>
 public sealed class NativeRequestBodyTests
 {
-    private static string Write(ModelEndpoint endpoint, PromptRow row)
-    {
-        var writer = new RequestBodyWriter(endpoint, "m-served");
-        using var buffer = new PooledByteBuffer(8);
-        using var json = RequestBodyWriter.CreateWriter(buffer);
-        writer.Write(json, buffer, row);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    private static string Write(ModelEndpoint endpoint, PromptRow row) => RequestBodyWriterTests.Write(endpoint, row);
 
     [Fact]
     public void Mindie_sends_inputs_stream_true_and_parameters_with_max_new_tokens()

@@ -25,9 +25,12 @@ internal static class ChunkParser
         {
             // System.Text.Json throws this (not JsonException) for an undecodable escape in a property name; the
             // event is malformed JSON like any other (found by tests/Fuzz, target sse).
-            throw new JsonException("invalid string escape: " + e.Message, e);
+            throw InvalidEscape(e);
         }
     }
+
+    /// <summary>The <see cref="JsonException"/> for what System.Text.Json reports as an <see cref="InvalidOperationException"/>.</summary>
+    internal static JsonException InvalidEscape(InvalidOperationException e) => new("invalid string escape: " + e.Message, e);
 
     private static void ParseObject(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields)
     {

@@ -30,7 +30,7 @@ internal static class NativeChunkParser
         }
         catch (InvalidOperationException e)
         {
-            throw new JsonException("invalid string escape: " + e.Message, e);
+            throw ChunkParser.InvalidEscape(e);
         }
     }
 
