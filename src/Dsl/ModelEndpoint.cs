@@ -4,8 +4,9 @@ namespace PodBench.Dsl;
 
 /// <summary>
 /// One model endpoint (reference: a <c>models</c> entry such as <c>vllm_api_stream_chat</c>). Start from a preset
-/// (<see cref="StreamChat"/>, <see cref="Chat"/>, <see cref="StreamCompletions"/>, <see cref="Completions"/>) and
-/// change it with an object initializer, <c>with</c> or the <c>With...</c> methods.
+/// (<see cref="StreamChat"/>, <see cref="Chat"/>, <see cref="StreamCompletions"/>, <see cref="Completions"/>, or a
+/// native server API: <see cref="MindieStream"/>, <see cref="Tgi"/>, <see cref="TgiStream"/>, <see cref="Triton"/>,
+/// <see cref="TritonStream"/>) and change it with an object initializer, <c>with</c> or the <c>With...</c> methods.
 /// </summary>
 /// <param name="Abbr">Unique name of the endpoint; it names output folders, so it must be a safe file name.</param>
 public sealed record ModelEndpoint(string Abbr)
@@ -31,7 +32,10 @@ public sealed record ModelEndpoint(string Abbr)
     /// <summary>TLS options for https.</summary>
     public TlsOptions Tls { get; init; } = TlsOptions.Default;
 
-    /// <summary>The served model name; when null it is discovered with <c>GET /v1/models</c> (the first id).</summary>
+    /// <summary>
+    /// The served model name; when null it is discovered with <c>GET /v1/models</c> (the first id). Triton takes it
+    /// in the request path; MindIE's and TGI's native APIs send no model name (PB0051 warns when it is set).
+    /// </summary>
     public string? Model { get; init; }
 
     /// <summary>Where the API key comes from. Default: the environment variable <c>BENCHMARK_API_KEY</c>.</summary>
@@ -104,8 +108,23 @@ public sealed record ModelEndpoint(string Abbr)
     /// <summary>Non-streaming text completions, the reference's <c>vllm_api_general</c>.</summary>
     public static ModelEndpoint Completions(string abbr) => new(abbr) { Api = ApiKind.Completions };
 
+    /// <summary>MindIE's native stream API, <c>POST /infer</c> (reference: <c>mindie_stream_api_general</c>).</summary>
+    public static ModelEndpoint MindieStream(string abbr) => new(abbr) { Api = ApiKind.MindieStream };
+
+    /// <summary>TGI's <c>POST /generate</c>, not streamed (reference: <c>tgi_api_general</c>).</summary>
+    public static ModelEndpoint Tgi(string abbr) => new(abbr) { Api = ApiKind.Tgi };
+
+    /// <summary>TGI's <c>POST /generate_stream</c> (reference: <c>tgi_stream_api_general</c>).</summary>
+    public static ModelEndpoint TgiStream(string abbr) => new(abbr) { Api = ApiKind.TgiStream };
+
+    /// <summary>Triton's <c>POST /v2/models/&lt;model&gt;/generate</c>, not streamed (reference: <c>triton_api_general</c>).</summary>
+    public static ModelEndpoint Triton(string abbr) => new(abbr) { Api = ApiKind.Triton };
+
+    /// <summary>Triton's <c>POST /v2/models/&lt;model&gt;/generate_stream</c> (reference: <c>triton_stream_api_general</c>).</summary>
+    public static ModelEndpoint TritonStream(string abbr) => new(abbr) { Api = ApiKind.TritonStream };
+
     /// <summary>True for the streaming API kinds.</summary>
-    public bool IsStreaming => Api is ApiKind.StreamChat or ApiKind.StreamCompletions;
+    public bool IsStreaming => Api is ApiKind.StreamChat or ApiKind.StreamCompletions or ApiKind.MindieStream or ApiKind.TgiStream or ApiKind.TritonStream;
 
     /// <summary>A copy that sends to <paramref name="url"/>.</summary>
     public ModelEndpoint WithUrl(string url) => this with { Url = url };

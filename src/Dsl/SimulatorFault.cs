@@ -24,7 +24,7 @@ public enum SimulatorFault
     /// <summary>No bytes for <see cref="SimulatorOptions.StallTime"/> mid-stream.</summary>
     Stall,
 
-    /// <summary>The stream ends without <c>[DONE]</c>.</summary>
+    /// <summary>The stream ends without <c>[DONE]</c> (a native API's stream: without its last event).</summary>
     CutWithoutDone,
 
     /// <summary>One event of about 1 MiB.</summary>

@@ -89,6 +89,10 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor GoodputLimitNotPositive = new(PlanRuleIds.GoodputLimitNotPositive, PlanMessages.GoodputLimitNotPositiveTitle, PlanMessages.GoodputLimitNotPositive, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
+    public static readonly DiagnosticDescriptor MultiTurnNeedsChatApi = new(PlanRuleIds.MultiTurnNeedsChatApi, PlanMessages.MultiTurnNeedsChatApiTitle, PlanMessages.MultiTurnNeedsChatApi, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor ModelNameNotSent = new(PlanRuleIds.ModelNameNotSent, PlanMessages.ModelNameNotSentTitle, PlanMessages.ModelNameNotSent, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [PlanRuleIds.PlanNotDerived] = PlanNotDerived,
@@ -124,6 +128,8 @@ internal static class DiagnosticDescriptors
         [PlanRuleIds.ServerMetricsIntervalOutOfRange] = ServerMetricsIntervalOutOfRange,
         [PlanRuleIds.ServerMetricsPathInvalid] = ServerMetricsPathInvalid,
         [PlanRuleIds.ServerMetricsPodOutOfRange] = ServerMetricsPodOutOfRange,
+        [PlanRuleIds.MultiTurnNeedsChatApi] = MultiTurnNeedsChatApi,
+        [PlanRuleIds.ModelNameNotSent] = ModelNameNotSent,
         [PlanRuleIds.PromptFileMinAboveMax] = PromptFileMinAboveMax,
         [PlanRuleIds.SweepNoLevels] = SweepNoLevels,
         [PlanRuleIds.SweepLevelOutOfRange] = SweepLevelOutOfRange,

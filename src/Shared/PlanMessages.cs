@@ -125,4 +125,9 @@ internal static class PlanMessages
 
     public const string SweepRateNotAppliedTitle = "A request-rate sweep applies to every model";
     public const string SweepRateNotApplied = "Model '{0}' sets {1}, which replaces the request rate, so the sweep's rates would not pace it; sweep concurrency instead, or remove {1}";
+    public const string MultiTurnNeedsChatApiTitle = "A multi-turn dataset needs a chat API";
+    public const string MultiTurnNeedsChatApi = "Pods[{0}] sends multi-turn dataset '{1}' to model '{2}', whose API {3} takes one prompt string; the turns carry their history as chat messages, so use ModelEndpoint.StreamChat or Chat";
+
+    public const string ModelNameNotSentTitle = "The API sends no model name";
+    public const string ModelNameNotSent = "Model '{0}' sets Model '{1}', but {2} requests carry no model name (the server serves one model), so it is not sent; remove it";
 }

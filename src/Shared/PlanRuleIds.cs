@@ -46,4 +46,6 @@ internal static class PlanRuleIds
     public const string SweepLevelsNotIncreasing = "PB0045";
     public const string SweepSearchWithoutGates = "PB0046";
     public const string SweepRateNotApplied = "PB0047";
+    public const string MultiTurnNeedsChatApi = "PB0050";
+    public const string ModelNameNotSent = "PB0051";
 }

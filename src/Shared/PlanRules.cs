@@ -126,7 +126,7 @@ internal static class PlanRules
     public static bool IsLegalPercentile(double percentile) => percentile >= 1 && percentile <= 99;
 
     /// <summary>True for the rules that warn rather than fail (a literal API key, two identical pod groups).</summary>
-    public static bool IsWarning(string id) => id is PlanRuleIds.LiteralApiKey or PlanRuleIds.DuplicatePodGroup;
+    public static bool IsWarning(string id) => id is PlanRuleIds.LiteralApiKey or PlanRuleIds.DuplicatePodGroup or PlanRuleIds.ModelNameNotSent;
 
     /// <summary>Formats a rule's message (one of <see cref="PlanMessages"/>) with invariant culture.</summary>
     public static string Format(string messageFormat, params object?[] args) =>

@@ -61,6 +61,7 @@ internal static class PlanChecks
         if (plan.Pods is { Kind: ValueKind.List } pods)
         {
             PodChecks.Check(pods, models, datasets, bag);
+            ApiChecks.CheckPods(pods, bag);
         }
 
         if (plan.Summary?.Get("Statistics") is { Kind: ValueKind.List } statistics)
@@ -167,6 +168,8 @@ internal static class PlanChecks
         {
             bag.Add(PlanRuleIds.LiteralApiKey, key.Location, name);
         }
+
+        ApiChecks.CheckModel(model, name, bag);
     }
 
     private static void CheckSynthetic(PlanValue dataset, DiagnosticBag bag)

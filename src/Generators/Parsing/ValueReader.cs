@@ -466,6 +466,11 @@ internal sealed class ValueReader
         "StreamChat" => 0,
         "Chat" => 1,
         "StreamCompletions" => 2,
+        "MindieStream" => Shared.PlanApis.MindieStream,
+        "Tgi" => Shared.PlanApis.Tgi,
+        "TgiStream" => Shared.PlanApis.TgiStream,
+        "Triton" => Shared.PlanApis.Triton,
+        "TritonStream" => Shared.PlanApis.TritonStream,
         _ => 3,
     };
 }

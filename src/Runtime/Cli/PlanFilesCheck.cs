@@ -52,8 +52,9 @@ internal static class PlanFilesCheck
                 return;
             }
 
+            // a TokenizerPath is a folder (with tokenizer.json), the other paths are files
             var full = Path.GetFullPath(path, Path.GetFullPath(context.BaseDirectory));
-            if (!File.Exists(full))
+            if (!File.Exists(full) && !(property == nameof(ModelEndpoint.TokenizerPath) && File.Exists(Path.Combine(full, "tokenizer.json"))))
             {
                 missing.Add($"{path}: file not found ({member}.{property} of {what}, looked at {full})");
             }

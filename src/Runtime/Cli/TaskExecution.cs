@@ -42,11 +42,12 @@ internal static class TaskExecution
             }
 
             var resume = SkipFinished(layout, task, run, output, prefix);
-            var servedModel = task.Model.Model ?? await ModelDiscovery.GetFirstModelIdAsync(baseUrl, apiKey, task.Model.Tls, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+            var servedModel = task.Model.Model ?? (!PodBench.Shared.PlanApis.SendsModelName((int)task.Model.Api) ? null
+                : await ModelDiscovery.GetFirstModelIdAsync(baseUrl, apiKey, task.Model.Tls, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false));
             var model = task.Model with { Model = servedModel };
             var concurrency = ReplicaSplit.SplitConcurrency(model.Concurrency, task.Replica, task.Replicas);
             var turns = rows.Sum(r => r.Session?.LaterTurns.Count ?? 0);
-            output.WriteLine($"{prefix} {(turns == 0 ? $"{rows.Count} request(s)" : $"{rows.Count} session(s), {rows.Count + turns} request(s)")} to {UrlSecrets.Display(baseUrl)} (model {servedModel}, concurrency {concurrency}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
+            output.WriteLine($"{prefix} {(turns == 0 ? $"{rows.Count} request(s)" : $"{rows.Count} session(s), {rows.Count + turns} request(s)")} to {UrlSecrets.Display(baseUrl)} (model {servedModel ?? "not sent"}, concurrency {concurrency}{(run.Pressure ? $", pressure {run.PressureTime.TotalSeconds:0.###} s" : "")})");
             var progress = new ConsoleProgress(prefix, output);
             var engine = await TaskRunner.PrepareAsync(
                 new TaskRunRequest { Task = task with { Model = model }, BaseUrl = baseUrl, ApiKey = apiKey, Rows = rows, Run = run, Tokenizer = tokenizer, Clock = clock, Skip = resume.Finished },

@@ -1,6 +1,6 @@
 namespace PodBench.Runtime.Simulation;
 
-/// <summary>What the simulator needs of a <c>/v1/chat/completions</c> or <c>/v1/completions</c> body.</summary>
+/// <summary>What the simulator needs of a <c>/v1/chat/completions</c> or <c>/v1/completions</c> body, or of a native API's.</summary>
 internal sealed record GenerationRequest
 {
     /// <summary>True for chat completions, false for text completions.</summary>
@@ -32,4 +32,10 @@ internal sealed record GenerationRequest
 
     /// <summary>The prompt's token hashes (<see cref="Simulation.PromptTokens"/>), when the prefix cache is on; else null.</summary>
     public System.Collections.Generic.List<ulong>? Tokens { get; init; }
+
+    /// <summary>The native API the request came through; null for the OpenAI-compatible ones.</summary>
+    public NativeApi? Native { get; init; }
+
+    /// <summary>A native request's <c>parameters.details</c>: the answer carries <c>details</c> (TGI, MindIE).</summary>
+    public bool Details { get; init; }
 }

@@ -19,6 +19,7 @@ internal sealed class GenerationRun
     private readonly SimulatorApp _app;
     private readonly HttpContext _context;
     private readonly bool _chat;
+    private readonly NativeRoute? _native;
     private SimulatorOptions Options => _app.Options;
 
     public GenerationRun(SimulatorApp app, HttpContext context, bool chat)
@@ -27,6 +28,15 @@ internal sealed class GenerationRun
         _context = context;
         _chat = chat;
     }
+
+    /// <summary>A request to a native API's route (MindIE, TGI, Triton).</summary>
+    public GenerationRun(SimulatorApp app, HttpContext context, NativeRoute native)
+        : this(app, context, chat: false)
+    {
+        _native = native;
+    }
+
+    private string Path => _native is null ? (_chat ? "/v1/chat/completions" : "/v1/completions") : _context.Request.Path.Value ?? "";
 
     public async Task RunAsync()
     {
@@ -51,7 +61,7 @@ internal sealed class GenerationRun
             {
                 Ordinal = ordinal,
                 ArrivalTimestamp = arrival,
-                Path = _chat ? "/v1/chat/completions" : "/v1/completions",
+                Path = Path,
                 Model = request.Model,
                 Stream = request.Stream,
                 PromptTokens = request.PromptTokens,
@@ -112,13 +122,13 @@ internal sealed class GenerationRun
         try
         {
             using var body = await JsonDocument.ParseAsync(_context.Request.Body, default, token).ConfigureAwait(false);
-            if (!RequestParser.TryParse(body.RootElement, _chat, out request, out error))
+            if (!(_native is null ? RequestParser.TryParse(body.RootElement, _chat, out request, out error) : NativeRequestParser.TryParse(body.RootElement, _native, out request, out error)))
             {
                 await RejectAsync(ordinal, arrival, StatusCodes.Status400BadRequest, "BadRequestError", error, null).ConfigureAwait(false);
                 return null;
             }
 
-            if (_app.PrefixCache is not null)
+            if (_app.PrefixCache is not null && _native is null)
             {
                 request = request with { Tokens = PromptTokens.Of(body.RootElement, _chat) };
             }
@@ -150,7 +160,7 @@ internal sealed class GenerationRun
     {
         Ordinal = ordinal,
         ArrivalTimestamp = arrival,
-        Path = _chat ? "/v1/chat/completions" : "/v1/completions",
+        Path = Path,
         Status = status,
     });
 

@@ -72,10 +72,10 @@ internal static class RequestParser
         return true;
     }
 
-    private static bool ReadBool(JsonElement owner, string name)
+    internal static bool ReadBool(JsonElement owner, string name)
         => owner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
-    private static bool TryReadCount(JsonElement body, string name, out int? value, out string error, int minimum = 1)
+    internal static bool TryReadCount(JsonElement body, string name, out int? value, out string error, int minimum = 1)
     {
         value = null;
         error = "";

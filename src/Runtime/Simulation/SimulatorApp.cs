@@ -81,6 +81,7 @@ internal sealed class SimulatorApp : IDisposable
             "/health" => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? Task.CompletedTask : NotAllowed(context),
             "/version" => Get(context, method, VersionBody),
             "/metrics" => HttpMethods.IsGet(method) ? PrometheusExposition.WriteAsync(context, this) : NotAllowed(context),
+            _ when NativeRoute.Match(path) is { } native => HttpMethods.IsPost(method) ? new GenerationRun(this, context, native).RunAsync() : NotAllowed(context),
             _ => JsonResponses.WriteJsonAsync(context, StatusCodes.Status404NotFound, NotFoundBody),
         };
     }

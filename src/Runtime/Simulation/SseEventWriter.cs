@@ -15,7 +15,7 @@ namespace PodBench.Runtime.Simulation;
 /// spliced in, and flushes each event. Every JSON event ends with <c>"x_sim_ts"</c>: the
 /// <see cref="Stopwatch"/> reading taken just before the event is handed to the socket.
 /// </summary>
-internal sealed class SseEventWriter
+internal sealed class SseEventWriter : IStreamEventWriter
 {
     /// <summary>Room for everything in an event but its head and content (usage, stamp, finish reason).</summary>
     private const int Reserve = 256;
@@ -146,15 +146,17 @@ internal sealed class SseEventWriter
         return buffer;
     }
 
-    /// <summary>Stamps the event just before it is handed over, and flushes it.</summary>
-    private ValueTask<FlushResult> End(ref EventBuffer buffer, CancellationToken cancellationToken)
+    /// <summary>Stamps the event just before it is handed over, closes it and flushes it into <paramref name="writer"/>.</summary>
+    internal static ValueTask<FlushResult> End(PipeWriter writer, ref EventBuffer buffer, CancellationToken cancellationToken)
     {
         buffer.Put(",\"x_sim_ts\":"u8);
         buffer.Put(Stopwatch.GetTimestamp());
         buffer.Put("}\n\n"u8);
-        _writer.Advance(buffer.Length);
-        return _writer.FlushAsync(cancellationToken);
+        writer.Advance(buffer.Length);
+        return writer.FlushAsync(cancellationToken);
     }
+
+    private ValueTask<FlushResult> End(ref EventBuffer buffer, CancellationToken cancellationToken) => End(_writer, ref buffer, cancellationToken);
 
     private static string Quote(string text) => "\"" + JsonEncodedText.Encode(text).ToString() + "\"";
 }

@@ -10,7 +10,8 @@ namespace PodBench.Runtime.Simulation;
 
 /// <summary>
 /// A streamed answer, event by event as vLLM sends it: the role chunk (chat only) and the first token when prefill
-/// ends, then one token per decode deadline, the last with <c>finish_reason</c>, then usage and <c>[DONE]</c>.
+/// ends, then one token per decode deadline, the last with <c>finish_reason</c>, then usage and <c>[DONE]</c>; a
+/// native API's stream in its own format (<see cref="NativeEventWriter"/>).
 /// Mid-stream faults strike after the third content chunk (or the last, when there are fewer).
 /// </summary>
 internal sealed class StreamingResponder
@@ -37,7 +38,9 @@ internal sealed class StreamingResponder
         var options = _app.Options;
         var fault = _plan.Fault;
         var tokens = _plan.Tokens;
-        var events = new SseEventWriter(_context.Response.BodyWriter, _plan.Request.IsChat, _plan.Id, _plan.Created, options.ModelId);
+        IStreamEventWriter events = _plan.Request.Native is { } native
+            ? new NativeEventWriter(_context.Response.BodyWriter, native, options.ModelId)
+            : new SseEventWriter(_context.Response.BodyWriter, _plan.Request.IsChat, _plan.Id, _plan.Created, options.ModelId);
         var faultAt = Math.Min(2, tokens - 1);
         var usageInChoice = options.UsagePlacement == UsagePlacement.InLastChoiceChunk && fault != SimulatorFault.CutWithoutDone;
         if (_plan.Request.IsChat)
@@ -54,9 +57,15 @@ internal sealed class StreamingResponder
                 await GenerationRun.WaitAsync(_waiter, deadline).ConfigureAwait(false);
             }
 
+            var last = i == tokens - 1;
+            if (last && fault == SimulatorFault.CutWithoutDone && _plan.Request.Native is not null)
+            {
+                // a native stream has no [DONE]: the cut drops its last event, which carries generated_text
+                return false;
+            }
+
             _plan.Generated++;
             _app.Counters.OnGenerated(1);
-            var last = i == tokens - 1;
             var text = fault == SimulatorFault.HugeChunk && i == faultAt ? OutputText.Huge : OutputText.Token(i);
             Ensure(await events.WriteTokenAsync(
                 text, last ? _plan.FinishReason : null, last && usageInChoice ? _plan.Usage : null, _token, _plan.CachedTokens).ConfigureAwait(false));

@@ -82,6 +82,11 @@ internal sealed class WholeResponder
 
     private byte[] Body()
     {
+        if (_plan.Request.Native is { } native)
+        {
+            return NativeEventWriter.Whole(native, _app.Options.ModelId, Text(), _plan.FinishReason, _plan.Tokens, _plan.Request.Details || native == NativeApi.MindieInfer);
+        }
+
         var chat = _plan.Request.IsChat;
         var buffer = new ArrayBufferWriter<byte>(256 + (_plan.Tokens * 8));
         using (var json = new Utf8JsonWriter(buffer))

@@ -135,6 +135,14 @@ internal static class DiagnosticCases
         { "PB0047", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { UseTimestamp = /*!*/true }") + BasicLists + """
                 public override Sweep? Sweep => Sweep.RequestRate(1, 2, 4);
             """) },
+        { "PB0050", Plan("""
+                private static readonly ModelEndpoint T = ModelEndpoint.TgiStream("t");
+                private static readonly MultiTurnDataset MT = new("mt");
+                public override IReadOnlyList<ModelEndpoint> Models => [T];
+                public override IReadOnlyList<Dataset> Datasets => [MT];
+                public override IReadOnlyList<PodGroup> Pods => [new(T, /*!*/MT)];
+            """) },
+        { "PB0051", Plan(Basics.Replace("ModelEndpoint.StreamChat(\"m\")", "ModelEndpoint.Tgi(\"m\") with { Model = /*!*/\"qwen\" }") + BasicLists) },
         { "PB0027", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { IdleTimeout = /*!*/System.TimeSpan.FromSeconds(0) }") + BasicLists) },
     };
 

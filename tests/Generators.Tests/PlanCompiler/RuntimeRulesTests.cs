@@ -18,11 +18,12 @@ public sealed class RuntimeRulesTests
             private static readonly ModelEndpoint Stray = ModelEndpoint.Chat("stray");
             private static readonly SyntheticDataset D = new("d/1") { RequestCount = 0, Input = Length.Uniform(9, 3), Output = Length.Zipf(0.5, 0, 10) };
             private static readonly SyntheticDataset T = new("t") { Kind = SyntheticKind.TokenId, RequestSize = 8, PrefixLen = 9, Input = Length.Gaussian(5, -1, 1, 10) };
-            public override IReadOnlyList<ModelEndpoint> Models => [M, Twin];
+            private static readonly ModelEndpoint Native = ModelEndpoint.Tgi("native") with { Model = "qwen" };
+            public override IReadOnlyList<ModelEndpoint> Models => [M, Twin, Native];
             private static readonly ShareGptDataset S = new("s", "s.json") { MinOutputLen = 8, MaxOutputLen = 4, SampleCount = 0 };
             private static readonly MultiTurnDataset MT = new("mt") { Turns = 0, Sessions = 2000000, ThinkTime = System.TimeSpan.FromSeconds(-1), Input = Length.Uniform(5, 2) };
             public override IReadOnlyList<Dataset> Datasets => [D, T, S, MT];
-            public override IReadOnlyList<PodGroup> Pods => [new(M, D), new(M, D), new(Stray, T), new PodGroup([M], []).WithReplicas(0)];
+            public override IReadOnlyList<PodGroup> Pods => [new(M, D), new(M, D), new(Stray, T), new PodGroup([M], []).WithReplicas(0), new(Native, MT)];
             public override SummaryOptions Summary => SummaryOptions.Default.WithStatistics(Statistic.P(0), Statistic.Average, Statistic.Min, Statistic.Max, Statistic.Median, Statistic.P75, Statistic.P90, Statistic.P99, Statistic.Parse("P50")) with { Goodput = new GoodputSlo { E2elMs = -1 } };
             public override ServerMetrics? ServerMetrics => new ServerMetrics { Path = "metrics", Interval = System.TimeSpan.FromHours(2) }.OnlyPod(-1);
             public override Sweep? Sweep => Sweep.Concurrency(2, 0, 1, 1, 3).UntilGatesFail();

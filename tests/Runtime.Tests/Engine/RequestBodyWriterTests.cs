@@ -7,7 +7,8 @@ namespace PodBench.Runtime.Tests.Engine;
 
 public sealed class RequestBodyWriterTests
 {
-    private static string Write(ModelEndpoint endpoint, PromptRow row)
+    /// <summary>The body <paramref name="endpoint"/> writes for <paramref name="row"/> (written twice: the writer is reused).</summary>
+    internal static string Write(ModelEndpoint endpoint, PromptRow row)
     {
         var writer = new RequestBodyWriter(endpoint, "m-served");
         using var buffer = new PooledByteBuffer(8);

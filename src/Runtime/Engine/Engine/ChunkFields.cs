@@ -21,6 +21,9 @@ internal struct ChunkFields
     /// <summary>True when a chunk was an error object (<c>"error"</c> member or <c>"object": "error"</c>).</summary>
     public bool IsError;
 
+    /// <summary>True when a native API's chunk carried its final fields (<c>generated_text</c> or <c>details.finish_reason</c>).</summary>
+    public bool Finished;
+
     public void Reset()
     {
         PromptTokens = -1;
@@ -29,5 +32,6 @@ internal struct ChunkFields
         ServerTimestamp = 0;
         HasServerTimestamp = false;
         IsError = false;
+        Finished = false;
     }
 }

@@ -25,27 +25,20 @@ internal static class ChunkParser
         {
             // System.Text.Json throws this (not JsonException) for an undecodable escape in a property name; the
             // event is malformed JSON like any other (found by tests/Fuzz, target sse).
-            throw new JsonException("invalid string escape: " + e.Message, e);
+            throw InvalidEscape(e);
         }
     }
+
+    /// <summary>The <see cref="JsonException"/> for what System.Text.Json reports as an <see cref="InvalidOperationException"/>.</summary>
+    internal static JsonException InvalidEscape(InvalidOperationException e) => new("invalid string escape: " + e.Message, e);
 
     private static void ParseObject(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields)
     {
         fields.HasServerTimestamp = false;
-        var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);
+        var reader = OpenObject(json);
         var section = SectionOther;
         var inContainer = false;
         var inDetails = false;
-        if (!reader.Read())
-        {
-            throw new JsonException("empty event data");
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("event data is not a JSON object");
-        }
-
         while (reader.Read())
         {
             if (reader.TokenType != JsonTokenType.PropertyName)
@@ -141,13 +134,36 @@ internal static class ChunkParser
             }
         }
 
+        EnsureEnd(ref reader, json);
+    }
+
+    /// <summary>A reader of <paramref name="json"/> past its opening brace; throws when it is empty or no object.</summary>
+    internal static Utf8JsonReader OpenObject(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);
+        if (!reader.Read())
+        {
+            throw new JsonException("empty event data");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("event data is not a JSON object");
+        }
+
+        return reader;
+    }
+
+    /// <summary>Throws when anything but white space follows the object the reader read to its end.</summary>
+    internal static void EnsureEnd(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
         if (reader.BytesConsumed != json.Length && !IsWhiteSpace(json[(int)reader.BytesConsumed..]))
         {
             throw new JsonException("unexpected data after the JSON object");
         }
     }
 
-    private static long ReadLong(ref Utf8JsonReader reader)
+    internal static long ReadLong(ref Utf8JsonReader reader)
     {
         if (reader.TryGetInt64(out var value))
         {
@@ -157,7 +173,7 @@ internal static class ChunkParser
         return (long)reader.GetDouble();
     }
 
-    private static void AppendString(ref Utf8JsonReader reader, PooledByteBuffer text)
+    internal static void AppendString(ref Utf8JsonReader reader, PooledByteBuffer text)
     {
         if (reader.TokenType != JsonTokenType.String)
         {

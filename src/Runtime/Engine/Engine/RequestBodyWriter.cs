@@ -10,12 +10,14 @@ namespace PodBench.Runtime.Engine;
 /// Writes request bodies with <see cref="Utf8JsonWriter"/> into a pooled buffer: chat
 /// <c>{"model","messages":[{"role":"user","content":...}],"stream","stream_options","max_tokens"}</c> or completions
 /// <c>{"model","prompt",...}</c>, then the endpoint's generation arguments, which replace any field of the same name.
+/// The native APIs' bodies are <see cref="NativeRequestBody"/>'s.
 /// </summary>
 internal sealed class RequestBodyWriter
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     private readonly string _model;
+    private readonly ApiKind _api;
     private readonly bool _chat;
     private readonly bool _stream;
     private readonly int _defaultMaxTokens;
@@ -25,6 +27,7 @@ internal sealed class RequestBodyWriter
     public RequestBodyWriter(ModelEndpoint endpoint, string model)
     {
         _model = model;
+        _api = endpoint.Api;
         _chat = endpoint.Api is ApiKind.StreamChat or ApiKind.Chat;
         _stream = endpoint.IsStreaming;
         _defaultMaxTokens = endpoint.MaxOutLen;
@@ -58,6 +61,13 @@ internal sealed class RequestBodyWriter
     {
         buffer.Reset();
         writer.Reset(buffer);
+        if (PodBench.Shared.PlanApis.IsNative((int)_api))
+        {
+            NativeRequestBody.Write(writer, _api, row.Prompt, row.MaxTokens ?? _defaultMaxTokens, _generation, _overridden);
+            writer.Flush();
+            return;
+        }
+
         writer.WriteStartObject();
         if (!_overridden.Contains("model"))
         {

@@ -13,8 +13,10 @@ namespace PodBench.Runtime.Engine;
 
 /// <summary>
 /// Sends one request (with its retries) and turns it into a <see cref="RequestRecord"/>: readings before the send
-/// and per event before its JSON is parsed, usage from whichever chunk carries it. The record itself (token counts,
-/// the tokenizer fallback) is <see cref="RequestRecordBuilder"/>'s, the failure texts <see cref="RequestErrors"/>'.
+/// and per event before its JSON is parsed, usage from whichever chunk carries it. OpenAI-compatible streams end with
+/// <c>[DONE]</c>; the native ones (MindIE, TGI, Triton) with the end of the body, MindIE's and TGI's after a final
+/// event with <c>generated_text</c>. The record itself (token counts, the tokenizer fallback) is
+/// <see cref="RequestRecordBuilder"/>'s, the failure texts <see cref="RequestErrors"/>'.
 /// Shared by every slot of a task; all per-request state lives in the <see cref="RequestContext"/>.
 /// </summary>
 internal sealed class RequestExecutor
@@ -28,6 +30,8 @@ internal sealed class RequestExecutor
     private readonly string? _apiKey;
     private readonly RequestRecordBuilder _records;
     private readonly bool _stream;
+    private readonly bool _native;
+    private readonly bool _finalEvent;
 
     private long _firstPacedSend = long.MaxValue;
     private long _lastPacedSend = long.MinValue;
@@ -40,6 +44,8 @@ internal sealed class RequestExecutor
         _apiKey = request.ApiKey;
         _records = new RequestRecordBuilder(request);
         _stream = _endpoint.IsStreaming;
+        _native = PodBench.Shared.PlanApis.IsNative((int)_endpoint.Api);
+        _finalEvent = _endpoint.Api is ApiKind.MindieStream or ApiKind.TgiStream;
     }
 
     /// <summary>Whether responses are read on the socket loop's thread, where requests are then best started.</summary>
@@ -225,9 +231,7 @@ internal sealed class RequestExecutor
                 ctx.Ticks.Add(reading);
                 ctx.Guard.Heard(reading);
                 events++;
-                var textBefore = ctx.Text.Length;
-                ChunkParser.Parse(data, ctx.Text, ref ctx.Fields);
-                if (ctx.Text.Length == textBefore)
+                if (!ParseEvent(ctx, data))
                 {
                     // Role-only, finish-only and usage-only events: the content-token ITL and TPOT leave them out.
                     ctx.NonContent.Add(ctx.Ticks.Count - 1);
@@ -263,14 +267,25 @@ internal sealed class RequestExecutor
             reader.Commit(await stream.ReadAsync(reader.GetReadMemory(), token).ConfigureAwait(false));
         }
 
-        if (!done)
+        if (!done && !_native)
         {
             ctx.Error = "the stream ended before [DONE]";
             return false;
         }
 
+        if (!done && _finalEvent && !ctx.Fields.Finished)
+        {
+            // a native stream has no [DONE]: MindIE and TGI end theirs with generated_text and details
+            ctx.Error = "the stream ended before its final event (generated_text)";
+            return false;
+        }
+
         ctx.Guard.Settle();
-        await DrainAsync(ctx, stream, token).ConfigureAwait(false);
+        if (done)
+        {
+            await DrainAsync(ctx, stream, token).ConfigureAwait(false);
+        }
+
         if (ctx.Ticks.Count < 2)
         {
             ctx.Error = "chunk size is less than 2";
@@ -350,7 +365,7 @@ internal sealed class RequestExecutor
         }
 
         ctx.Ticks.Add(Reading(ctx, stream as IArrivalStamped));
-        ChunkParser.Parse(reader.Unread, ctx.Text, ref ctx.Fields);
+        ParseEvent(ctx, reader.Unread);
         ctx.AllStamped = false;
         if (ctx.Fields.IsError)
         {
@@ -359,6 +374,19 @@ internal sealed class RequestExecutor
         }
 
         return true;
+    }
+
+    /// <summary>Parses an event (or a whole answer) in the API's format; true when it carried generated text or a token.</summary>
+    private bool ParseEvent(RequestContext ctx, ReadOnlySpan<byte> data)
+    {
+        if (_native)
+        {
+            return NativeChunkParser.Parse(data, ctx.Text, ref ctx.Fields);
+        }
+
+        var textBefore = ctx.Text.Length;
+        ChunkParser.Parse(data, ctx.Text, ref ctx.Fields);
+        return ctx.Text.Length != textBefore;
     }
 
     private static bool IsDone(ReadOnlySpan<byte> data) => data.Trim(" \t"u8).SequenceEqual("[DONE]"u8);

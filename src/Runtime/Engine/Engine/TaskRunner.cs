@@ -52,10 +52,11 @@ public static class TaskRunner
         ArgumentNullException.ThrowIfNull(request);
         var endpoint = request.Task.Model;
         var plan = TaskPlan.Create(request);
-        var model = endpoint.Model
-            ?? await ModelDiscovery.GetFirstModelIdAsync(request.BaseUrl, request.ApiKey, endpoint.Tls, null, cancellationToken).ConfigureAwait(false);
+        // MindIE's and TGI's native APIs send no model name, so there is none to ask for
+        var model = endpoint.Model ?? (!PodBench.Shared.PlanApis.SendsModelName((int)endpoint.Api) ? ""
+            : await ModelDiscovery.GetFirstModelIdAsync(request.BaseUrl, request.ApiKey, endpoint.Tls, null, cancellationToken).ConfigureAwait(false));
 
-        var transport = TransportFactory.Create(endpoint, request.BaseUrl, request.ApiKey, plan.Concurrency + 1);
+        var transport = TransportFactory.Create(endpoint with { Model = model }, request.BaseUrl, request.ApiKey, plan.Concurrency + 1);
         var pool = new ContextPool();
         var prepared = new PreparedRun(request, plan, transport, pool, new StallWatch(pool, endpoint), new RequestExecutor(transport, model, request), new EngineCounters());
         try
@@ -176,7 +177,7 @@ public static class TaskRunner
         if (warm.Succeeded == 0)
         {
             throw new WarmUpFailedException(
-                $"Task {request.Task.Name}: all {count} warm-up request(s) to model endpoint '{request.Task.Model.Abbr}' at {UrlSecrets.Display(EndpointPaths.Api(request.BaseUrl, request.Task.Model.Api))} failed, so the task was stopped: {firstError}");
+                $"Task {request.Task.Name}: all {count} warm-up request(s) to model endpoint '{request.Task.Model.Abbr}' at {UrlSecrets.Display(EndpointPaths.Api(request.BaseUrl, request.Task.Model))} failed, so the task was stopped: {firstError}");
         }
     }
 

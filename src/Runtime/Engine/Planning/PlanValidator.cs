@@ -116,6 +116,11 @@ public static class PlanValidator
         {
             Add(errors, PlanRuleIds.LiteralApiKey, member, PlanMessages.LiteralApiKey, model.Abbr);
         }
+
+        if (model.Model is { } served && !PlanApis.SendsModelName((int)model.Api))
+        {
+            Add(errors, PlanRuleIds.ModelNameNotSent, member, PlanMessages.ModelNameNotSent, model.Abbr, served, PlanApis.Name((int)model.Api));
+        }
     }
 
     private static void CheckSynthetic(SyntheticDataset dataset, string member, List<PlanError> errors)
@@ -275,6 +280,14 @@ public static class PlanValidator
             if (group.Replicas < 1)
             {
                 Add(errors, PlanRuleIds.ReplicasBelowOne, member, PlanMessages.ReplicasBelowOne, index, Int(group.Replicas));
+            }
+
+            foreach (var model in groupModels.Where(m => !PlanApis.IsChat((int)m.Api)))
+            {
+                foreach (var dataset in groupDatasets.Where(d => d is MultiTurnDataset or ShareGptDataset { MultiTurn: true }))
+                {
+                    Add(errors, PlanRuleIds.MultiTurnNeedsChatApi, member, PlanMessages.MultiTurnNeedsChatApi, index, dataset.Abbr, model.Abbr, PlanApis.Name((int)model.Api));
+                }
             }
 
             if (groupModels.Count == 0 || groupDatasets.Count == 0)

@@ -56,7 +56,7 @@ public static class DatasetLoader
             _ => throw new DatasetException($"dataset \"{dataset.Abbr}\": {dataset.GetType().Name} is not a known dataset kind"),
         };
 
-        if (model.Api is not (ApiKind.StreamChat or ApiKind.Chat) && rows.Any(r => r.Session is not null))
+        if (!PodBench.Shared.PlanApis.IsChat((int)model.Api) && rows.Any(r => r.Session is not null))
         {
             throw new DatasetException($"dataset \"{dataset.Abbr}\" has multi-turn sessions, which carry their history as chat messages: model \"{model.Abbr}\" must be a chat endpoint (ModelEndpoint.StreamChat or Chat), not {model.Api}");
         }

@@ -12,7 +12,7 @@ internal static class TransportFactory
     /// <summary>The transport for <paramref name="endpoint"/> at <paramref name="baseUrl"/>.</summary>
     public static IRequestTransport Create(ModelEndpoint endpoint, Uri baseUrl, string? apiKey, int maxConnections)
     {
-        var target = EndpointPaths.Api(baseUrl, endpoint.Api);
+        var target = EndpointPaths.Api(baseUrl, endpoint);
         return UsesEpoll(baseUrl)
             ? new Http1Transport(target, apiKey)
             : new HttpClientTransport(endpoint.Tls, baseUrl, target, apiKey, maxConnections);
