@@ -226,8 +226,9 @@ internal sealed class RequestExecutor
                 ctx.Guard.Heard(reading);
                 events++;
                 var textBefore = ctx.Text.Length;
-                ChunkParser.Parse(data, ctx.Text, ref ctx.Fields);
-                if (ctx.Text.Length == textBefore)
+                var callsBefore = ctx.ToolCalls.Bytes;
+                ChunkParser.Parse(data, ctx.Text, ref ctx.Fields, ctx.ToolCalls);
+                if (ctx.Text.Length == textBefore && ctx.ToolCalls.Bytes == callsBefore)
                 {
                     // Role-only, finish-only and usage-only events: the content-token ITL and TPOT leave them out.
                     ctx.NonContent.Add(ctx.Ticks.Count - 1);
@@ -350,7 +351,7 @@ internal sealed class RequestExecutor
         }
 
         ctx.Ticks.Add(Reading(ctx, stream as IArrivalStamped));
-        ChunkParser.Parse(reader.Unread, ctx.Text, ref ctx.Fields);
+        ChunkParser.Parse(reader.Unread, ctx.Text, ref ctx.Fields, ctx.ToolCalls);
         ctx.AllStamped = false;
         if (ctx.Fields.IsError)
         {
