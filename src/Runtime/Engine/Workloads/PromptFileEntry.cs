@@ -10,4 +10,7 @@ internal sealed record PromptFileEntry(int Line, string Prompt, string? Completi
 {
     /// <summary>ShareGPT: the later (human, model) pairs of the conversation, in order; empty when it has none.</summary>
     public System.Collections.Generic.IReadOnlyList<(string Prompt, string Completion)> LaterTurns { get; init; } = [];
+
+    /// <summary>A function-call entry's own tools (the JSON text of an OpenAI <c>tools</c> array); null otherwise.</summary>
+    public string? Tools { get; init; }
 }

@@ -47,7 +47,7 @@ internal static class PromptFileSelection
             var outputLen = dataset.OutputLen ?? entry.OutputLen ?? (entry.Completion is { } c ? Count(c, tokenizer) : null);
             if (Keep(dataset, Count(entry.Prompt, tokenizer), outputLen))
             {
-                kept.Add(new PromptRow(kept.Count, entry.Prompt, outputLen, null, entry.DataId) { Session = Session(dataset, entry, tokenizer) });
+                kept.Add(new PromptRow(kept.Count, entry.Prompt, outputLen, null, entry.DataId) { Session = Session(dataset, entry, tokenizer), Tools = entry.Tools });
             }
             else
             {
