@@ -41,4 +41,8 @@ internal static class PlanRuleIds
     public const string ServerMetricsIntervalOutOfRange = "PB0040";
     public const string ServerMetricsPathInvalid = "PB0041";
     public const string ServerMetricsPodOutOfRange = "PB0042";
+    public const string ToolsNeedChat = "PB0055";
+    public const string ToolParametersInvalid = "PB0056";
+    public const string ToolNameInvalid = "PB0057";
+    public const string ToolChoiceUnknown = "PB0058";
 }

@@ -162,6 +162,8 @@ internal static class PlanChecks
         {
             bag.Add(PlanRuleIds.LiteralApiKey, key.Location, name);
         }
+
+        ToolChecks.Check(model, name, bag);
     }
 
     private static void CheckSynthetic(PlanValue dataset, DiagnosticBag bag)

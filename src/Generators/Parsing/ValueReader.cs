@@ -458,8 +458,8 @@ internal sealed class ValueReader
 
     private static double ApiKindOf(string preset) => preset switch
     {
-        "StreamChat" => 0,
-        "Chat" => 1,
+        "StreamChat" or "StreamFunctionCallChat" or "StreamChatMultiTurn" => 0,
+        "Chat" or "FunctionCallChat" => 1,
         "StreamCompletions" => 2,
         _ => 3,
     };

@@ -115,6 +115,8 @@ public static class PlanValidator
         {
             Add(errors, PlanRuleIds.LiteralApiKey, member, PlanMessages.LiteralApiKey, model.Abbr);
         }
+
+        errors.AddRange(ToolValidator.Check(model, member));
     }
 
     private static void CheckSynthetic(SyntheticDataset dataset, string member, List<PlanError> errors)

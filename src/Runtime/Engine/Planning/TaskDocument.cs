@@ -8,4 +8,11 @@ namespace PodBench.Runtime.Planning;
 /// <param name="Api">The API kind (StreamChat, Chat, ...).</param>
 /// <param name="Replica">This pod's index within a replicated group.</param>
 /// <param name="Replicas">Pods of the replicated group.</param>
-public sealed record TaskDocument(string Model, string Dataset, int Concurrency, double RequestRate, string Api, int Replica = 0, int Replicas = 1);
+public sealed record TaskDocument(string Model, string Dataset, int Concurrency, double RequestRate, string Api, int Replica = 0, int Replicas = 1)
+{
+    /// <summary>The names of the endpoint's tools (a function-call dataset's own tools are per request and not listed).</summary>
+    public System.Collections.Generic.IReadOnlyList<string> Tools { get; init; } = [];
+
+    /// <summary>The endpoint's tool choice; null when it sends none.</summary>
+    public string? ToolChoice { get; init; }
+}
