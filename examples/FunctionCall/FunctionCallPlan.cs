@@ -42,6 +42,7 @@ public sealed class FunctionCallPlan : BenchmarkPlan
         RequestCount = 16,
         Input = Length.Uniform(32, 64),
         Output = Length.Fixed(24), // tokens of each call's arguments
+        DistinctPrompts = true,
     };
 
     public override IReadOnlyList<ModelEndpoint> Models => [Bfcl, Streamed];
