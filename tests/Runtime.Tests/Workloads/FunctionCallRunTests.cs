@@ -133,6 +133,40 @@ public sealed class FunctionCallRunTests : IDisposable
     }
 
     [Fact]
+    public async Task An_mtbench_file_sends_each_question_as_a_session_with_the_endpoints_max_out_len()
+    {
+        await using var server = await SimulatorServer.StartAsync(Options);
+        Directory.CreateDirectory(_dir);
+        var file = Path.Combine(_dir, "question.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"question_id": 81, "category": "writing", "prompt": ["Compose a travel blog post about Hawaii.", "Rewrite it starting every sentence with A."]}""",
+            """{"question_id": 111, "category": "math", "turns": ["Area of the triangle (0,0), (-1,1), (3,3)?", "Area of its circumscribed circle?"], "reference": ["3", "5pi"]}""",
+            """{"question_id": 200, "category": "stem", "prompt": ["One turn only."]}""",
+        ]);
+        var model = ModelEndpoint.StreamChatMultiTurn("m") with { MaxOutLen = 6 };
+
+        var (exit, console) = OnePodRun.Run(server.BaseUrl.ToString(), new MtBenchDataset("mtbench", file), _dir, "r", model: model);
+
+        Assert.True(exit == 0, console);
+        Assert.Equal(
+            [("111", 0), ("111", 1), ("200", 0), ("81", 0), ("81", 1)],
+            Details("mtbench").Select(d => (d.GetProperty("data_id").GetString()!, d.GetProperty("turn_id").GetInt32())).Order());
+        // the reference's max_out_len on every turn; a second turn carries the first question and the server's reply
+        Assert.All(server.Stats.GetRequests(), r => Assert.Equal((200, 6), (r.Status, r.MaxTokens)));
+        Assert.Equal([1, 1, 1, 3, 3], server.Stats.GetRequests().Select(r => r.Messages).Order());
+        var second = Details("mtbench").Single(d => d.GetProperty("data_id").GetString() == "111" && d.GetProperty("turn_id").GetInt32() == 1);
+        var sent = JsonDocument.Parse(second.GetProperty("input").GetString()!).RootElement;
+        Assert.Equal("Area of the triangle (0,0), (-1,1), (3,3)?", sent[0].GetProperty("content").GetString());
+        Assert.Equal("Area of its circumscribed circle?", sent[2].GetProperty("content").GetString());
+
+        File.WriteAllLines(file, ["""{"question_id": 1, "prompt": []}""", """{"question_id": 2}"""]);
+        var e = Assert.Throws<DatasetException>(() => DatasetLoader.Load(new MtBenchDataset("mtbench", file), model, ".", null, null));
+        Assert.Contains("question.jsonl(1): \"prompt\" must be a non-empty array of non-empty strings, found []", e.Message, StringComparison.Ordinal);
+        Assert.Contains("question.jsonl(2): \"prompt\" (or \"turns\") is missing", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Malformed_function_call_lines_are_named_by_line_and_tools_need_a_chat_endpoint()
     {
         Directory.CreateDirectory(_dir);

@@ -44,6 +44,11 @@ public static class DatasetLoader
             throw new DatasetException($"dataset \"{bad.Abbr}\": MaxOutLen must be at least 1, got {bad.MaxOutLen}");
         }
 
+        if (dataset is MtBenchDataset { ThinkTime.Ticks: < 0 } sessions)
+        {
+            throw new DatasetException($"dataset \"{sessions.Abbr}\": ThinkTime must not be negative, got {sessions.ThinkTime}");
+        }
+
         IReadOnlyList<PromptRow> rows = dataset switch
         {
             SyntheticDataset s => SyntheticGenerator.Generate(s, () => tokenizer ?? LoadTokenizer(s, model, baseDirectory), Math.Min(s.RequestCount, numPrompts ?? int.MaxValue)),
@@ -53,6 +58,7 @@ public static class DatasetLoader
             MultiTurnDataset mt => ConversationGenerator.Generate(mt),
             ShareGptDataset g => ShareGpt(g, ReadFile(g.Abbr, g.Path, baseDirectory), tokenizer, notice),
             PromptJsonlDataset p => PromptFileSelection.Select(p, PromptJsonlReader.Read(ReadFile(p.Abbr, p.Path, baseDirectory), p.Path), 0, tokenizer, notice),
+            MtBenchDataset b => PromptFileSelection.Select(b, MtBenchReader.Read(ReadFile(b.Abbr, b.Path, baseDirectory), b.Path), 0, tokenizer, notice),
             FunctionCallDataset f => PromptFileSelection.Select(f, FunctionCallReader.Read(ReadFile(f.Abbr, f.Path, baseDirectory), f.Path), 0, tokenizer, notice),
             _ => throw new DatasetException($"dataset \"{dataset.Abbr}\": {dataset.GetType().Name} is not a known dataset kind"),
         };
