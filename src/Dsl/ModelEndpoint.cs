@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace PodBench.Dsl;
 
@@ -87,6 +88,18 @@ public sealed record ModelEndpoint(string Abbr)
     /// </summary>
     public TimeSpan IdleTimeout { get; init; } = DefaultWaitLimit;
 
+    /// <summary>
+    /// Functions the model may call, sent as the request's <c>tools</c> (chat APIs only, PB0055); a
+    /// <see cref="FunctionCallDataset"/> row's own tools replace them. Default: none.
+    /// </summary>
+    public IReadOnlyList<ToolFunction> Tools { get; init; } = Array.Empty<ToolFunction>();
+
+    /// <summary>
+    /// The request's <c>tool_choice</c>: <c>"auto"</c>, <c>"none"</c>, <c>"required"</c>, or the name of one of
+    /// <see cref="Tools"/> to force that function (PB0058). Null sends none (the server's default: auto).
+    /// </summary>
+    public string? ToolChoice { get; init; }
+
     /// <summary>Generation arguments passed through verbatim (reference: <c>generation_kwargs</c>).</summary>
     public GenerationArgs Generation { get; init; } = GenerationArgs.Empty;
 
@@ -122,6 +135,26 @@ public sealed record ModelEndpoint(string Abbr)
 
     /// <summary>Triton's <c>POST /v2/models/&lt;model&gt;/generate_stream</c> (reference: <c>triton_stream_api_general</c>).</summary>
     public static ModelEndpoint TritonStream(string abbr) => new(abbr) { Api = ApiKind.TritonStream };
+    /// <summary>
+    /// Non-streaming chat for function calls, the reference's <c>vllm_api_function_call_chat</c>
+    /// (<c>max_out_len</c> 10240); the tools come from <see cref="Tools"/> or a <see cref="FunctionCallDataset"/>.
+    /// </summary>
+    public static ModelEndpoint FunctionCallChat(string abbr) => new(abbr) { Api = ApiKind.Chat, MaxOutLen = 10240 };
+
+    /// <summary>
+    /// Streaming chat for function calls: <see cref="FunctionCallChat"/> with <c>stream: true</c>, so the call's
+    /// arguments arrive in pieces and time to first token counts the first piece.
+    /// </summary>
+    public static ModelEndpoint StreamFunctionCallChat(string abbr) => new(abbr) { Api = ApiKind.StreamChat, MaxOutLen = 10240 };
+
+    /// <summary>
+    /// Streaming chat for multi-turn sessions, the reference's <c>vllm_api_stream_chat_multiturn</c>
+    /// (<c>max_out_len</c> 512): pair it with a <see cref="MultiTurnDataset"/> or a multi-turn <see cref="ShareGptDataset"/>.
+    /// </summary>
+    public static ModelEndpoint StreamChatMultiTurn(string abbr) => new(abbr) { Api = ApiKind.StreamChat, MaxOutLen = 512 };
+
+    /// <summary>A copy that offers <paramref name="tools"/> to the model, with an optional <c>tool_choice</c>.</summary>
+    public ModelEndpoint WithTools(IReadOnlyList<ToolFunction> tools, string? toolChoice = null) => this with { Tools = tools, ToolChoice = toolChoice };
 
     /// <summary>True for the streaming API kinds.</summary>
     public bool IsStreaming => Api is ApiKind.StreamChat or ApiKind.StreamCompletions or ApiKind.MindieStream or ApiKind.TgiStream or ApiKind.TritonStream;

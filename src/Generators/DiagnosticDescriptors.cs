@@ -71,6 +71,14 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NegativeThinkTime = new(PlanRuleIds.NegativeThinkTime, PlanMessages.NegativeThinkTimeTitle, PlanMessages.NegativeThinkTime, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
+    public static readonly DiagnosticDescriptor ToolsNeedChat = new(PlanRuleIds.ToolsNeedChat, PlanMessages.ToolsNeedChatTitle, PlanMessages.ToolsNeedChat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor ToolParametersInvalid = new(PlanRuleIds.ToolParametersInvalid, PlanMessages.ToolParametersInvalidTitle, PlanMessages.ToolParametersInvalid, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor ToolNameInvalid = new(PlanRuleIds.ToolNameInvalid, PlanMessages.ToolNameInvalidTitle, PlanMessages.ToolNameInvalid, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor ToolChoiceUnknown = new(PlanRuleIds.ToolChoiceUnknown, PlanMessages.ToolChoiceUnknownTitle, PlanMessages.ToolChoiceUnknown, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
+
     public static readonly DiagnosticDescriptor ServerMetricsIntervalOutOfRange = new(PlanRuleIds.ServerMetricsIntervalOutOfRange, PlanMessages.ServerMetricsIntervalOutOfRangeTitle, PlanMessages.ServerMetricsIntervalOutOfRange, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
 
     public static readonly DiagnosticDescriptor ServerMetricsPathInvalid = new(PlanRuleIds.ServerMetricsPathInvalid, PlanMessages.ServerMetricsPathInvalidTitle, PlanMessages.ServerMetricsPathInvalid, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md.");
@@ -125,6 +133,10 @@ internal static class DiagnosticDescriptors
         [PlanRuleIds.GoodputLimitNotPositive] = GoodputLimitNotPositive,
         [PlanRuleIds.MultiTurnOptionOutOfRange] = MultiTurnOptionOutOfRange,
         [PlanRuleIds.NegativeThinkTime] = NegativeThinkTime,
+        [PlanRuleIds.ToolsNeedChat] = ToolsNeedChat,
+        [PlanRuleIds.ToolParametersInvalid] = ToolParametersInvalid,
+        [PlanRuleIds.ToolNameInvalid] = ToolNameInvalid,
+        [PlanRuleIds.ToolChoiceUnknown] = ToolChoiceUnknown,
         [PlanRuleIds.ServerMetricsIntervalOutOfRange] = ServerMetricsIntervalOutOfRange,
         [PlanRuleIds.ServerMetricsPathInvalid] = ServerMetricsPathInvalid,
         [PlanRuleIds.ServerMetricsPodOutOfRange] = ServerMetricsPodOutOfRange,

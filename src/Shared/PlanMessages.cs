@@ -130,4 +130,15 @@ internal static class PlanMessages
 
     public const string ModelNameNotSentTitle = "The API sends no model name";
     public const string ModelNameNotSent = "Model '{0}' sets Model '{1}', but {2} requests carry no model name (the server serves one model), so it is not sent; remove it";
+    public const string ToolsNeedChatTitle = "Tools are sent with a chat API";
+    public const string ToolsNeedChat = "Model '{0}' offers tools, which only the chat API sends; use ModelEndpoint.FunctionCallChat, StreamChat or Chat, not {1}";
+
+    public const string ToolParametersInvalidTitle = "A tool's Parameters is a JSON object";
+    public const string ToolParametersInvalid = "Tool '{1}' of model '{0}' has Parameters that are not a JSON object ({2})";
+
+    public const string ToolNameInvalidTitle = "A tool's name is 1 to 64 letters, digits, '_' or '-', unique per model";
+    public const string ToolNameInvalid = "Tool '{1}' of model '{0}': {2}";
+
+    public const string ToolChoiceUnknownTitle = "ToolChoice is auto, none, required or one of the model's tools";
+    public const string ToolChoiceUnknown = "Model '{0}' has ToolChoice '{1}', which is not \"auto\", \"none\", \"required\" or the name of one of its Tools";
 }

@@ -48,4 +48,8 @@ internal static class PlanRuleIds
     public const string SweepRateNotApplied = "PB0047";
     public const string MultiTurnNeedsChatApi = "PB0050";
     public const string ModelNameNotSent = "PB0051";
+    public const string ToolsNeedChat = "PB0055";
+    public const string ToolParametersInvalid = "PB0056";
+    public const string ToolNameInvalid = "PB0057";
+    public const string ToolChoiceUnknown = "PB0058";
 }

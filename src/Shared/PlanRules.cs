@@ -128,6 +128,28 @@ internal static class PlanRules
     /// <summary>True for the rules that warn rather than fail (a literal API key, two identical pod groups).</summary>
     public static bool IsWarning(string id) => id is PlanRuleIds.LiteralApiKey or PlanRuleIds.DuplicatePodGroup or PlanRuleIds.ModelNameNotSent;
 
+    /// <summary>Why <paramref name="name"/> is not a legal tool name (OpenAI: 1 to 64 of a-z, A-Z, 0-9, _ and -); null when it is.</summary>
+    public static string? ToolNameProblem(string? name)
+    {
+        if (name is null || name.Length == 0 || name.Length > 64)
+        {
+            return "a name has 1 to 64 characters";
+        }
+
+        foreach (var c in name)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-'))
+            {
+                return "'" + Describe(c) + "' is not allowed in a name (letters, digits, '_' and '-' only)";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True for a <c>tool_choice</c> keyword.</summary>
+    public static bool IsToolChoiceKeyword(string choice) => choice is "auto" or "none" or "required";
+
     /// <summary>Formats a rule's message (one of <see cref="PlanMessages"/>) with invariant culture.</summary>
     public static string Format(string messageFormat, params object?[] args) =>
         string.Format(CultureInfo.InvariantCulture, messageFormat, args);

@@ -50,7 +50,7 @@ internal static class PlanChecks
             CheckMultiTurn(dataset, bag);
         }
 
-        foreach (var dataset in Objects(plan.Datasets, "MultiTurnDataset").Concat(Objects(plan.Datasets, "ShareGptDataset")))
+        foreach (var dataset in Objects(plan.Datasets, "MultiTurnDataset").Concat(Objects(plan.Datasets, "ShareGptDataset")).Concat(Objects(plan.Datasets, "MtBenchDataset")))
         {
             if (dataset.Get("ThinkTime") is { Kind: ValueKind.Constant, Number: < 0 and var seconds } think)
             {
@@ -170,6 +170,7 @@ internal static class PlanChecks
         }
 
         ApiChecks.CheckModel(model, name, bag);
+        ToolChecks.Check(model, name, bag);
     }
 
     private static void CheckSynthetic(PlanValue dataset, DiagnosticBag bag)

@@ -463,8 +463,8 @@ internal sealed class ValueReader
 
     private static double ApiKindOf(string preset) => preset switch
     {
-        "StreamChat" => 0,
-        "Chat" => 1,
+        "StreamChat" or "StreamFunctionCallChat" or "StreamChatMultiTurn" => 0,
+        "Chat" or "FunctionCallChat" => 1,
         "StreamCompletions" => 2,
         "MindieStream" => Shared.PlanApis.MindieStream,
         "Tgi" => Shared.PlanApis.Tgi,

@@ -101,6 +101,8 @@ public sealed class RunnerContext
     {
         PlanDataset = task.Level is null ? null : task.PlanDataset,
         Level = task.Level?.Value,
+        Tools = (task.Model.Tools ?? []).Select(t => t.Name).ToArray(),
+        ToolChoice = task.Model.ToolChoice,
     };
 
     private static string Hash(PlanDocument document)
@@ -115,6 +117,11 @@ public sealed class RunnerContext
             {
                 text.Append(';').Append(t.Model).Append('/').Append(t.Dataset).Append('/').Append(t.Concurrency).Append('/')
                     .Append(t.RequestRate.ToString("R", CultureInfo.InvariantCulture)).Append('/').Append(t.Api).Append('/').Append(t.Replica).Append('/').Append(t.Replicas);
+                if (t.Tools.Count > 0 || t.ToolChoice is not null)
+                {
+                    // only plans with tools hash them, so every earlier run folder keeps its hash
+                    text.Append("/tools:").Append(string.Join(",", t.Tools)).Append('/').Append(t.ToolChoice);
+                }
             }
         }
 

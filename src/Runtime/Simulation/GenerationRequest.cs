@@ -30,6 +30,12 @@ internal sealed record GenerationRequest
     /// <summary>Chat: the number of messages sent (a multi-turn request carries its history); 0 for completions.</summary>
     public int Messages { get; init; }
 
+    /// <summary>Chat: the number of <c>tools</c> offered.</summary>
+    public int Tools { get; init; }
+
+    /// <summary>The function the answer calls (in <c>tool_calls</c>, its arguments as the generated tokens); null for a text answer.</summary>
+    public string? ToolCall { get; init; }
+
     /// <summary>The prompt's token hashes (<see cref="Simulation.PromptTokens"/>), when the prefix cache is on; else null.</summary>
     public System.Collections.Generic.List<ulong>? Tokens { get; init; }
 

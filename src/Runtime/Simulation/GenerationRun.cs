@@ -67,6 +67,8 @@ internal sealed class GenerationRun
                 PromptTokens = request.PromptTokens,
                 CachedTokens = cached ?? 0,
                 Messages = request.Messages,
+                Tools = request.Tools,
+                ToolCall = request.ToolCall,
                 MaxTokens = request.MaxTokens,
                 CompletionTokens = tokens,
                 Fault = fault,

@@ -54,6 +54,13 @@ internal static class RequestParser
             return false;
         }
 
+        var tools = 0;
+        string? call = null;
+        if (chat && (!ChatChecks.TryCheckHistory(body.GetProperty("messages"), out error) || !ChatChecks.TryReadTools(body, out tools, out call, out error)))
+        {
+            return false;
+        }
+
         request = new GenerationRequest
         {
             IsChat = chat,
@@ -67,6 +74,8 @@ internal static class RequestParser
             IgnoreEos = ReadBool(body, "ignore_eos"),
             PromptTokens = promptTokens.Value,
             Messages = chat ? body.GetProperty("messages").GetArrayLength() : 0,
+            Tools = tools,
+            ToolCall = call,
         };
         error = "";
         return true;

@@ -29,6 +29,12 @@ public sealed record SimulatedRequest
     /// <summary>Chat: the number of messages the request carried (history included); 0 for completions.</summary>
     public int Messages { get; init; }
 
+    /// <summary>Chat: the number of <c>tools</c> the request offered.</summary>
+    public int Tools { get; init; }
+
+    /// <summary>The function the answer called (its arguments streamed as the generated tokens); null for a text answer.</summary>
+    public string? ToolCall { get; init; }
+
     /// <summary>The request's <c>max_tokens</c> (or <c>max_completion_tokens</c>); null when absent.</summary>
     public int? MaxTokens { get; init; }
 

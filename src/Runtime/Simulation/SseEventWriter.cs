@@ -92,6 +92,41 @@ internal sealed class SseEventWriter : IStreamEventWriter
         return End(ref buffer, cancellationToken);
     }
 
+    /// <summary>
+    /// One token of a function call: <c>delta.tool_calls</c> with the call's <paramref name="id"/> and
+    /// <paramref name="name"/> on the first (null afterwards) and <paramref name="piece"/> (JSON-escaped) of its
+    /// arguments; the last carries <c>finish_reason</c> <c>tool_calls</c> (or <c>length</c>).
+    /// </summary>
+    public ValueTask<FlushResult> WriteToolCallAsync(
+        string? id, string? name, ReadOnlySpan<byte> piece, string? finishReason, (int Prompt, int Completion)? usage, CancellationToken cancellationToken, int? cachedTokens = null)
+    {
+        var buffer = Begin(SmallText + piece.Length);
+        buffer.Put("{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"u8);
+        if (id is not null && name is not null)
+        {
+            buffer.Put("\"id\":"u8);
+            buffer.Put(Encoding.UTF8.GetBytes(Quote(id)));
+            buffer.Put(",\"type\":\"function\",\"function\":{\"name\":"u8);
+            buffer.Put(Encoding.UTF8.GetBytes(Quote(name)));
+            buffer.Put(",\"arguments\":\""u8);
+        }
+        else
+        {
+            buffer.Put("\"function\":{\"arguments\":\""u8);
+        }
+
+        buffer.Put(piece);
+        buffer.Put("\"}}]},\"logprobs\":null,\"finish_reason\":"u8);
+        buffer.Put(finishReason is null ? "null"u8 : finishReason == "length" ? "\"length\""u8 : "\"tool_calls\""u8);
+        buffer.Put("}]"u8);
+        if (usage is { } counts)
+        {
+            PutUsage(ref buffer, counts.Prompt, counts.Completion, cachedTokens);
+        }
+
+        return End(ref buffer, cancellationToken);
+    }
+
     /// <summary>The usage-only event: <c>"choices": []</c> and <c>usage</c> (with <c>prompt_tokens_details</c> when <paramref name="cachedTokens"/> is given).</summary>
     public ValueTask<FlushResult> WriteUsageAsync(int promptTokens, int completionTokens, CancellationToken cancellationToken, int? cachedTokens = null)
     {

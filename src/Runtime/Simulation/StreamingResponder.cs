@@ -66,9 +66,19 @@ internal sealed class StreamingResponder
 
             _plan.Generated++;
             _app.Counters.OnGenerated(1);
-            var text = fault == SimulatorFault.HugeChunk && i == faultAt ? OutputText.Huge : OutputText.Token(i);
-            Ensure(await events.WriteTokenAsync(
-                text, last ? _plan.FinishReason : null, last && usageInChoice ? _plan.Usage : null, _token, _plan.CachedTokens).ConfigureAwait(false));
+            if (_plan.Request.ToolCall is { } call && events is SseEventWriter sse)
+            {
+                Ensure(await sse.WriteToolCallAsync(
+                    i == 0 ? ToolCallText.Id(_plan) : null, i == 0 ? call : null, ToolCallText.Piece(i, tokens), last ? _plan.FinishReason : null,
+                    last && usageInChoice ? _plan.Usage : null, _token, _plan.CachedTokens).ConfigureAwait(false));
+            }
+            else
+            {
+                var text = fault == SimulatorFault.HugeChunk && i == faultAt ? OutputText.Huge : OutputText.Token(i);
+                Ensure(await events.WriteTokenAsync(
+                    text, last ? _plan.FinishReason : null, last && usageInChoice ? _plan.Usage : null, _token, _plan.CachedTokens).ConfigureAwait(false));
+            }
+
             if (i != faultAt)
             {
                 continue;

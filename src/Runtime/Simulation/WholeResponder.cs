@@ -103,9 +103,27 @@ internal sealed class WholeResponder
             {
                 json.WriteStartObject("message");
                 json.WriteString("role", "assistant");
-                json.WriteString("content", Text());
-                json.WriteStartArray("tool_calls");
-                json.WriteEndArray();
+                if (_plan.Request.ToolCall is { } call)
+                {
+                    json.WriteNull("content");
+                    json.WriteStartArray("tool_calls");
+                    json.WriteStartObject();
+                    json.WriteString("id", ToolCallText.Id(_plan));
+                    json.WriteString("type", "function");
+                    json.WriteStartObject("function");
+                    json.WriteString("name", call);
+                    json.WriteString("arguments", ToolCallText.Arguments(_plan.Tokens));
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                    json.WriteEndArray();
+                }
+                else
+                {
+                    json.WriteString("content", Text());
+                    json.WriteStartArray("tool_calls");
+                    json.WriteEndArray();
+                }
+
                 json.WriteEndObject();
             }
             else
@@ -114,7 +132,7 @@ internal sealed class WholeResponder
             }
 
             json.WriteNull("logprobs");
-            json.WriteString("finish_reason", _plan.FinishReason);
+            json.WriteString("finish_reason", _plan.Request.ToolCall is not null && _plan.FinishReason != "length" ? "tool_calls" : _plan.FinishReason);
             json.WriteNull("stop_reason");
             json.WriteEndObject();
             json.WriteEndArray();

@@ -143,6 +143,22 @@ internal static class DiagnosticCases
                 public override IReadOnlyList<PodGroup> Pods => [new(T, /*!*/MT)];
             """) },
         { "PB0051", Plan(Basics.Replace("ModelEndpoint.StreamChat(\"m\")", "ModelEndpoint.Tgi(\"m\") with { Model = /*!*/\"qwen\" }") + BasicLists) },
+        { "PB0055", Plan("""
+                private static readonly ModelEndpoint M = ModelEndpoint.StreamCompletions("m") with { Tools = /*!*/[new ToolFunction("f")] };
+                private static readonly SyntheticDataset D = new("d");
+            """ + BasicLists) },
+        { "PB0056", Plan("""
+                private static readonly ModelEndpoint M = ModelEndpoint.FunctionCallChat("m") with { Tools = [new ToolFunction("f") { Parameters = /*!*/"{\"type\": \"object\", }" }] };
+                private static readonly SyntheticDataset D = new("d");
+            """ + BasicLists) },
+        { "PB0057", Plan("""
+                private static readonly ModelEndpoint M = ModelEndpoint.StreamFunctionCallChat("m").WithTools([new ToolFunction("f"), new ToolFunction(/*!*/"f")]);
+                private static readonly SyntheticDataset D = new("d");
+            """ + BasicLists) },
+        { "PB0058", Plan("""
+                private static readonly ModelEndpoint M = ModelEndpoint.FunctionCallChat("m") with { Tools = [new ToolFunction("get_weather")], ToolChoice = /*!*/"get_time" };
+                private static readonly SyntheticDataset D = new("d");
+            """ + BasicLists) },
         { "PB0027", Plan(Basics.Replace("StreamChat(\"m\")", "StreamChat(\"m\") with { IdleTimeout = /*!*/System.TimeSpan.FromSeconds(0) }") + BasicLists) },
     };
 

@@ -10,18 +10,19 @@ namespace PodBench.Runtime.Tests.Workloads;
 /// <summary>The runner's <c>run --pod 0</c> verb, in process, on a one-model one-dataset plan against <c>url</c>.</summary>
 internal static class OnePodRun
 {
-    public static (int Exit, string Console) Run(string url, Dataset dataset, string output, string run, int concurrency = 2)
+    public static (int Exit, string Console) Run(string url, Dataset dataset, string output, string run, int concurrency = 2, ModelEndpoint? model = null)
     {
         var console = new StringWriter();
-        var plan = new OneTaskPlan(url, dataset, concurrency);
+        var plan = new OneTaskPlan(url, dataset, concurrency, model);
         var exit = RunnerMain.Dispatch(plan, new GeneratedPlan(typeof(OneTaskPlan).FullName!, null), RunnerArguments.Parse(["run", "--pod", "0", "--output", output, "--run", run]), console, CancellationToken.None);
         return (exit, console.ToString());
     }
 
-    private sealed class OneTaskPlan(string url, Dataset dataset, int concurrency) : BenchmarkPlan
+    // model: the endpoint (its abbr must be "m"); null is streaming chat
+    private sealed class OneTaskPlan(string url, Dataset dataset, int concurrency, ModelEndpoint? model) : BenchmarkPlan
     {
         public override IReadOnlyList<ModelEndpoint> Models =>
-            [ModelEndpoint.StreamChat("m") with { Url = url, Model = "qwen", Concurrency = concurrency, ApiKey = ApiKey.None, Generation = GenerationArgs.Empty.WithIgnoreEos() }];
+            [(model ?? ModelEndpoint.StreamChat("m")) with { Url = url, Model = "qwen", Concurrency = concurrency, ApiKey = ApiKey.None, Generation = GenerationArgs.Empty.WithIgnoreEos() }];
 
         public override IReadOnlyList<Dataset> Datasets => [dataset];
 

@@ -5,8 +5,8 @@ namespace PodBench.Runtime.Engine;
 
 /// <summary>
 /// Reads one OpenAI-compatible JSON document (a streamed chunk or a whole non-streamed response) with
-/// <see cref="Utf8JsonReader"/>: the generated text goes, unescaped, into a pooled UTF-8 buffer, usage and
-/// <c>x_sim_ts</c> into <see cref="ChunkFields"/>. The whole document is read, so invalid JSON always throws
+/// <see cref="Utf8JsonReader"/>: the generated text goes, unescaped, into a pooled UTF-8 buffer, the
+/// <c>tool_calls</c> pieces into <see cref="ToolCallParts"/>, usage and <c>x_sim_ts</c> into <see cref="ChunkFields"/>. The whole document is read, so invalid JSON always throws
 /// <see cref="JsonException"/>. Nothing is allocated.
 /// </summary>
 internal static class ChunkParser
@@ -15,11 +15,15 @@ internal static class ChunkParser
     private const int SectionUsage = 1;
     private const int SectionChoices = 2;
 
-    public static void Parse(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields)
+    public static void Parse(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields) =>
+        Parse(json, text, ref fields, null);
+
+    /// <summary>As the other overload; <paramref name="calls"/> (when given) receives the <c>tool_calls</c> pieces.</summary>
+    public static void Parse(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields, ToolCallParts? calls)
     {
         try
         {
-            ParseObject(json, text, ref fields);
+            ParseObject(json, text, ref fields, calls);
         }
         catch (InvalidOperationException e)
         {
@@ -32,8 +36,9 @@ internal static class ChunkParser
     /// <summary>The <see cref="JsonException"/> for what System.Text.Json reports as an <see cref="InvalidOperationException"/>.</summary>
     internal static JsonException InvalidEscape(InvalidOperationException e) => new("invalid string escape: " + e.Message, e);
 
-    private static void ParseObject(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields)
+    private static void ParseObject(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields, ToolCallParts? calls)
     {
+        var tools = new ToolCallReading(calls);
         fields.HasServerTimestamp = false;
         var reader = OpenObject(json);
         var section = SectionOther;
@@ -43,7 +48,13 @@ internal static class ChunkParser
         {
             if (reader.TokenType != JsonTokenType.PropertyName)
             {
+                tools.Element(ref reader);
                 continue;
+            }
+
+            if (reader.CurrentDepth <= 4)
+            {
+                tools.Leave(reader.CurrentDepth);
             }
 
             switch (reader.CurrentDepth)
@@ -122,6 +133,12 @@ internal static class ChunkParser
                         AppendString(ref reader, text);
                     }
 
+                    break;
+                case 4 when section == SectionChoices && inContainer && reader.ValueTextEquals("tool_calls"u8):
+                    tools.Enter();
+                    break;
+                case 6 or 7 when section == SectionChoices && tools.Active:
+                    tools.Property(ref reader, json);
                     break;
                 case 4 when section == SectionChoices && inContainer:
                     if (reader.ValueTextEquals("content"u8) || reader.ValueTextEquals("reasoning_content"u8) || reader.ValueTextEquals("reasoning"u8))

@@ -17,6 +17,12 @@ public sealed record PromptRow(long Id, string Prompt, int? MaxTokens = null, do
     /// </summary>
     public System.Collections.Generic.IReadOnlyList<string>? History { get; init; }
 
+    /// <summary>
+    /// This request's <c>tools</c> as the JSON text of an array (a <see cref="Dsl.FunctionCallDataset"/> row); null sends
+    /// the endpoint's <see cref="Dsl.ModelEndpoint.Tools"/>.
+    /// </summary>
+    public string? Tools { get; init; }
+
     /// <summary>The turn within its session (0 for the first and for single requests): the record's <c>turn_id</c>.</summary>
     public int TurnId { get; init; }
 }

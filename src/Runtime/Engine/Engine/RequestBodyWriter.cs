@@ -9,7 +9,8 @@ namespace PodBench.Runtime.Engine;
 /// <summary>
 /// Writes request bodies with <see cref="Utf8JsonWriter"/> into a pooled buffer: chat
 /// <c>{"model","messages":[{"role":"user","content":...}],"stream","stream_options","max_tokens"}</c> or completions
-/// <c>{"model","prompt",...}</c>, then the endpoint's generation arguments, which replace any field of the same name.
+/// <c>{"model","prompt",...}</c>, the chat's <c>tools</c> and <c>tool_choice</c> (the row's tools, else the endpoint's),
+/// then the endpoint's generation arguments, which replace any field of the same name.
 /// The native APIs' bodies are <see cref="NativeRequestBody"/>'s.
 /// </summary>
 internal sealed class RequestBodyWriter
@@ -23,6 +24,8 @@ internal sealed class RequestBodyWriter
     private readonly int _defaultMaxTokens;
     private readonly KeyValuePair<string, string>[] _generation;
     private readonly HashSet<string> _overridden;
+    private readonly string? _tools;
+    private readonly string? _toolChoice;
 
     public RequestBodyWriter(ModelEndpoint endpoint, string model)
     {
@@ -52,6 +55,9 @@ internal sealed class RequestBodyWriter
         {
             _overridden.Add(entry.Key);
         }
+
+        _tools = ToolsJson.Tools(endpoint.Tools);
+        _toolChoice = ToolsJson.Choice(endpoint.ToolChoice);
     }
 
     /// <summary>A writer for one request context, reused with <see cref="Write"/>.</summary>
@@ -114,6 +120,17 @@ internal sealed class RequestBodyWriter
         if (!_overridden.Contains("max_tokens"))
         {
             writer.WriteNumber("max_tokens"u8, row.MaxTokens ?? _defaultMaxTokens);
+        }
+
+        if ((row.Tools ?? _tools) is { } tools && _chat && !_overridden.Contains("tools"))
+        {
+            writer.WritePropertyName("tools"u8);
+            writer.WriteRawValue(tools, skipInputValidation: true);
+            if (_toolChoice is not null && !_overridden.Contains("tool_choice"))
+            {
+                writer.WritePropertyName("tool_choice"u8);
+                writer.WriteRawValue(_toolChoice, skipInputValidation: true);
+            }
         }
 
         foreach (var entry in _generation)

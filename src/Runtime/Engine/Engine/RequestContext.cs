@@ -22,6 +22,9 @@ internal sealed class RequestContext : IDisposable
 
     public PooledByteBuffer Text { get; } = new(2048);
 
+    /// <summary>The response's tool calls (name and arguments), kept apart from <see cref="Text"/>.</summary>
+    public ToolCallParts ToolCalls { get; } = new();
+
     /// <summary>Clock readings: [0] before the send, then one per event.</summary>
     public LongList Ticks { get; } = new();
 
@@ -49,6 +52,7 @@ internal sealed class RequestContext : IDisposable
         ServerTicks.Clear();
         NonContent.Clear();
         Text.Reset();
+        ToolCalls.Reset();
         Reader.Reset();
         Fields.Reset();
         AllStamped = true;
@@ -62,5 +66,6 @@ internal sealed class RequestContext : IDisposable
         Body.Dispose();
         Reader.Dispose();
         Text.Dispose();
+        ToolCalls.Dispose();
     }
 }

@@ -376,7 +376,7 @@ internal sealed class RequestExecutor
         return true;
     }
 
-    /// <summary>Parses an event (or a whole answer) in the API's format; true when it carried generated text or a token.</summary>
+    /// <summary>Parses an event (or a whole answer) in the API's format; true when it carried generated text, a token or a piece of a tool call.</summary>
     private bool ParseEvent(RequestContext ctx, ReadOnlySpan<byte> data)
     {
         if (_native)
@@ -385,8 +385,9 @@ internal sealed class RequestExecutor
         }
 
         var textBefore = ctx.Text.Length;
-        ChunkParser.Parse(data, ctx.Text, ref ctx.Fields);
-        return ctx.Text.Length != textBefore;
+        var callsBefore = ctx.ToolCalls.Bytes;
+        ChunkParser.Parse(data, ctx.Text, ref ctx.Fields, ctx.ToolCalls);
+        return ctx.Text.Length != textBefore || ctx.ToolCalls.Bytes != callsBefore;
     }
 
     private static bool IsDone(ReadOnlySpan<byte> data) => data.Trim(" \t"u8).SequenceEqual("[DONE]"u8);

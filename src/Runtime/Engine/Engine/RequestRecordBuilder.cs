@@ -68,7 +68,8 @@ internal sealed class RequestRecordBuilder
         }
 
         var prediction = ctx.Text.Length == 0 ? "" : Encoding.UTF8.GetString(ctx.Text.WrittenSpan);
-        var (input, output, source) = CountTokens(ctx, row, prediction, success);
+        var calls = ctx.ToolCalls.ToRecord();
+        var (input, output, source) = CountTokens(ctx, row, calls.Length == 0 ? prediction : prediction + ToolCallText(calls), success);
         return new RequestRecord
         {
             ModelAbbr = _endpoint.Abbr,
@@ -92,6 +93,7 @@ internal sealed class RequestRecordBuilder
             HttpStatus = status,
             Input = row.History is null ? row.Prompt : MessagesJson(row),
             Prediction = prediction,
+            ToolCalls = calls,
             WarmUp = warmUp,
             Stream = _stream,
         };
@@ -108,6 +110,18 @@ internal sealed class RequestRecordBuilder
 
         messages.Add(new Dictionary<string, string> { ["role"] = "user", ["content"] = row.Prompt });
         return JsonSerializer.Serialize(messages, MessagesOptions);
+    }
+
+    /// <summary>What the tokenizer counts of the tool calls when the server gives no usage: each name and its arguments.</summary>
+    private static string ToolCallText(ToolCall[] calls)
+    {
+        var text = new StringBuilder();
+        foreach (var call in calls)
+        {
+            text.Append(call.Name).Append(call.Arguments);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Whether <see cref="CountTokens"/> will count some of the request's tokens with the tokenizer.</summary>

@@ -39,9 +39,9 @@ public static class PlanValidator
                 CheckMultiTurn(sessions, names.Of(sessions, $"Datasets[{i}]"), errors);
             }
 
-            if (datasets[i] is MultiTurnDataset { ThinkTime.TotalSeconds: < 0 } or ShareGptDataset { ThinkTime.TotalSeconds: < 0 })
+            if (datasets[i] is MultiTurnDataset { ThinkTime.TotalSeconds: < 0 } or ShareGptDataset { ThinkTime.TotalSeconds: < 0 } or MtBenchDataset { ThinkTime.TotalSeconds: < 0 })
             {
-                var think = datasets[i] is MultiTurnDataset m ? m.ThinkTime : ((ShareGptDataset)datasets[i]).ThinkTime;
+                var think = datasets[i] switch { MultiTurnDataset m => m.ThinkTime, MtBenchDataset b => b.ThinkTime, _ => ((ShareGptDataset)datasets[i]).ThinkTime };
                 Add(errors, PlanRuleIds.NegativeThinkTime, names.Of(datasets[i], $"Datasets[{i}]"), PlanMessages.NegativeThinkTime, datasets[i].Abbr, PlanRules.Seconds(think.TotalSeconds));
             }
         }
@@ -121,6 +121,7 @@ public static class PlanValidator
         {
             Add(errors, PlanRuleIds.ModelNameNotSent, member, PlanMessages.ModelNameNotSent, model.Abbr, served, PlanApis.Name((int)model.Api));
         }
+        errors.AddRange(ToolValidator.Check(model, member));
     }
 
     private static void CheckSynthetic(SyntheticDataset dataset, string member, List<PlanError> errors)

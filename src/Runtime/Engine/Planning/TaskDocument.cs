@@ -15,4 +15,9 @@ public sealed record TaskDocument(string Model, string Dataset, int Concurrency,
 
     /// <summary>At a sweep level: the level's concurrency limit or request rate (the whole group's); else null.</summary>
     public double? Level { get; init; }
+    /// <summary>The names of the endpoint's tools (a function-call dataset's own tools are per request and not listed).</summary>
+    public System.Collections.Generic.IReadOnlyList<string> Tools { get; init; } = [];
+
+    /// <summary>The endpoint's tool choice; null when it sends none.</summary>
+    public string? ToolChoice { get; init; }
 }

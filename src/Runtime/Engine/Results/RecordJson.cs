@@ -57,6 +57,25 @@ internal static class RecordJson
         }
 
         w.String("prediction", r.Prediction ?? "");
+        if (r.ToolCalls is { Count: > 0 } calls)
+        {
+            w.StartArray("tool_calls");
+            foreach (var call in calls)
+            {
+                w.StartElementObject();
+                if (call.Id is not null)
+                {
+                    w.String("id", call.Id);
+                }
+
+                w.String("name", call.Name);
+                w.String("arguments", call.Arguments);
+                w.EndObject();
+            }
+
+            w.EndArray();
+        }
+
         w.String("db_name", dbName);
         w.EndObject();
         buffer.Write("\n"u8);

@@ -86,6 +86,12 @@ public sealed class RequestRecord
     public string Prediction { get; init; } = "";
 
     /// <summary>
+    /// The function calls the model made (streamed <c>delta.tool_calls</c> pieces joined per call, or a whole
+    /// <c>message.tool_calls</c>), in call order; empty when it made none.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<ToolCall> ToolCalls { get; init; } = [];
+
+    /// <summary>
     /// False when the request was sent without streaming (then TTFT and TPOT are 0, as in the reference since
     /// PR #444). Default true.
     /// </summary>

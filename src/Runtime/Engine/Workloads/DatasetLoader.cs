@@ -44,6 +44,11 @@ public static class DatasetLoader
             throw new DatasetException($"dataset \"{bad.Abbr}\": MaxOutLen must be at least 1, got {bad.MaxOutLen}");
         }
 
+        if (dataset is MtBenchDataset { ThinkTime.Ticks: < 0 } sessions)
+        {
+            throw new DatasetException($"dataset \"{sessions.Abbr}\": ThinkTime must not be negative, got {sessions.ThinkTime}");
+        }
+
         IReadOnlyList<PromptRow> rows = dataset switch
         {
             SyntheticDataset s => SyntheticGenerator.Generate(s, () => tokenizer ?? LoadTokenizer(s, model, baseDirectory), Math.Min(s.RequestCount, numPrompts ?? int.MaxValue)),
@@ -53,12 +58,19 @@ public static class DatasetLoader
             MultiTurnDataset mt => ConversationGenerator.Generate(mt),
             ShareGptDataset g => ShareGpt(g, ReadFile(g.Abbr, g.Path, baseDirectory), tokenizer, notice),
             PromptJsonlDataset p => PromptFileSelection.Select(p, PromptJsonlReader.Read(ReadFile(p.Abbr, p.Path, baseDirectory), p.Path), 0, tokenizer, notice),
+            MtBenchDataset b => PromptFileSelection.Select(b, MtBenchReader.Read(ReadFile(b.Abbr, b.Path, baseDirectory), b.Path), 0, tokenizer, notice),
+            FunctionCallDataset f => PromptFileSelection.Select(f, FunctionCallReader.Read(ReadFile(f.Abbr, f.Path, baseDirectory), f.Path), 0, tokenizer, notice),
             _ => throw new DatasetException($"dataset \"{dataset.Abbr}\": {dataset.GetType().Name} is not a known dataset kind"),
         };
 
         if (!PodBench.Shared.PlanApis.IsChat((int)model.Api) && rows.Any(r => r.Session is not null))
         {
             throw new DatasetException($"dataset \"{dataset.Abbr}\" has multi-turn sessions, which carry their history as chat messages: model \"{model.Abbr}\" must be a chat endpoint (ModelEndpoint.StreamChat or Chat), not {model.Api}");
+        }
+
+        if (model.Api is not (ApiKind.StreamChat or ApiKind.Chat) && rows.Any(r => r.Tools is not null))
+        {
+            throw new DatasetException($"dataset \"{dataset.Abbr}\" carries tools, which only the chat API sends: model \"{model.Abbr}\" must be a chat endpoint (ModelEndpoint.FunctionCallChat, StreamChat or Chat), not {model.Api}");
         }
 
         if (dataset is SyntheticDataset { DistinctPrompts: true, Kind: SyntheticKind.String })

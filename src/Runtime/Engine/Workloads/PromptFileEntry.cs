@@ -8,6 +8,12 @@ namespace PodBench.Runtime.Workloads;
 /// <param name="DataId">The file's own id of the entry, when it has one.</param>
 internal sealed record PromptFileEntry(int Line, string Prompt, string? Completion, int? OutputLen, string? DataId)
 {
-    /// <summary>ShareGPT: the later (human, model) pairs of the conversation, in order; empty when it has none.</summary>
-    public System.Collections.Generic.IReadOnlyList<(string Prompt, string Completion)> LaterTurns { get; init; } = [];
+    /// <summary>
+    /// The later turns of the conversation, in order: ShareGPT's (human, model) pairs, MT-Bench's user messages without
+    /// an answer (null: the endpoint's <c>MaxOutLen</c>); empty when it has none.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<(string Prompt, string? Completion)> LaterTurns { get; init; } = [];
+
+    /// <summary>A function-call entry's own tools (the JSON text of an OpenAI <c>tools</c> array); null otherwise.</summary>
+    public string? Tools { get; init; }
 }

@@ -47,7 +47,7 @@ internal static class PromptFileSelection
             var outputLen = dataset.OutputLen ?? entry.OutputLen ?? (entry.Completion is { } c ? Count(c, tokenizer) : null);
             if (Keep(dataset, Count(entry.Prompt, tokenizer), outputLen))
             {
-                kept.Add(new PromptRow(kept.Count, entry.Prompt, outputLen, null, entry.DataId) { Session = Session(dataset, entry, tokenizer) });
+                kept.Add(new PromptRow(kept.Count, entry.Prompt, outputLen, null, entry.DataId) { Session = Session(dataset, entry, tokenizer), Tools = entry.Tools });
             }
             else
             {
@@ -125,10 +125,24 @@ internal static class PromptFileSelection
         }
     }
 
-    /// <summary>The later turns of a ShareGPT entry sent as a multi-turn session, or null.</summary>
+    /// <summary>The later turns of a ShareGPT or MT-Bench entry sent as a multi-turn session, or null.</summary>
     private static Conversation? Session(PromptFileDataset dataset, PromptFileEntry entry, ITokenCounter? tokenizer)
     {
-        if (dataset is not ShareGptDataset { MultiTurn: true } chat || entry.LaterTurns.Count == 0)
+        TimeSpan think;
+        if (dataset is ShareGptDataset { MultiTurn: true } chat)
+        {
+            think = chat.ThinkTime;
+        }
+        else if (dataset is MtBenchDataset mtBench)
+        {
+            think = mtBench.ThinkTime;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (entry.LaterTurns.Count == 0)
         {
             return null;
         }
@@ -136,9 +150,9 @@ internal static class PromptFileSelection
         var turns = new List<ConversationTurn>(entry.LaterTurns.Count);
         foreach (var (prompt, completion) in entry.LaterTurns)
         {
-            turns.Add(new ConversationTurn(prompt, dataset.OutputLen ?? Math.Max(1, Count(completion, tokenizer))));
+            turns.Add(new ConversationTurn(prompt, dataset.OutputLen ?? (completion is null ? null : Math.Max(1, Count(completion, tokenizer)))));
         }
 
-        return new Conversation(turns, chat.ThinkTime);
+        return new Conversation(turns, think);
     }
 }

@@ -96,7 +96,7 @@ internal static class ShareGptReader
         }
 
         // the later pairs, in order, while each human turn is followed by a model turn
-        var later = new List<(string, string)>();
+        var later = new List<(string, string?)>();
         for (var i = human + 2; i + 1 < read.Count && HumanRoles.Contains(read[i].From) && ModelRoles.Contains(read[i + 1].From); i += 2)
         {
             later.Add((read[i].Value, read[i + 1].Value));

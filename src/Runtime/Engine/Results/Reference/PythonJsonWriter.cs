@@ -41,6 +41,33 @@ internal sealed class PythonJsonWriter
         Raw("}");
     }
 
+    /// <summary>Opens an array as the value of <paramref name="key"/>; its elements are objects (<see cref="StartElementObject"/>).</summary>
+    public void StartArray(string key)
+    {
+        Key(key);
+        Raw("[");
+        firstInObject.Push(true);
+    }
+
+    /// <summary>Opens an object as the next element of the innermost array.</summary>
+    public void StartElementObject()
+    {
+        if (!firstInObject.Pop())
+        {
+            Raw(", ");
+        }
+
+        firstInObject.Push(false);
+        StartObject();
+    }
+
+    /// <summary>Closes the innermost array.</summary>
+    public void EndArray()
+    {
+        firstInObject.Pop();
+        Raw("]");
+    }
+
     /// <summary>A string member.</summary>
     public void String(string key, string value)
     {
