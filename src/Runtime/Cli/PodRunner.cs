@@ -65,7 +65,7 @@ internal static class PodRunner
                 async (k, token) =>
                 {
                     using var task = ready[k];
-                    results.Add(await TaskExecution.RunAsync(context, task, layout, run, k < workers ? gate.Task : null, output, token).ConfigureAwait(false));
+                    results.Add(await TaskExecution.RunAsync(context, task, layout, run, k < workers ? gate.Task : null, options.MergeFollows, output, token).ConfigureAwait(false));
                 });
             long measuredStart;
             long? late = null;

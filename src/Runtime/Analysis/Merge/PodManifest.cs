@@ -90,6 +90,7 @@ public sealed record PodManifest
         {
             ReadDelay = t.ReadDelay,
             RepeatedPrompts = t.RepeatedPrompts,
+            TargetRate = t.TargetRate,
         }).ToList();
         return new PodManifest
         {
