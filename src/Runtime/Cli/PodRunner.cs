@@ -113,7 +113,7 @@ internal static class PodRunner
             var ordered = spec.Tasks.Select(t => results.First(r => r.Task == t)).ToArray();
             var window = new PodMeasuredWindow(measuredStart, ordered.Min(r => r.FirstSendUtcNs), ordered.Max(r => r.LastEndUtcNs)) { AgreedStartUtcNs = barrier?.LocalStartUtcNs };
             var manifesting = RunnerCpu.StepStarted();
-            var manifest = PodManifest.Create(layout.Root, pod, plan.PlanHash, clock, started, ordered.Where(r => r.Files is not null).Select(r => r.Files!), busyPollMicroseconds: Engine.Transport.EpollLoop.BusyPollMicroseconds) with { MeasuredWindow = window };
+            var manifest = PodManifest.Create(layout.Root, pod, plan.PlanHash, clock, started, ordered.Where(r => r.Files is not null).Select(r => r.Files!), busyPollMicroseconds: Engine.Transport.EpollLoop.BusyPollMicroseconds) with { MeasuredWindow = window, Timings = RunnerCpu.Timings(clock) };
             PodManifestWriter.Write(layout.Root, manifest);
             RunnerCpu.StepEnded("manifest", manifesting);
             var failedTasks = ordered.Where(r => !r.Completed).Select(r => r.Task.Name).ToArray();

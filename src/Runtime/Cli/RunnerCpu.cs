@@ -84,6 +84,22 @@ internal static class RunnerCpu
         }
     }
 
+    /// <summary>The pod's timings for its manifest (<see cref="Merge.PodTimings"/>), read now (the manifest's moment).</summary>
+    public static Merge.PodTimings Timings(Engine.PodClock clock)
+    {
+        var cpuNow = Environment.CpuUsage.TotalTime;
+        using var self = Process.GetCurrentProcess();
+        var started = new DateTimeOffset(self.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() * 1_000_000;
+        var end = Interlocked.Read(ref _loadEndTicks);
+        if (Interlocked.Read(ref _openTicks) == 0 || end == 0)
+        {
+            return new Merge.PodTimings(started, null, cpuNow.TotalSeconds, 0, 0);
+        }
+
+        var (openCpu, endCpu) = (TimeSpan.FromTicks(Interlocked.Read(ref _openCpuTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _loadEndCpuTicks)));
+        return new Merge.PodTimings(started, clock.ToUtcNs(end), openCpu.TotalSeconds, (endCpu - openCpu).TotalSeconds, (cpuNow - endCpu).TotalSeconds);
+    }
+
     /// <summary>The line (short enough for a 120-column console with its prefixes), e.g. "CPU s (wall s): 0.31 (1.20) before the first request, 4.10 (9.80) under load, 0.40 (1.10) after".</summary>
     public static string Describe()
     {

@@ -138,6 +138,7 @@ public static class RunMerger
                 Gates = GateEvaluator.Evaluate(merged, gates),
                 Duplicates = duplicates,
                 TornLines = torn,
+                WallTime = WallTime.Measure(verification.Complete, options.CommandStartedUtcNs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000),
             };
         }
 
