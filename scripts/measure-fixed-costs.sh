@@ -44,7 +44,7 @@ if starts:
 for line in open(runner_times):
     parts = line.split(None, 3)
     if len(parts) == 4 and re.match(r"^[0-9.]+$", parts[0]):
-        verb = next((v for v in ("simulate", "merge", "list", "run --pod 0", "run --pod 1", "run --pod 2") if v in parts[3]), parts[3][-40:])
+        verb = next((v for v in ("run --pod 0", "run --pod 1", "run --pod 2", "simulate", "merge", "list") if v in parts[3]), parts[3][-40:])
         print(f"  runner {verb}: CPU {float(parts[0]) + float(parts[1]):.2f} s (user {parts[0]}, sys {parts[1]}), wall {parts[2]} s")
 for line in open(log):
     if re.search(r"pod \d: (CPU s|after the load)|merge: |PodBench wall|Target Performance Summary", line):

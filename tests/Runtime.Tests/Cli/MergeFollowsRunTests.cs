@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using PodBench.Dsl;
 using PodBench.Runtime.Merge;
 using PodBench.Runtime.Metrics;
+using PodBench.Runtime.Reports;
 using PodBench.Runtime.Results;
 using PodBench.Runtime.Simulation;
 using PodBench.Runtime.Tests.Workloads;
@@ -44,7 +45,11 @@ public sealed class MergeFollowsRunTests : IDisposable
         Assert.False(File.Exists(layout.CsvFile("m", "syn")), console);
         Assert.False(File.Exists(layout.JsonFile("m", "syn")));
         Assert.True(!console.Contains("] results", StringComparison.Ordinal), console);
-        var counts = PodManifest.Read(layout.PodManifest(0)).Tasks.Single().Counts;
+        var manifest = PodManifest.Read(layout.PodManifest(0));
+        var counts = manifest.Tasks.Single().Counts;
+        var timings = manifest.Timings!;
+        Assert.InRange(manifest.MeasuredWindow!.StartedUtcNs, timings.ProcessStartedUtcNs, timings.LoadEndedUtcNs!.Value);
+        Assert.True(timings.CpuBeforeSeconds > 0 && timings.CpuUnderLoadSeconds >= 0 && timings.CpuAfterSeconds >= 0, manifest.ToJson());
         Assert.Equal(12, counts.Total);
         Assert.InRange(counts.Failed, 1, 11);
 
@@ -52,6 +57,12 @@ public sealed class MergeFollowsRunTests : IDisposable
         var csv = File.ReadAllText(layout.CsvFile("m", "syn"));
         var json = File.ReadAllText(layout.JsonFile("m", "syn"));
         Assert.Contains(layout.CsvFile("m", "syn"), merged.Files);
+        // no RunBenchmark command above this test: the pods' own steps only
+        Assert.Equal(3, merged.Document.WallTime!.Steps.Count);
+        Assert.Contains("\"wall_time\"", File.ReadAllText(Path.Combine(merged.OutputDirectory, MergeSummaryDocument.FileName)), StringComparison.Ordinal);
+        var report = ReportRenderer.Render(layout.Root, new ReportOptions());
+        Assert.Contains("Wall time: ", File.ReadAllText(report.MarkdownPath), StringComparison.Ordinal);
+        Assert.Contains("<strong>Wall time:</strong>", File.ReadAllText(report.HtmlPath), StringComparison.Ordinal);
 
         // what the pod's own summary gives over the same files (it rewrites them)
         var own = TaskSummaries.SummarizeTask(layout, 0, "m", "syn", new SummaryRequest { Scope = "m/syn", MaxConcurrency = 3 });
