@@ -176,7 +176,9 @@ public static class RunMerger
         var written = new List<string>();
         foreach (var task in tasks)
         {
-            var (model, dataset) = (task.Scope[..task.Scope.IndexOf('/', StringComparison.Ordinal)], task.Scope[(task.Scope.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+            // a task's scope is "<model abbr>/<dataset abbr>"; abbrs hold no '/'
+            var slash = task.Scope.IndexOf('/', StringComparison.Ordinal);
+            var (model, dataset) = (task.Scope[..slash], task.Scope[(slash + 1)..]);
             var (csv, json) = (layout.CsvFile(model, dataset), layout.JsonFile(model, dataset));
             if (!File.Exists(csv) || !File.Exists(json))
             {
