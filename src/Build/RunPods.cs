@@ -144,7 +144,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
 
             var indices = onlyPod is { } one ? new[] { one } : Enumerable.Range(0, podCount).ToArray();
             Log.LogMessage(MessageImportance.High, $"PodBench: {indices.Length} pod(s) into {RunDirectory}" + (simulatorUrl is null ? "" : $" against the simulated server at {simulatorUrl}"));
-            RunPodsInParallel(indices, settings, simulatorUrl);
+            RunPodsInParallel(indices, settings, simulatorUrl, mergeFollows: onlyPod is null);
         }
         finally
         {
@@ -200,7 +200,7 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
         return (process, url);
     }
 
-    private void RunPodsInParallel(int[] indices, RunSettings settings, string? simulatorUrl)
+    private void RunPodsInParallel(int[] indices, RunSettings settings, string? simulatorUrl, bool mergeFollows)
     {
         var running = new List<(int Pod, Process Process)>();
         foreach (var pod in indices)
@@ -216,6 +216,12 @@ public sealed class RunPods : RunSettingsTask, ICancelableTask
             {
                 // pods started together meet at the start barrier and measure from one instant, as on a cluster
                 args = [.. args, "--local-barrier"];
+            }
+
+            if (mergeFollows)
+            {
+                // MergeRun follows: the pod's own task summary would only repeat the merge's work (docs/performance.md)
+                args = [.. args, "--merge-follows"];
             }
 
             var process = RunnerProcess.Start(DotnetHost, RunnerAssembly, args, ProjectDirectory, line => Forward(prefix, line), line => Forward(prefix, line), RunnerCommandLine.Environment(settings), message => ChannelLog.Log(Log, message, prefix));

@@ -145,6 +145,28 @@ public sealed class EndToEndTests : IClassFixture<EndToEndTests.SeedRun>
     }
 
     [Fact]
+    public void The_pods_leave_their_task_summary_to_the_merge_record_their_timings_and_the_report_says_where_the_time_went()
+    {
+        Assert.True(_run.ExitCode == 0, _run.Output);
+        foreach (var pod in new[] { 0, 1 })
+        {
+            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.RunDirectory, "pods", $"pod-{pod}.json")));
+            // RunBenchmark passes --merge-follows: the task's .csv/.json (Every_compatible_file_is_written) are the merge's
+            var files = manifest.RootElement.GetProperty("tasks").EnumerateArray().SelectMany(t => t.GetProperty("files").EnumerateArray()).Select(f => f.GetProperty("path").GetString()!).ToList();
+            Assert.Contains(files, f => f.EndsWith("_details.jsonl", StringComparison.Ordinal));
+            Assert.DoesNotContain(files, f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal));
+            var timings = manifest.RootElement.GetProperty("timings");
+            Assert.True(timings.GetProperty("cpu_before_seconds").GetDouble() > 0, manifest.RootElement.ToString());
+            Assert.True(timings.GetProperty("load_ended_utc_ns").GetInt64() > timings.GetProperty("process_started_utc_ns").GetInt64(), manifest.RootElement.ToString());
+        }
+
+        Assert.Contains("Wall time: ", File.ReadAllText(Path.Combine(_run.RunDirectory, "report.md")), StringComparison.Ordinal);
+        // the tasks ran in the build node from a folder of this build of the tasks
+        var stage = Path.Combine(Path.GetDirectoryName(RepoPaths.MultiPodProject)!, "obj", "podbench-tasks");
+        Assert.Contains(Directory.GetDirectories(stage), d => long.TryParse(Path.GetFileName(d), out _) && File.Exists(Path.Combine(d, "PodBench.Build.dll")));
+    }
+
+    [Fact]
     public void MergeBenchmark_rerenders_the_same_numbers_without_sending()
     {
         var mergedCsv = Path.Combine(_run.RunDirectory, "performances", "merge_results", "merged.csv");

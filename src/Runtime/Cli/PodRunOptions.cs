@@ -11,4 +11,11 @@ internal sealed record PodRunOptions(string RunDirectory, Planning.RunSettings S
 {
     /// <summary>The pods meet as pods of one machine (<see cref="Cluster.PodBarrierOptions.Local"/>): one clock, a 1 s margin.</summary>
     public bool LocalBarrier { get; init; }
+
+    /// <summary>
+    /// A merge follows (RunBenchmark, the all-pods <c>run</c>): the pod writes no task summary (<c>.csv</c>/<c>.json</c>,
+    /// result tables) of a first, non-pressure attempt; its manifest takes the counts from the writer and the merge
+    /// writes the task's files from its own pass.
+    /// </summary>
+    public bool MergeFollows { get; init; }
 }

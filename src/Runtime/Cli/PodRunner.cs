@@ -35,6 +35,7 @@ internal static class PodRunner
             return 0;
         }
 
+        RunnerCpu.PodStarting();
         var clock = PodClock.Process;
         var started = DateTimeOffset.UtcNow;
         PodManifestWriter.WriteStarted(layout.Root, pod, plan.PlanHash, started);
@@ -94,7 +95,7 @@ internal static class PodRunner
 
         var window = new PodMeasuredWindow(measuredStart ?? clock.NowUtcNs(), results.Min(r => r.FirstSendUtcNs), results.Max(r => r.LastEndUtcNs)) { AgreedStartUtcNs = agreedStart };
         var manifesting = RunnerCpu.StepStarted();
-        var manifest = PodManifest.Create(layout.Root, pod, plan.PlanHash, clock, started, results.Where(r => r.Files is not null).Select(r => r.Files!), busyPollMicroseconds: Engine.Transport.EpollLoop.BusyPollMicroseconds) with { MeasuredWindow = window };
+        var manifest = PodManifest.Create(layout.Root, pod, plan.PlanHash, clock, started, results.Where(r => r.Files is not null).Select(r => r.Files!), busyPollMicroseconds: Engine.Transport.EpollLoop.BusyPollMicroseconds) with { MeasuredWindow = window, Timings = RunnerCpu.Timings(clock) };
         PodManifestWriter.Write(layout.Root, manifest);
         RunnerCpu.StepEnded("manifest", manifesting);
         var failedTasks = results.Where(r => !r.Completed).Select(r => r.Task.Name).ToArray();
@@ -148,7 +149,7 @@ internal static class PodRunner
                 async (k, token) =>
                 {
                     using var task = runnable[k];
-                    results.Add(await TaskExecution.RunAsync(context, task, layout, run, k < workers ? gate.Task : null, output, token).ConfigureAwait(false));
+                    results.Add(await TaskExecution.RunAsync(context, task, layout, run, k < workers ? gate.Task : null, options.MergeFollows, output, token).ConfigureAwait(false));
                 });
             long measuredStart;
             long? late = null;

@@ -26,6 +26,7 @@ public static class RunFinisher
         }
 
         var plan = PlanDocument.Read(layout.PlanFile);
+        var merging = RunnerCpu.StepStarted();
         MergeOutcome merged;
         try
         {
@@ -38,6 +39,7 @@ public static class RunFinisher
                 Statistics = plan.Statistics,
                 StableStage = plan.StableStage,
                 Gates = plan.Gates,
+                CommandStartedUtcNs = ParentWatch.CommandStartedUtcNs(),
             });
         }
         catch (MergeException e)
@@ -69,6 +71,7 @@ public static class RunFinisher
         }
 
         var files = new List<string>(merged.Files);
+        var mergeStep = RunnerCpu.StepStarted();
         var report = ReportRenderer.Render(layout.Root, new ReportOptions { BaselineRunDirectory = options.Baseline });
         files.Add(report.MarkdownPath);
         files.Add(report.HtmlPath);
@@ -90,9 +93,15 @@ public static class RunFinisher
             // the staggered warning stays one line (it is also an MSBuild warning); the rest fits 120 columns
             ConsoleText = (alignment is null ? "" : alignment.Staggered ? "warning: " + PodAlignment.Describe(alignment) + "\n" : ConsoleSummary.Fit(PodAlignment.Describe(alignment)))
                 + $"merge_results/merged ({merged.Document.MergedPods.Count} of {merged.Document.ExpectedPods.Count} pods)\n" + ConsoleSummary.Render(merged.Document, skipStaggered: true),
-            DetailText = ConsoleTables.Render(merged.Merged),
+            DetailText = ConsoleTables.Render(merged.Merged)
+                + $"merge: CPU s (wall s): {Step(merging, mergeStep)} merge, {Step(mergeStep, RunnerCpu.StepStarted())} reports; process CPU {Seconds(Environment.CpuUsage.TotalTime)} s\n",
             ReportPath = report.HtmlPath,
             Files = files.Distinct(StringComparer.Ordinal).ToArray(),
         };
     }
+
+    private static string Step((long Cpu, long Wall) from, (long Cpu, long Wall) to) =>
+        $"{Seconds(TimeSpan.FromTicks(to.Cpu - from.Cpu))} ({Seconds(System.Diagnostics.Stopwatch.GetElapsedTime(from.Wall, to.Wall))})";
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

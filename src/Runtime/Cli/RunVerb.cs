@@ -100,6 +100,7 @@ internal static class RunVerb
                 SettingParser.Seconds("--barrier-timeout", args.Get("barrier-timeout")))
             {
                 LocalBarrier = local,
+                MergeFollows = pod is null || args.Flag("merge-follows"),
             };
             var results = await Task.WhenAll(pods.Select(p => PodRunner.RunAsync(context, p, options, output, cancellationToken))).ConfigureAwait(false);
             var exit = results.Max();

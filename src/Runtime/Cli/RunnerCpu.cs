@@ -20,11 +20,28 @@ internal static class RunnerCpu
     private static long _loadEndCpuTicks;
     private static readonly List<(string Name, long CpuTicks, long WallTicks)> Steps = [];
 
-    /// <summary>The measured phase opens now (the gate, the agreed instant).</summary>
+    /// <summary>A pod run begins in this process: readings of an earlier run in the same process (tests) are dropped.</summary>
+    public static void PodStarting()
+    {
+        Interlocked.Exchange(ref _openTicks, 0);
+        Interlocked.Exchange(ref _loadEndTicks, 0);
+        lock (Steps)
+        {
+            Steps.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The measured phase opens now (the gate, the agreed instant); a sweep's later levels open again, and the first
+    /// opening stays the end of "before the first request".
+    /// </summary>
     public static void MeasuredPhaseOpened()
     {
-        Interlocked.Exchange(ref _openCpuTicks, Environment.CpuUsage.TotalTime.Ticks);
-        Interlocked.Exchange(ref _openTicks, Stopwatch.GetTimestamp());
+        var cpu = Environment.CpuUsage.TotalTime.Ticks;
+        if (Interlocked.CompareExchange(ref _openTicks, Stopwatch.GetTimestamp(), 0) == 0)
+        {
+            Interlocked.Exchange(ref _openCpuTicks, cpu);
+        }
     }
 
     /// <summary>A task's load has ended (its last request finished); the latest of the pod's tasks counts.</summary>
@@ -82,6 +99,22 @@ internal static class RunnerCpu
                 ? null
                 : "after the load, CPU s (wall s): " + string.Join(", ", Steps.Select(s => $"{S(TimeSpan.FromTicks(s.CpuTicks).TotalSeconds)} ({S(TimeSpan.FromTicks(s.WallTicks).TotalSeconds)}) {s.Name}"));
         }
+    }
+
+    /// <summary>The pod's timings for its manifest (<see cref="Merge.PodTimings"/>), read now (the manifest's moment).</summary>
+    public static Merge.PodTimings Timings(Engine.PodClock clock)
+    {
+        var cpuNow = Environment.CpuUsage.TotalTime;
+        using var self = Process.GetCurrentProcess();
+        var started = new DateTimeOffset(self.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() * 1_000_000;
+        var end = Interlocked.Read(ref _loadEndTicks);
+        if (Interlocked.Read(ref _openTicks) == 0 || end == 0)
+        {
+            return new Merge.PodTimings(started, null, cpuNow.TotalSeconds, 0, 0);
+        }
+
+        var (openCpu, endCpu) = (TimeSpan.FromTicks(Interlocked.Read(ref _openCpuTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _loadEndCpuTicks)));
+        return new Merge.PodTimings(started, clock.ToUtcNs(end), openCpu.TotalSeconds, (endCpu - openCpu).TotalSeconds, (cpuNow - endCpu).TotalSeconds);
     }
 
     /// <summary>The line (short enough for a 120-column console with its prefixes), e.g. "CPU s (wall s): 0.31 (1.20) before the first request, 4.10 (9.80) under load, 0.40 (1.10) after".</summary>

@@ -65,8 +65,10 @@ internal static class TaskExecution
     /// <summary>
     /// The measured phase of a prepared task: its files are opened first, then the requests start when
     /// <paramref name="start"/> completes (at the agreed instant, with the phase's origin), or now when it is null.
+    /// With <paramref name="mergeFollows"/> a first, non-pressure attempt is not summarized: its counts come from the
+    /// writer and the merge writes the task's <c>.csv</c>/<c>.json</c> (<see cref="PodRunOptions.MergeFollows"/>).
     /// </summary>
-    public static async Task<TaskResult> RunAsync(RunnerContext context, PreparedTask prepared, RunLayout layout, RunOptions run, Task<long>? start, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<TaskResult> RunAsync(RunnerContext context, PreparedTask prepared, RunLayout layout, RunOptions run, Task<long>? start, bool mergeFollows, TextWriter output, CancellationToken cancellationToken)
     {
         var (task, prefix, model, concurrency) = (prepared.Task, prepared.Prefix, prepared.Model, prepared.Concurrency);
         try
@@ -97,21 +99,6 @@ internal static class TaskExecution
                 }).ConfigureAwait(false);
             }
 
-            var summarizing = RunnerCpu.StepStarted();
-            var summary = TaskSummaries.SummarizeTask(layout, task.Pod, model.Abbr, task.Dataset.Abbr, new SummaryRequest
-            {
-                Scope = model.Abbr + "/" + task.Dataset.Abbr,
-                Statistics = context.Plan.Summary.Statistics.Select(s => s.Name).ToArray(),
-                Stable = context.Plan.Summary.StableStage,
-                Goodput = context.Plan.Summary.Goodput,
-                MaxConcurrency = concurrency,
-                TargetRate = outcome.TargetRate,
-            }, latestOnly: run.Pressure);
-            RunnerCpu.StepEnded("task summary", summarizing);
-            var tables = RunnerCpu.StepStarted();
-            output.WriteLine($"{prefix} results");
-            output.WriteLine(ConsoleTables.Render(summary));
-            RunnerCpu.StepEnded("console tables", tables);
             if (outcome.ReadDelay.Count > 0)
             {
                 output.WriteLine($"{prefix} read delay (arrival to read, kept out of the readings): p50 {outcome.ReadDelay.P50Us / 1000:0.###} ms, p99 {outcome.ReadDelay.P99Us / 1000:0.###} ms, max {outcome.ReadDelay.MaxUs / 1000:0.###} ms");
@@ -122,18 +109,15 @@ internal static class TaskExecution
                 RunnerDiagnostics.Warning(output, $"{prefix} {message}");
             }
 
-            if (PromptCache.Warning(summary) is { } cache)
-            {
-                RunnerDiagnostics.Warning(output, $"{prefix} {cache}");
-            }
-
-            WarnShortPressure(run, summary, output, prefix);
+            // A resumed task counts its earlier attempts' records too, and a pressure task warns from its E2EL: both summarize.
+            var summarize = !mergeFollows || run.Pressure || prepared.Resume.EarlierFiles.Count > 0 || prepared.Resume.Finished.Count > 0;
+            var counts = summarize ? Summarize(context, layout, task, model, concurrency, outcome, run, output, prefix) : new PodRecordCounts(writer.Written, writer.Written - writer.Failed, writer.Failed);
             var files = prepared.Resume.EarlierFiles.Concat(TaskFiles(layout, task.Dataset.Abbr, model.Abbr, writer)).ToList();
-            var counts = Counts(summary);
             return new TaskResult(task, true, new PodTaskFiles(model.Abbr, task.Dataset.Abbr, concurrency, counts, files)
             {
                 ReadDelay = outcome.ReadDelay.Count > 0 ? outcome.ReadDelay : null,
                 RepeatedPrompts = prepared.RepeatedPrompts,
+                TargetRate = outcome.TargetRate,
             })
             {
                 FirstSendUtcNs = window.FirstSendUtcNs,
@@ -150,6 +134,33 @@ internal static class TaskExecution
             RunnerDiagnostics.Error(output, $"{prefix} {e.Message}");
             return new TaskResult(task, false, null);
         }
+    }
+
+    /// <summary>The task's own summary: its <c>.csv</c>/<c>.json</c>, its tables and the warnings read from it; returns its counts.</summary>
+    private static PodRecordCounts Summarize(RunnerContext context, RunLayout layout, TaskSpec task, ModelEndpoint model, int concurrency, TaskOutcome outcome, RunOptions run, TextWriter output, string prefix)
+    {
+        var summarizing = RunnerCpu.StepStarted();
+        var summary = TaskSummaries.SummarizeTask(layout, task.Pod, model.Abbr, task.Dataset.Abbr, new SummaryRequest
+        {
+            Scope = model.Abbr + "/" + task.Dataset.Abbr,
+            Statistics = context.Plan.Summary.Statistics.Select(s => s.Name).ToArray(),
+            Stable = context.Plan.Summary.StableStage,
+            Goodput = context.Plan.Summary.Goodput,
+            MaxConcurrency = concurrency,
+            TargetRate = outcome.TargetRate,
+        }, latestOnly: run.Pressure);
+        RunnerCpu.StepEnded("task summary", summarizing);
+        var tables = RunnerCpu.StepStarted();
+        output.WriteLine($"{prefix} results");
+        output.WriteLine(ConsoleTables.Render(summary));
+        RunnerCpu.StepEnded("console tables", tables);
+        if (PromptCache.Warning(summary) is { } cache)
+        {
+            RunnerDiagnostics.Warning(output, $"{prefix} {cache}");
+        }
+
+        WarnShortPressure(run, summary, output, prefix);
+        return Counts(summary);
     }
 
     /// <summary>The console prefix of a task's lines.</summary>

@@ -10,11 +10,11 @@ namespace PodBench.Runtime.Tests.Workloads;
 /// <summary>The runner's <c>run --pod 0</c> verb, in process, on a one-model one-dataset plan against <c>url</c>.</summary>
 internal static class OnePodRun
 {
-    public static (int Exit, string Console) Run(string url, Dataset dataset, string output, string run, int concurrency = 2, ModelEndpoint? model = null)
+    public static (int Exit, string Console) Run(string url, Dataset dataset, string output, string run, int concurrency = 2, ModelEndpoint? model = null, params string[] options)
     {
         var console = new StringWriter();
         var plan = new OneTaskPlan(url, dataset, concurrency, model);
-        var exit = RunnerMain.Dispatch(plan, new GeneratedPlan(typeof(OneTaskPlan).FullName!, null), RunnerArguments.Parse(["run", "--pod", "0", "--output", output, "--run", run]), console, CancellationToken.None);
+        var exit = RunnerMain.Dispatch(plan, new GeneratedPlan(typeof(OneTaskPlan).FullName!, null), RunnerArguments.Parse(["run", "--pod", "0", "--output", output, "--run", run, .. options]), console, CancellationToken.None);
         return (exit, console.ToString());
     }
 

@@ -38,4 +38,7 @@ public sealed record MergeOptions
 
     /// <summary>Receives one line per merge step with its elapsed time (progress for the CLI); null: silent.</summary>
     public System.Action<string>? Log { get; init; }
+
+    /// <summary>When the command that ran the pods and this merge started (ns since the Unix epoch), for <see cref="WallTime"/>; null when unknown.</summary>
+    public long? CommandStartedUtcNs { get; init; }
 }

@@ -62,6 +62,9 @@ public sealed record MergeSummaryDocument
     /// <summary>Details files whose half-written last line the merge skipped, one sentence each.</summary>
     public IReadOnlyList<string> TornLines { get; init; } = [];
 
+    /// <summary>Where the run's wall time went (<see cref="Merge.WallTime"/>); null when a pod did not record its timings.</summary>
+    public WallTime? WallTime { get; init; }
+
     /// <summary>Reads a document written by a merge.</summary>
     public static MergeSummaryDocument Read(string path)
     {

@@ -62,6 +62,10 @@ public sealed record PodManifest
     /// </summary>
     public PodMeasuredWindow? MeasuredWindow { get; init; }
 
+    /// <summary>Where the pod process's time and CPU went (<see cref="PodTimings"/>); null in manifests written before pods recorded it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public PodTimings? Timings { get; init; }
+
     /// <summary><see cref="CompleteStatus"/> when every file was published.</summary>
     public string Status { get; init; } = CompleteStatus;
 
@@ -90,6 +94,7 @@ public sealed record PodManifest
         {
             ReadDelay = t.ReadDelay,
             RepeatedPrompts = t.RepeatedPrompts,
+            TargetRate = t.TargetRate,
         }).ToList();
         return new PodManifest
         {

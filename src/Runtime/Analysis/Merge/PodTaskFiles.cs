@@ -19,4 +19,7 @@ public sealed record PodTaskFiles(string Model, string Dataset, int Concurrency,
     /// server's prefix cache answers them faster than real traffic. 0 when every prompt was distinct.
     /// </summary>
     public int RepeatedPrompts { get; init; }
+
+    /// <summary>The task's target request rate (req/s) when its schedule had one (paced mode); null otherwise.</summary>
+    public double? TargetRate { get; init; }
 }

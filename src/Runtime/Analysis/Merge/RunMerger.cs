@@ -113,7 +113,7 @@ public static class RunMerger
             var maxConcurrency = verification.Complete.Sum(m => m.Tasks.Sum(t => t.Concurrency));
             var scopes = new List<SummaryScope> { new(new SummaryRequest { Scope = MergeFolder + "/merged", Statistics = statistics, Stable = stable, Goodput = goodput, MaxConcurrency = maxConcurrency }, null) };
             scopes.AddRange(taskGroups.Select((g, i) => new SummaryScope(
-                new SummaryRequest { Scope = g.Key.Model + "/" + g.Key.Dataset, Statistics = statistics, Stable = stable, Goodput = goodput, MaxConcurrency = g.Sum(t => t.Concurrency) },
+                new SummaryRequest { Scope = g.Key.Model + "/" + g.Key.Dataset, Statistics = statistics, Stable = stable, Goodput = goodput, MaxConcurrency = g.Sum(t => t.Concurrency), TargetRate = g.Any(t => t.TargetRate is not null) ? g.Sum(t => t.TargetRate ?? 0) : null },
                 i)));
             var summaries = MergedRecords.Summarize(connection, scopes, dbFiles);
             var merged = summaries[0];
@@ -140,10 +140,12 @@ public static class RunMerger
                 Gates = SweepCurves.Gates(sweep, tasks, gates, GateEvaluator.Evaluate(merged, gates)),
                 Duplicates = duplicates,
                 TornLines = torn,
+                WallTime = WallTime.Measure(verification.Complete, options.CommandStartedUtcNs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000),
             };
         }
 
         files.Add(dbPath);
+        files.AddRange(WriteMissingTaskFiles(runDir, document.Tasks));
         var csv = Path.Combine(outputDir, "merged.csv");
         var json = Path.Combine(outputDir, "merged.json");
         CompatibleFiles.WriteCsv(document.Merged, csv);
@@ -164,6 +166,31 @@ public static class RunMerger
         }
 
         return new MergeOutcome { OutputDirectory = outputDir, DatabasePath = dbPath, Files = files, Document = document, JUnitPath = junit };
+    }
+
+    /// <summary>
+    /// Writes a task's compatible <c>.csv</c>/<c>.json</c> from the merge's pass over all its pods where no pod wrote
+    /// them: pods followed by a merge (RunBenchmark) skip their own task summary. Returns the written paths.
+    /// </summary>
+    private static List<string> WriteMissingTaskFiles(string runDir, IReadOnlyList<PerfSummary> tasks)
+    {
+        var layout = new RunLayout(runDir);
+        var written = new List<string>();
+        foreach (var task in tasks)
+        {
+            // a task's scope is "<model abbr>/<dataset abbr>"; abbrs hold no '/'
+            var slash = task.Scope.IndexOf('/', StringComparison.Ordinal);
+            var (model, dataset) = (task.Scope[..slash], task.Scope[(slash + 1)..]);
+            var (csv, json) = (layout.CsvFile(model, dataset), layout.JsonFile(model, dataset));
+            if (!File.Exists(csv) || !File.Exists(json))
+            {
+                CompatibleFiles.WriteCsv(task, csv);
+                CompatibleFiles.WriteJson(task, json);
+                written.AddRange([csv, json]);
+            }
+        }
+
+        return written;
     }
 
     /// <summary>

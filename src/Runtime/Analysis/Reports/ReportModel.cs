@@ -23,6 +23,9 @@ internal sealed class ReportModel
     /// <summary>How closely the pods measured together, in one line.</summary>
     public string AlignmentLine { get; init; } = "";
 
+    /// <summary>Where the run's wall time went (<see cref="Merge.WallTime.Describe"/>); empty when the pods did not record it.</summary>
+    public string WallTimeLine { get; init; } = "";
+
     public IReadOnlyList<ReportWindow> Windows { get; init; } = [];
 
     /// <summary>Active Time and the throughputs over it, when the pods are staggered.</summary>

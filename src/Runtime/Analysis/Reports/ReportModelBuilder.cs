@@ -40,6 +40,7 @@ internal static class ReportModelBuilder
             ClockSkew = ClockSkew(document.ClockSkew),
             Staggered = document.Alignment?.Warning ?? "",
             AlignmentLine = ReportAlignment.Line(document.Alignment),
+            WallTimeLine = document.WallTime?.Describe() ?? "",
             Windows = ReportAlignment.Windows(document.Alignment),
             OverActiveTime = ReportAlignment.OverActiveTime(document.Alignment),
             SocketLoop = SocketLoop(document.Pods),

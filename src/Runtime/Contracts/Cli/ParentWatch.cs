@@ -68,6 +68,37 @@ public static class ParentWatch
     }
 
     /// <summary>
+    /// When the MSBuild entry process (<c>dotnet build</c>) above this runner started, ns since the Unix epoch: the last
+    /// process <see cref="Variable"/> names, when it is an entry and not a node. Null without the variable, off Linux or
+    /// when the chain ends at a reused node.
+    /// </summary>
+    public static long? CommandStartedUtcNs()
+    {
+        var watched = Parse(Environment.GetEnvironmentVariable(Variable));
+        if (watched.Count == 0 || !OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var (pid, startTime) = watched[^1];
+        var arguments = CommandLine(pid);
+        if (IsMSBuildNode(arguments) || !IsBuildEntry(arguments) || !IsAlive(pid, startTime))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() * 1_000_000;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Starts watching the processes named in <see cref="Variable"/>; when one is gone, writes one line to
     /// <paramref name="error"/>, cancels <paramref name="cancel"/> and exits the process after <paramref name="grace"/>.
     /// Does nothing when the variable is unset or empty.

@@ -195,6 +195,7 @@ public static class RunSettingCatalog
         new() { Option = "reuse", Kind = SettingKind.Flag, Verbs = [Run], Doc = "resume the pod's work already in the run folder (a retried cluster pod)" },
         new() { Option = "barrier", Kind = SettingKind.Flag, Verbs = [Run], Doc = "wait at the start barrier in the run folder for the other pods" },
         new() { Option = "local-barrier", Kind = SettingKind.Flag, Verbs = [Run], Doc = "the barrier of pods started together on one machine (no clock probes)" },
+        new() { Option = "merge-follows", Kind = SettingKind.Flag, Verbs = [Run], Doc = "a merge of the run follows (`RunBenchmark` passes it): the pod skips its own task summary (`.csv`/`.json`, tables), which the merge writes" },
         new() { Option = "port", Kind = SettingKind.NonNegativeInt, Verbs = ["simulate"], Default = "0 (any free port)", Doc = "port of the simulated server", What = "a port number" },
     ];
 
