@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace PodBench.Runtime.Engine;
@@ -29,6 +30,7 @@ internal static class ChunkParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseObject(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields)
     {
         fields.HasServerTimestamp = false;
