@@ -70,7 +70,7 @@ internal static partial class PreciseWait
         {
             cancellationToken.ThrowIfCancellationRequested();
             var now = Stopwatch.GetTimestamp();
-            var wakeAt = deadline - Math.Min(_margin, SpinCapNanoseconds);
+            var wakeAt = deadline - SpinNanoseconds;
             if (wakeAt - now <= 0)
             {
                 break;

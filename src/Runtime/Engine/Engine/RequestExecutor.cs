@@ -19,11 +19,13 @@ namespace PodBench.Runtime.Engine;
 /// </summary>
 internal sealed class RequestExecutor
 {
-    private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(5);
-    private static readonly double NsPerTick = 1_000_000_000.0 / Stopwatch.Frequency;
+    // what TakeEvents found: more bytes are needed, [DONE], or an error event
     private const int EventsMore = 0;
     private const int EventsDone = 1;
     private const int EventsError = 2;
+
+    private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(5);
+    private static readonly double NsPerTick = 1_000_000_000.0 / Stopwatch.Frequency;
 
     private readonly IRequestTransport _transport;
     private readonly RequestBodyWriter _body;
