@@ -13,7 +13,7 @@ internal static class CeilingTask
     /// A task of <paramref name="rowCount"/> prompts (<paramref name="prompt"/> of the row index) asking
     /// <paramref name="chunks"/> tokens each, with one warm-up request; <paramref name="rate"/> 0 sends closed loop.
     /// </summary>
-    public static TaskRunRequest Request(string model, string dataset, ServerProcess server, int concurrency, int chunks, RunOptions run, int rowCount, double rate, Func<int, string> prompt)
+    public static TaskRunRequest Request(string model, string dataset, ILoadServer server, int concurrency, int chunks, RunOptions run, int rowCount, double rate, Func<int, string> prompt)
     {
         var endpoint = ModelEndpoint.StreamChat(model) with
         {

@@ -20,7 +20,9 @@ namespace PodBench.LoadCeiling;
 /// <c>--kind lag [--lag-streams 1000] [--lag-delay-ms 20,50] [--lag-jitter 0,0.5] [--single-delay-ms 1,5] [--single on|off] [--seconds 20]</c> (client lag
 /// where the server keeps up); <c>--server-cpus 0 --client-cpus 1</c> (raw and lag kinds) keep server and client on
 /// separate cores, as on separate machines; <c>--kind soak [--minutes 60] [--concurrency 64] [--chunks 32] [--delay-ms 8]
-/// [--server-kind sim|raw] [--csv file] [--sink files|counting]</c> (memory over a long pressure run).
+/// [--server-kind sim|raw] [--csv file] [--sink files|counting]</c> (memory over a long pressure run); <c>--kind command
+/// [--levels 64,512,paced] [--requests 20000]</c> (the engine alone beside the real runner process, same Node server:
+/// <see cref="CommandCase"/>).
 /// </summary>
 public static class Program
 {
@@ -51,6 +53,11 @@ public static class Program
         if (kind == "lag")
         {
             return await RunLagCasesAsync(options);
+        }
+
+        if (kind == "command")
+        {
+            return await CommandCase.RunAsync(options);
         }
 
         var chunks = Int(options, "chunks", 64);
@@ -144,7 +151,7 @@ public static class Program
         return 0;
     }
 
-    private static async Task<CaseResult> RunCaseAsync(ServerProcess server, string name, int concurrency, int chunks, RunOptions run, double? rate, bool print = true, bool lagByEvent = false)
+    internal static async Task<CaseResult> RunCaseAsync(ILoadServer server, string name, int concurrency, int chunks, RunOptions run, double? rate, bool print = true, bool lagByEvent = false)
     {
         var request = CeilingTask.Request("ceiling", "ceiling", server, concurrency, chunks, run, run.NumPrompts ?? 1024, rate ?? 0, _ => string.Join(' ', Enumerable.Repeat("A", 32)));
 

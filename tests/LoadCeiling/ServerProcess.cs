@@ -6,7 +6,7 @@ using System.Reflection;
 namespace PodBench.LoadCeiling;
 
 /// <summary>This program started again with <c>--server</c>: the server runs in its own process, so the client's CPU time is its own.</summary>
-internal sealed class ServerProcess : IDisposable
+internal sealed class ServerProcess : ILoadServer, IDisposable
 {
     private readonly Process _process;
 

@@ -13,6 +13,7 @@ public sealed class PreciseWaitTests
     {
         var early = 0;
         long margin = -1;
+        long spin = -1;
         var thread = new Thread(() =>
         {
             var start = Stopwatch.GetTimestamp();
@@ -28,6 +29,7 @@ public sealed class PreciseWaitTests
             }
 
             margin = PreciseWait.MarginNanoseconds;
+            spin = PreciseWait.SpinNanoseconds;
         });
         thread.Start();
         Assert.True(thread.Join(TimeSpan.FromSeconds(30)), "the waits did not end");
@@ -35,6 +37,9 @@ public sealed class PreciseWaitTests
         if (OperatingSystem.IsLinux() && Stopwatch.Frequency == 1_000_000_000)
         {
             Assert.InRange(margin, 20_000, 1_000_000);
+            // however late the wake-ups came, no more than the cap is spun before a deadline
+            Assert.InRange(spin, 20_000, PreciseWait.SpinCapNanoseconds);
+            Assert.Equal(Math.Min(margin, PreciseWait.SpinCapNanoseconds), spin);
         }
     }
 

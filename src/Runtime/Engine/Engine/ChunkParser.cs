@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace PodBench.Runtime.Engine;
@@ -36,6 +37,7 @@ internal static class ChunkParser
     /// <summary>The <see cref="JsonException"/> for what System.Text.Json reports as an <see cref="InvalidOperationException"/>.</summary>
     internal static JsonException InvalidEscape(InvalidOperationException e) => new("invalid string escape: " + e.Message, e);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseObject(ReadOnlySpan<byte> json, PooledByteBuffer text, ref ChunkFields fields, ToolCallParts? calls)
     {
         var tools = new ToolCallReading(calls);

@@ -9,9 +9,12 @@ namespace PodBench.Runtime.Engine;
 /// Blocks the calling (dedicated) thread until an absolute <see cref="Stopwatch"/> deadline without holding a core:
 /// it sleeps until a margin before the deadline, then spins the rest. On Linux the sleep is an absolute
 /// <c>clock_nanosleep</c> on <c>CLOCK_MONOTONIC</c> (the clock <see cref="Stopwatch"/> reads) with 1 µs timer slack;
-/// the margin follows how late the sleeps wake (kept between 20 µs and 1 ms), so the spin is as short as the box
-/// allows. Elsewhere a timed wait to 1.5 ms before the deadline, then the spin. Errors never accumulate across
-/// sends: every deadline is absolute.
+/// the margin follows how late the sleeps wake (kept between 20 µs and 1 ms), but at most
+/// <see cref="SpinCapNanoseconds"/> of it is spun: on a quiet machine (wake-ups 20-50 µs late) the spin covers the
+/// lateness and the send is on time; on a loaded one, where wake-ups come later than the cap, the thread sleeps to
+/// the cap and sends when it wakes (late by the wake-up's lateness less the cap) instead of spinning up to a
+/// millisecond per send on a core the loop and the writers need. Elsewhere a timed wait to 1.5 ms before the
+/// deadline, then the spin. Errors never accumulate across sends: every deadline is absolute.
 /// </summary>
 internal static partial class PreciseWait
 {
@@ -21,6 +24,9 @@ internal static partial class PreciseWait
     private const long MaxSlice = 50_000_000;
     private const long MinMargin = 20_000;
     private const long MaxMargin = 1_000_000;
+
+    /// <summary>The longest spin before a deadline, in ns: a wake-up later than this is not waited out spinning.</summary>
+    public const long SpinCapNanoseconds = 50_000;
 
     private static readonly bool AbsoluteSleep = OperatingSystem.IsLinux() && Stopwatch.Frequency == 1_000_000_000;
     private static readonly long SpinWindow = Stopwatch.Frequency * 3 / 2000;
@@ -32,8 +38,11 @@ internal static partial class PreciseWait
     [ThreadStatic]
     private static bool _slackSet;
 
-    /// <summary>The spin margin the calling thread uses now, in ns (Linux); 0 before its first wait.</summary>
+    /// <summary>How late the calling thread's wake-ups come now, in ns (Linux; 0 before its first wait).</summary>
     public static long MarginNanoseconds => _margin;
+
+    /// <summary>What the calling thread spins before a deadline now, in ns: the margin, at most <see cref="SpinCapNanoseconds"/>.</summary>
+    public static long SpinNanoseconds => Math.Min(_margin, SpinCapNanoseconds);
 
     public static void Until(long deadline, CancellationToken cancellationToken)
     {
@@ -61,7 +70,7 @@ internal static partial class PreciseWait
         {
             cancellationToken.ThrowIfCancellationRequested();
             var now = Stopwatch.GetTimestamp();
-            var wakeAt = deadline - _margin;
+            var wakeAt = deadline - SpinNanoseconds;
             if (wakeAt - now <= 0)
             {
                 break;

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace PodBench.Runtime.Engine;
 
@@ -109,6 +110,7 @@ internal sealed class SseEventReader : IDisposable
     }
 
     /// <summary>Takes the next complete event, if the buffer holds one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadEvent()
     {
         ConsumePending();
@@ -218,6 +220,7 @@ internal sealed class SseEventReader : IDisposable
         _start = _pos;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddLine(int lineStart, int lineLength)
     {
         var line = _buffer.AsSpan(lineStart, lineLength);

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 
@@ -209,6 +210,7 @@ internal sealed unsafe class EpollLoop
 
     private static long ToTicks(long microseconds) => microseconds * Stopwatch.Frequency / 1_000_000;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
         t_isLoopThread = true;

@@ -133,6 +133,7 @@ internal sealed class Http1ResponseStream : Stream, IArrivalStamped
     }
 
     /// <summary>Moves body bytes from the read buffer into <paramref name="destination"/>, removing the framing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Decode(Span<byte> destination)
     {
         if (_framing != Http1Framing.Chunked)

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -242,6 +243,7 @@ internal sealed class RawConnection : IValueTaskSource<int>, IDisposable
 
     /// <summary>Called on the loop thread when the socket has bytes, was closed, failed, or finished connecting.</summary>
     /// <param name="events">The epoll event mask.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnReadable(uint events)
     {
         if (_connecting is not null)

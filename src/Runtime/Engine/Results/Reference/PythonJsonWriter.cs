@@ -1,6 +1,6 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
@@ -15,7 +15,10 @@ namespace PodBench.Runtime.Results.Reference;
 internal sealed class PythonJsonWriter
 {
     private readonly IBufferWriter<byte> output;
-    private readonly Stack<bool> firstInObject = new();
+
+    // one bit per open object, innermost lowest: set while no member was written (no allocation per line)
+    private ulong firstInObject;
+    private int depth;
 
     /// <summary>A writer appending to <paramref name="output"/>.</summary>
     public PythonJsonWriter(IBufferWriter<byte> output) => this.output = output;
@@ -23,8 +26,14 @@ internal sealed class PythonJsonWriter
     /// <summary>Opens the top-level object.</summary>
     public void StartObject()
     {
+        if (depth == 64)
+        {
+            throw new InvalidOperationException("more than 64 nested objects");
+        }
+
         Raw("{");
-        firstInObject.Push(true);
+        firstInObject = (firstInObject << 1) | 1;
+        depth++;
     }
 
     /// <summary>Opens an object as the value of <paramref name="key"/>.</summary>
@@ -37,7 +46,13 @@ internal sealed class PythonJsonWriter
     /// <summary>Closes the innermost object.</summary>
     public void EndObject()
     {
-        firstInObject.Pop();
+        if (depth == 0)
+        {
+            throw new InvalidOperationException("no object is open");
+        }
+
+        firstInObject >>= 1;
+        depth--;
         Raw("}");
     }
 
@@ -79,7 +94,9 @@ internal sealed class PythonJsonWriter
     public void Number(string key, long value)
     {
         Key(key);
-        Raw(value.ToString(CultureInfo.InvariantCulture));
+        var span = output.GetSpan(20);
+        Utf8Formatter.TryFormat(value, span, out var written);
+        output.Advance(written);
     }
 
     /// <summary>A boolean member (<c>true</c>/<c>false</c>).</summary>
@@ -91,12 +108,12 @@ internal sealed class PythonJsonWriter
 
     private void Key(string key)
     {
-        if (!firstInObject.Pop())
+        if ((firstInObject & 1) == 0)
         {
             Raw(", ");
         }
 
-        firstInObject.Push(false);
+        firstInObject &= ~1UL;
         Quoted(key);
         Raw(": ");
     }
