@@ -33,7 +33,7 @@ internal static partial class CommandCase
         var plans = levels.Select(level => PlanDll(root, level, configuration)).ToArray();
         Console.WriteLine($"load ceiling, end to end: the engine alone (this process) and the runner process (dotnet <plan>.dll run --pod 0) against tests/LoadServer (Node, {Chunks} chunks per response, one write), {requests} requests each; {Environment.ProcessorCount} cores; .NET {Environment.Version}; load average {SoakRun.LoadAverage()}");
         var rows = new List<string>();
-        using var server = NodeServer.Start(root, Chunks);
+        using var server = ServerProcess.StartNode(root, Chunks);
         await Program.RunCaseAsync(server, "warm-up", 50, Chunks, RunOptions.Default.WithPressure(2), null, print: false);
         Console.WriteLine(CaseResult.Header);
         for (var i = 0; i < levels.Length; i++)

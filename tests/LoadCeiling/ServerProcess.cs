@@ -5,7 +5,10 @@ using System.Reflection;
 
 namespace PodBench.LoadCeiling;
 
-/// <summary>This program started again with <c>--server</c>: the server runs in its own process, so the client's CPU time is its own.</summary>
+/// <summary>
+/// A load server in its own process, so the client's CPU time is its own: this program started again with
+/// <c>--server</c>, or tests/LoadServer (Node).
+/// </summary>
 internal sealed class ServerProcess : ILoadServer, IDisposable
 {
     private readonly Process _process;
@@ -63,10 +66,44 @@ internal sealed class ServerProcess : ILoadServer, IDisposable
             info.ArgumentList.Add(arg);
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start the server process");
+        return Listening(Process.Start(info) ?? throw new InvalidOperationException("cannot start the server process"), "the server process");
+    }
+
+    /// <summary>
+    /// tests/LoadServer/server.js (Node): the external server of issue 18 and scripts/measure-speed.sh, every streamed
+    /// response written with one socket write, so the client's CPU per chunk is its own.
+    /// </summary>
+    public static ServerProcess StartNode(string root, int chunks)
+    {
+        var script = Path.Combine(root, "tests", "LoadServer", "server.js");
+        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { script, "--chunks", chunks.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        try
+        {
+            return Listening(Process.Start(info) ?? throw new InvalidOperationException("cannot start node"), script);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"cannot start node for {script} (scripts/install-test-deps.sh installs it): {e.Message}", e);
+        }
+    }
+
+    private static ServerProcess Listening(Process process, string what)
+    {
         while (true)
         {
-            var line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the server process ended before listening");
+            var line = process.StandardOutput.ReadLine();
+            if (line is null)
+            {
+                process.Kill();
+                process.Dispose();
+                throw new InvalidOperationException($"{what} ended before listening");
+            }
+
             if (line.StartsWith("LISTENING ", StringComparison.Ordinal))
             {
                 return new ServerProcess(process, new Uri(line["LISTENING ".Length..]));
@@ -78,10 +115,16 @@ internal sealed class ServerProcess : ILoadServer, IDisposable
     {
         try
         {
-            _process.StandardInput.Close();
-            if (!_process.WaitForExit(5000))
+            // this program's server ends when its input closes; node's is killed
+            if (_process.StartInfo.RedirectStandardInput)
+            {
+                _process.StandardInput.Close();
+            }
+
+            if (!_process.StartInfo.RedirectStandardInput || !_process.WaitForExit(5000))
             {
                 _process.Kill();
+                _process.WaitForExit(5000);
             }
         }
         finally

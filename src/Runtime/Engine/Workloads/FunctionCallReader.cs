@@ -59,17 +59,7 @@ internal static class FunctionCallReader
             }
         });
 
-        if (lines.Problems.Count > 0)
-        {
-            throw DatasetException.ForLines(file, lines.Problems);
-        }
-
-        if (entries.Count == 0)
-        {
-            throw new DatasetException($"{file}: no rows (the file is empty or only blank lines).");
-        }
-
-        return entries;
+        return lines.Rows(entries);
     }
 
     /// <summary><c>prompt</c>, else the user messages of <c>question</c>'s first turn (joined by a blank line).</summary>

@@ -26,6 +26,20 @@ internal sealed class JsonlLines
 
     public void Problem(int line, string what) => _problems.Add($"{File}({line.ToString(CultureInfo.InvariantCulture)}): {what}");
 
+    /// <summary>
+    /// The rows read, once every line was checked: a <see cref="DatasetException"/> naming each malformed line, or
+    /// saying the file has no rows.
+    /// </summary>
+    public List<T> Rows<T>(List<T> rows)
+    {
+        if (_problems.Count > 0)
+        {
+            throw DatasetException.ForLines(File, _problems);
+        }
+
+        return rows.Count > 0 ? rows : throw new DatasetException($"{File}: no rows (the file is empty or only blank lines).");
+    }
+
     /// <summary>Calls <paramref name="row"/> with each non-blank line's number and JSON object.</summary>
     public void ForEachObject(ReadOnlyMemory<byte> content, Action<int, JsonElement> row)
     {

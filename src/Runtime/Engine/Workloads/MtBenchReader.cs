@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 
@@ -44,16 +43,6 @@ internal static class MtBenchReader
             entries.Add(new PromptFileEntry(line, messages[0], null, null, id) { LaterTurns = later });
         });
 
-        if (lines.Problems.Count > 0)
-        {
-            throw DatasetException.ForLines(file, lines.Problems);
-        }
-
-        if (entries.Count == 0)
-        {
-            throw new DatasetException(string.Create(CultureInfo.InvariantCulture, $"{file}: no rows (the file is empty or only blank lines)."));
-        }
-
-        return entries;
+        return lines.Rows(entries);
     }
 }

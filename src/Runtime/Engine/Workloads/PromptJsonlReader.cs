@@ -38,16 +38,6 @@ internal static class PromptJsonlReader
             }
         });
 
-        if (lines.Problems.Count > 0)
-        {
-            throw DatasetException.ForLines(file, lines.Problems);
-        }
-
-        if (entries.Count == 0)
-        {
-            throw new DatasetException($"{file}: no rows (the file is empty or only blank lines).");
-        }
-
-        return entries;
+        return lines.Rows(entries);
     }
 }

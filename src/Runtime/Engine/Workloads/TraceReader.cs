@@ -75,17 +75,7 @@ public static class TraceReader
             }
         });
 
-        if (lines.Problems.Count > 0)
-        {
-            throw DatasetException.ForLines(file, lines.Problems);
-        }
-
-        if (rows.Count == 0)
-        {
-            throw new DatasetException($"{file}: no rows (the file is empty or only blank lines).");
-        }
-
-        return rows;
+        return lines.Rows(rows);
     }
 
     private static double? Timestamp(JsonlLines lines, int line, JsonElement row)

@@ -16,7 +16,7 @@ internal sealed class PythonJsonWriter
 {
     private readonly IBufferWriter<byte> output;
 
-    // one bit per open object, innermost lowest: set while no member was written (no allocation per line)
+    // one bit per open object or array, innermost lowest: set while nothing was written in it (no allocation per line)
     private ulong firstInObject;
     private int depth;
 
@@ -24,17 +24,7 @@ internal sealed class PythonJsonWriter
     public PythonJsonWriter(IBufferWriter<byte> output) => this.output = output;
 
     /// <summary>Opens the top-level object.</summary>
-    public void StartObject()
-    {
-        if (depth == 64)
-        {
-            throw new InvalidOperationException("more than 64 nested objects");
-        }
-
-        Raw("{");
-        firstInObject = (firstInObject << 1) | 1;
-        depth++;
-    }
+    public void StartObject() => Open("{");
 
     /// <summary>Opens an object as the value of <paramref name="key"/>.</summary>
     public void StartObject(string key)
@@ -44,44 +34,29 @@ internal sealed class PythonJsonWriter
     }
 
     /// <summary>Closes the innermost object.</summary>
-    public void EndObject()
-    {
-        if (depth == 0)
-        {
-            throw new InvalidOperationException("no object is open");
-        }
-
-        firstInObject >>= 1;
-        depth--;
-        Raw("}");
-    }
+    public void EndObject() => Close("}");
 
     /// <summary>Opens an array as the value of <paramref name="key"/>; its elements are objects (<see cref="StartElementObject"/>).</summary>
     public void StartArray(string key)
     {
         Key(key);
-        Raw("[");
-        firstInObject.Push(true);
+        Open("[");
     }
 
     /// <summary>Opens an object as the next element of the innermost array.</summary>
     public void StartElementObject()
     {
-        if (!firstInObject.Pop())
+        if ((firstInObject & 1) == 0)
         {
             Raw(", ");
         }
 
-        firstInObject.Push(false);
+        firstInObject &= ~1UL;
         StartObject();
     }
 
     /// <summary>Closes the innermost array.</summary>
-    public void EndArray()
-    {
-        firstInObject.Pop();
-        Raw("]");
-    }
+    public void EndArray() => Close("]");
 
     /// <summary>A string member.</summary>
     public void String(string key, string value)
@@ -104,6 +79,31 @@ internal sealed class PythonJsonWriter
     {
         Key(key);
         Raw(value ? "true" : "false");
+    }
+
+    // an object or array opens a level whose bit says no member or element was written yet
+    private void Open(string bracket)
+    {
+        if (depth == 64)
+        {
+            throw new InvalidOperationException("more than 64 nested objects and arrays");
+        }
+
+        Raw(bracket);
+        firstInObject = (firstInObject << 1) | 1;
+        depth++;
+    }
+
+    private void Close(string bracket)
+    {
+        if (depth == 0)
+        {
+            throw new InvalidOperationException("no object or array is open");
+        }
+
+        firstInObject >>= 1;
+        depth--;
+        Raw(bracket);
     }
 
     private void Key(string key)
