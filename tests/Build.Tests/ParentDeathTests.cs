@@ -12,15 +12,17 @@ namespace PodBench.Build.Tests;
 
 /// <summary>
 /// <c>kill -9</c> of <c>dotnet build -t:RunBenchmark</c> mid-run, with MSBuild node reuse off and on (a reused worker
-/// node outlives its entry process by design): no runner process (pods, simulator) is left 2 s later, no pod claims
-/// completion and every details line written is whole.
+/// node outlives its entry process by design), the tasks in a task host (the repository's examples with reuse on) or in
+/// the build node (the package's way): no runner process (pods, simulator) is left 2 s later, no pod claims completion
+/// and every details line written is whole.
 /// </summary>
 public sealed class ParentDeathTests(ITestOutputHelper log)
 {
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Killing_the_build_stops_every_runner_within_two_seconds(bool nodeReuse)
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    public void Killing_the_build_stops_every_runner_within_two_seconds(bool nodeReuse, bool taskHost)
     {
         var marker = "pbkill" + Guid.NewGuid().ToString("N")[..10];
         var output = Path.Combine(Path.GetTempPath(), marker);
@@ -43,7 +45,7 @@ public sealed class ParentDeathTests(ITestOutputHelper log)
             var text = new StringBuilder();
             using var entry = MarkedProcesses.StartDotnet(
                 ["build", RepoPaths.MultiPodProject, "-t:RunBenchmark", "-nologo", reuseSwitch, $"-p:BenchmarkOutput={output}", $"-p:BenchmarkRun={marker}",
-                 "-p:BenchmarkPressure=true", "-p:BenchmarkPressureTime=120"],
+                 "-p:BenchmarkPressure=true", "-p:BenchmarkPressureTime=120", "-p:PodBenchTaskHost=" + (taskHost ? "true" : "false")],
                 marker, text, reuse);
             var runners = WaitForRunners(marker, entry, text, Path.Combine(output, marker));
             foreach (var (pid, commandLine) in runners)
