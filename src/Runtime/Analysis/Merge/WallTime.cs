@@ -32,7 +32,7 @@ public sealed record WallTime(IReadOnlyList<WallTimeStep> Steps, IReadOnlyList<W
         var loadEnded = pods.Max(p => p.Timings!.LoadEndedUtcNs ?? p.MeasuredWindow!.LastEndUtcNs ?? p.MeasuredWindow!.StartedUtcNs);
         var ended = pods.Max(p => p.EndedUtc.ToUnixTimeMilliseconds() * 1_000_000);
         var steps = new List<WallTimeStep>();
-        var sameCommand = commandStartedUtcNs is { } command && command <= started;
+        var sameCommand = RanThePods(pods, commandStartedUtcNs);
         if (sameCommand)
         {
             steps.Add(new("build (MSBuild, the simulator, the plan's listing)", Seconds(started - commandStartedUtcNs!.Value)));
@@ -54,6 +54,13 @@ public sealed record WallTime(IReadOnlyList<WallTimeStep> Steps, IReadOnlyList<W
         };
         return new WallTime(steps, cpu);
     }
+
+    /// <summary>
+    /// True when the command that started at <paramref name="commandStartedUtcNs"/> ran <paramref name="pods"/> (it began
+    /// before them); false for a later merge of pods run earlier, or without a command's start.
+    /// </summary>
+    public static bool RanThePods(IReadOnlyList<PodManifest> pods, long? commandStartedUtcNs) =>
+        commandStartedUtcNs is { } command && pods.Count > 0 && pods.All(p => p.Timings is not null) && command <= pods.Min(p => p.Timings!.ProcessStartedUtcNs);
 
     /// <summary>One line for the reports, e.g. "3.10 s build, 1.20 s pods' start-up ..., 2.00 s load, ... (pods' CPU: ...)".</summary>
     public string Describe() =>
