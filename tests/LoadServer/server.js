@@ -2,7 +2,9 @@
 // An external OpenAI-compatible server "of the same shape" as the one in issue 18: its own process, every streamed
 // chat response (a role chunk, N content chunks, a usage chunk, [DONE]) written with one socket write. It does no
 // work per request beyond that, so a client's CPU per chunk is the client's own cost.
-// Usage: node tests/LoadServer/server.js [--chunks 64] [--port 0]; prints "LISTENING http://127.0.0.1:<port>".
+// Usage: node tests/LoadServer/server.js [--chunks 64] [--port 0] [--delay-ms 0]; prints "LISTENING http://127.0.0.1:<port>".
+// --delay-ms holds each response that long before its one write, so a closed loop of N streams runs at about
+// N * 1000 / delay req/s (the closed loop at a paced plan's throughput, docs/performance.md).
 'use strict';
 const http = require('http');
 
@@ -13,8 +15,9 @@ function arg(name, fallback) {
 
 const chunks = parseInt(arg('--chunks', '64'), 10);
 const port = parseInt(arg('--port', '0'), 10);
-if (!(chunks > 0) || !(port >= 0)) {
-  console.error('usage: server.js [--chunks N>0] [--port P>=0]');
+const delayMs = parseFloat(arg('--delay-ms', '0'));
+if (!(chunks > 0) || !(port >= 0) || !(delayMs >= 0)) {
+  console.error('usage: server.js [--chunks N>0] [--port P>=0] [--delay-ms D>=0]');
   process.exit(2);
 }
 
@@ -44,8 +47,15 @@ const server = http.createServer((req, res) => {
     served++;
     // one write: headers and the whole event stream (chunked, as streaming servers send it), as a server that
     // already has every token does
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    res.end(stream + usage(Math.max(1, length >> 2)) + 'data: [DONE]\n\n');
+    const answer = () => {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.end(stream + usage(Math.max(1, length >> 2)) + 'data: [DONE]\n\n');
+    };
+    if (delayMs > 0) {
+      setTimeout(answer, delayMs);
+    } else {
+      answer();
+    }
   });
 });
 server.keepAliveTimeout = 120000;
