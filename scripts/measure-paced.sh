@@ -11,24 +11,15 @@ requests="${1:-10000}"
 rounds="${2:-3}"
 configuration="${3:-Debug}"
 work="$(mktemp -d /tmp/podbench-paced.XXXXXX)"
-server_pid=""
-cleanup() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi; }
-trap cleanup EXIT
+# shellcheck source=scripts/load-server.sh
+. "$root/scripts/load-server.sh"
 
 for plan in Streams5 Paced1000; do
   dotnet build "$root/tests/SpeedPlans/$plan" -c "$configuration" -v:q -nologo >"$work/build-$plan.log" 2>&1 \
     || { cat "$work/build-$plan.log"; exit 1; }
 done
 
-node "$root/tests/LoadServer/server.js" --chunks 64 --delay-ms 4 >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url="$(sed -n 's/^LISTENING //p' "$work/server.out")"
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "the load server did not start: $(cat "$work/server.err")"; exit 1; }
+start_load_server --chunks 64 --delay-ms 4
 
 echo "requests: $requests per run, 64 content chunks each, server delay 4 ms; configuration $configuration; $(date -u +%FT%TZ)"
 echo "| run | plan | req/s | CPU under load (s) | µs CPU/chunk under load | send lag p99 |"

@@ -18,9 +18,8 @@ requests="${1:-20000}"
 streams="${2:-64 512}"
 configuration="${3:-Debug}"
 work="$(mktemp -d /tmp/podbench-speed.XXXXXX)"
-server_pid=""
-cleanup() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi; }
-trap cleanup EXIT
+# shellcheck source=scripts/load-server.sh
+. "$root/scripts/load-server.sh"
 
 plan_of() { if [ "$1" = paced ]; then echo "$root/tests/SpeedPlans/Paced1000"; else echo "$root/tests/SpeedPlans/Streams$1"; fi; }
 for c in $streams; do
@@ -28,15 +27,7 @@ for c in $streams; do
     || { cat "$work/build-$c.log"; exit 1; }
 done
 
-node "$root/tests/LoadServer/server.js" --chunks 64 >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url="$(sed -n 's/^LISTENING //p' "$work/server.out")"
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "the load server did not start: $(cat "$work/server.err")"; exit 1; }
+start_load_server --chunks 64
 
 host="$work/dotnet-timed.sh"
 cat >"$host" <<HOST
@@ -49,7 +40,7 @@ cgroup_root=/sys/fs/cgroup/cpuacct
 cgroup=""
 if [ -w "$cgroup_root" ] && mkdir "$cgroup_root/podbench-speed-$$" 2>/dev/null; then
   cgroup="$cgroup_root/podbench-speed-$$"
-  trap 'cleanup; rmdir "$cgroup" 2>/dev/null || true' EXIT
+  trap 'stop_load_server; rmdir "$cgroup" 2>/dev/null || true' EXIT
 fi
 
 chunks=$((requests * 64))
