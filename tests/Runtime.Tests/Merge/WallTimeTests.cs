@@ -41,6 +41,21 @@ public sealed class WallTimeTests
         }
     }
 
+    [Theory]
+    [InlineData(0.0, true)]
+    [InlineData(2.0, true)]
+    [InlineData(2.5, false)]
+    [InlineData(100.0, false)]
+    public void A_command_ran_the_pods_when_it_began_before_the_first_of_them(double commandStarted, bool ran)
+    {
+        // pods start at +2 s and +2.5 s: a command that began after the first did not start it
+        var pods = new[] { Pod(0, 2.0, 6.0, 8.0, cpu: (0.3, 0.2, 0.4)), Pod(1, 2.5, 7.0, 7.5, cpu: (0.25, 0.5, 0.1)) };
+
+        Assert.Equal(ran, WallTime.RanThePods(pods, T0 + (long)(commandStarted * S)));
+        Assert.False(WallTime.RanThePods(pods, null));
+        Assert.False(WallTime.RanThePods([pods[0] with { Timings = null }, pods[1]], T0));
+    }
+
     [Fact]
     public void Pods_without_timings_give_no_breakdown()
     {

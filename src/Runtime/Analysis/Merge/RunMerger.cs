@@ -169,10 +169,6 @@ public static class RunMerger
         return new MergeOutcome { OutputDirectory = outputDir, DatabasePath = dbPath, Files = files, Document = document, JUnitPath = junit };
     }
 
-    /// <summary>
-    /// Writes a task's compatible <c>.csv</c>/<c>.json</c> from the merge's pass over all its pods where no pod wrote
-    /// them: pods followed by a merge (RunBenchmark) skip their own task summary. Returns the written paths.
-    /// </summary>
     // A command that did not run the pods (the same command again, a later merge) keeps the wall time the earlier merge
     // of exactly these pod runs measured, so merging the same pods again gives the same summary.
     private static WallTime? MeasureWallTime(IReadOnlyList<PodManifest> pods, long? commandStartedUtcNs, string outputDir)
@@ -196,6 +192,10 @@ public static class RunMerger
         }
     }
 
+    /// <summary>
+    /// Writes a task's compatible <c>.csv</c>/<c>.json</c> from the merge's pass over all its pods where no pod wrote
+    /// them: pods followed by a merge (RunBenchmark) skip their own task summary. Returns the written paths.
+    /// </summary>
     private static List<string> WriteMissingTaskFiles(string runDir, IReadOnlyList<PerfSummary> tasks)
     {
         var layout = new RunLayout(runDir);
