@@ -51,7 +51,7 @@ internal static class ApiChecks
     }
 
     /// <summary>The model's API number, or null when the code does not say (a partial object).</summary>
-    private static int? ApiOf(PlanValue model) => model.Get("Api") switch
+    internal static int? ApiOf(PlanValue model) => model.Get("Api") switch
     {
         { Kind: ValueKind.Constant, Number: { } number } => (int)number,
         null when !model.Partial => PlanApis.StreamChat,

@@ -14,9 +14,9 @@ internal static class ToolChecks
         if (model.Get("Tools") is { Kind: ValueKind.List } tools)
         {
             complete = true;
-            if (tools.Items.Count > 0 && model.Get("Api") is { Kind: ValueKind.Constant, Number: >= 2 and var api })
+            if (tools.Items.Count > 0 && ApiChecks.ApiOf(model) is { } api && !PlanApis.IsChat(api))
             {
-                bag.Add(PlanRuleIds.ToolsNeedChat, tools.Location, name, api == 2 ? "StreamCompletions" : "Completions");
+                bag.Add(PlanRuleIds.ToolsNeedChat, tools.Location, name, PlanApis.Name(api));
             }
 
             foreach (var tool in tools.Items)

@@ -18,7 +18,7 @@ public sealed class RuntimeRulesTests
             private static readonly ModelEndpoint Stray = ModelEndpoint.Chat("stray");
             private static readonly SyntheticDataset D = new("d/1") { RequestCount = 0, Input = Length.Uniform(9, 3), Output = Length.Zipf(0.5, 0, 10) };
             private static readonly SyntheticDataset T = new("t") { Kind = SyntheticKind.TokenId, RequestSize = 8, PrefixLen = 9, Input = Length.Gaussian(5, -1, 1, 10) };
-            private static readonly ModelEndpoint Native = ModelEndpoint.Tgi("native") with { Model = "qwen" };
+            private static readonly ModelEndpoint Native = ModelEndpoint.Tgi("native") with { Model = "qwen", Tools = [new ToolFunction("t")] };
             private static readonly ModelEndpoint Tools = ModelEndpoint.StreamCompletions("tools") with { Tools = [new ToolFunction("f") { Parameters = "[1]" }, new ToolFunction("f"), new ToolFunction("a b")], ToolChoice = "g" };
             public override IReadOnlyList<ModelEndpoint> Models => [M, Twin, Native, Tools];
             private static readonly ShareGptDataset S = new("s", "s.json") { MinOutputLen = 8, MaxOutputLen = 4, SampleCount = 0 };

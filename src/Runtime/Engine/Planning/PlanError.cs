@@ -7,6 +7,13 @@ namespace PodBench.Runtime.Planning;
 /// <param name="IsWarning">True for rules that warn (a literal API key, identical pod groups); the run goes on.</param>
 public sealed record PlanError(string Id, string Member, string Message, bool IsWarning = false)
 {
+    /// <summary>
+    /// Rule <paramref name="id"/> broken by <paramref name="member"/>: its message formatted as the compiler formats it,
+    /// a warning when the rule warns.
+    /// </summary>
+    public static PlanError Of(string id, string member, string format, params object?[] args) =>
+        new(id, member, Shared.PlanRules.Format(format, args), Shared.PlanRules.IsWarning(id));
+
     /// <summary>The error as one line: <c>PB0016 MultiPodPlan.SyntheticTest1: RequestCount 0 is outside 1..1048576</c>.</summary>
     public override string ToString() => $"{Id} {Member}: {Message}";
 }

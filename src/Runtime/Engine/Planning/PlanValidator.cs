@@ -323,7 +323,7 @@ public static class PlanValidator
     }
 
     private static void Add(List<PlanError> errors, string id, string member, string format, params object?[] args) =>
-        errors.Add(new PlanError(id, member, PlanRules.Format(format, args), PlanRules.IsWarning(id)));
+        errors.Add(PlanError.Of(id, member, format, args));
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -20,22 +20,18 @@ internal static class ServerMetricsValidator
         var seconds = metrics.Interval.TotalSeconds;
         if (!PlanRules.IsLegalScrapeInterval(seconds))
         {
-            yield return Error(PlanRuleIds.ServerMetricsIntervalOutOfRange, member, PlanMessages.ServerMetricsIntervalOutOfRange, PlanRules.Seconds(seconds));
+            yield return PlanError.Of(PlanRuleIds.ServerMetricsIntervalOutOfRange, member, PlanMessages.ServerMetricsIntervalOutOfRange, PlanRules.Seconds(seconds));
         }
 
         if (!PlanRules.IsLegalMetricsPath(metrics.Path))
         {
-            yield return Error(PlanRuleIds.ServerMetricsPathInvalid, member, PlanMessages.ServerMetricsPathInvalid, metrics.Path ?? "null");
+            yield return PlanError.Of(PlanRuleIds.ServerMetricsPathInvalid, member, PlanMessages.ServerMetricsPathInvalid, metrics.Path ?? "null");
         }
 
         var pods = plan.Pods is { Count: > 0 } groups ? groups.Sum(g => g.Replicas) : 1;
         if (metrics.Pod is { } pod && (pod < 0 || pod >= pods))
         {
-            yield return Error(PlanRuleIds.ServerMetricsPodOutOfRange, member, PlanMessages.ServerMetricsPodOutOfRange, pod.ToString(CultureInfo.InvariantCulture));
+            yield return PlanError.Of(PlanRuleIds.ServerMetricsPodOutOfRange, member, PlanMessages.ServerMetricsPodOutOfRange, pod.ToString(CultureInfo.InvariantCulture));
         }
     }
-
-    /// <summary>A broken rule <paramref name="id"/> of <paramref name="member"/>, its message formatted as the compiler's.</summary>
-    internal static PlanError Error(string id, string member, string format, params object?[] args) =>
-        new(id, member, PlanRules.Format(format, args), PlanRules.IsWarning(id));
 }

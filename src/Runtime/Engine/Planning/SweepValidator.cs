@@ -20,7 +20,7 @@ internal static class SweepValidator
         var levels = sweep.Levels ?? [];
         if (levels.Count == 0)
         {
-            yield return ServerMetricsValidator.Error(PlanRuleIds.SweepNoLevels, member, PlanMessages.SweepNoLevels);
+            yield return PlanError.Of(PlanRuleIds.SweepNoLevels, member, PlanMessages.SweepNoLevels);
         }
 
         for (var i = 0; i < levels.Count; i++)
@@ -28,17 +28,17 @@ internal static class SweepValidator
             var index = i.ToString(CultureInfo.InvariantCulture);
             if (PlanRules.SweepLevelProblem(rate, levels[i]) is { } problem)
             {
-                yield return ServerMetricsValidator.Error(PlanRuleIds.SweepLevelOutOfRange, member, PlanMessages.SweepLevelOutOfRange, index, PlanRules.Number(levels[i]), problem);
+                yield return PlanError.Of(PlanRuleIds.SweepLevelOutOfRange, member, PlanMessages.SweepLevelOutOfRange, index, PlanRules.Number(levels[i]), problem);
             }
             else if (i > 0 && levels[i] <= levels[i - 1])
             {
-                yield return ServerMetricsValidator.Error(PlanRuleIds.SweepLevelsNotIncreasing, member, PlanMessages.SweepLevelsNotIncreasing, index, PlanRules.Number(levels[i]), PlanRules.Number(levels[i - 1]));
+                yield return PlanError.Of(PlanRuleIds.SweepLevelsNotIncreasing, member, PlanMessages.SweepLevelsNotIncreasing, index, PlanRules.Number(levels[i]), PlanRules.Number(levels[i - 1]));
             }
         }
 
         if (sweep.StopAtFailure && (plan.Summary?.Gates ?? []).Count == 0)
         {
-            yield return ServerMetricsValidator.Error(PlanRuleIds.SweepSearchWithoutGates, member, PlanMessages.SweepSearchWithoutGates);
+            yield return PlanError.Of(PlanRuleIds.SweepSearchWithoutGates, member, PlanMessages.SweepSearchWithoutGates);
         }
 
         if (!rate)
@@ -50,12 +50,12 @@ internal static class SweepValidator
         {
             if (model?.UseTimestamp == true)
             {
-                yield return ServerMetricsValidator.Error(PlanRuleIds.SweepRateNotApplied, member, PlanMessages.SweepRateNotApplied, model.Abbr, "UseTimestamp");
+                yield return PlanError.Of(PlanRuleIds.SweepRateNotApplied, member, PlanMessages.SweepRateNotApplied, model.Abbr, "UseTimestamp");
             }
 
             if (model?.RampUp is not null)
             {
-                yield return ServerMetricsValidator.Error(PlanRuleIds.SweepRateNotApplied, member, PlanMessages.SweepRateNotApplied, model.Abbr, "RampUp");
+                yield return PlanError.Of(PlanRuleIds.SweepRateNotApplied, member, PlanMessages.SweepRateNotApplied, model.Abbr, "RampUp");
             }
         }
     }

@@ -10,9 +10,9 @@ internal static class ToolValidator
     public static IEnumerable<PlanError> Check(ModelEndpoint model, string member)
     {
         var tools = model.Tools ?? [];
-        if (tools.Count > 0 && model.Api is not (ApiKind.StreamChat or ApiKind.Chat))
+        if (tools.Count > 0 && !PlanApis.IsChat((int)model.Api))
         {
-            yield return Error(PlanRuleIds.ToolsNeedChat, member + ".Tools", PlanMessages.ToolsNeedChat, model.Abbr, model.Api.ToString());
+            yield return PlanError.Of(PlanRuleIds.ToolsNeedChat, member + ".Tools", PlanMessages.ToolsNeedChat, model.Abbr, PlanApis.Name((int)model.Api));
         }
 
         var names = new HashSet<string>(System.StringComparer.Ordinal);
@@ -21,21 +21,18 @@ internal static class ToolValidator
             var name = tool?.Name ?? "";
             if ((PlanRules.ToolNameProblem(tool?.Name) ?? (names.Add(name) ? null : "another tool of this model has the same name")) is { } problem)
             {
-                yield return Error(PlanRuleIds.ToolNameInvalid, member + ".Tools", PlanMessages.ToolNameInvalid, model.Abbr, name, problem);
+                yield return PlanError.Of(PlanRuleIds.ToolNameInvalid, member + ".Tools", PlanMessages.ToolNameInvalid, model.Abbr, name, problem);
             }
 
             if (JsonSyntax.ObjectProblem(tool?.Parameters) is { } json)
             {
-                yield return Error(PlanRuleIds.ToolParametersInvalid, member + ".Tools", PlanMessages.ToolParametersInvalid, model.Abbr, name, json);
+                yield return PlanError.Of(PlanRuleIds.ToolParametersInvalid, member + ".Tools", PlanMessages.ToolParametersInvalid, model.Abbr, name, json);
             }
         }
 
         if (model.ToolChoice is { } choice && !PlanRules.IsToolChoiceKeyword(choice) && !names.Contains(choice))
         {
-            yield return Error(PlanRuleIds.ToolChoiceUnknown, member + ".ToolChoice", PlanMessages.ToolChoiceUnknown, model.Abbr, choice);
+            yield return PlanError.Of(PlanRuleIds.ToolChoiceUnknown, member + ".ToolChoice", PlanMessages.ToolChoiceUnknown, model.Abbr, choice);
         }
     }
-
-    private static PlanError Error(string id, string member, string format, params object?[] args) =>
-        new(id, member, PlanRules.Format(format, args), PlanRules.IsWarning(id));
 }
