@@ -94,14 +94,9 @@ public static class RunFinisher
             ConsoleText = (alignment is null ? "" : alignment.Staggered ? "warning: " + PodAlignment.Describe(alignment) + "\n" : ConsoleSummary.Fit(PodAlignment.Describe(alignment)))
                 + $"merge_results/merged ({merged.Document.MergedPods.Count} of {merged.Document.ExpectedPods.Count} pods)\n" + ConsoleSummary.Render(merged.Document, skipStaggered: true),
             DetailText = ConsoleTables.Render(merged.Merged)
-                + $"merge: CPU s (wall s): {Step(merging, mergeStep)} merge, {Step(mergeStep, RunnerCpu.StepStarted())} reports; process CPU {Seconds(Environment.CpuUsage.TotalTime)} s\n",
+                + $"merge: CPU s (wall s): {RunnerCpu.Between(merging, mergeStep)} merge, {RunnerCpu.Between(mergeStep, RunnerCpu.StepStarted())} reports; process CPU {RunnerCpu.ProcessCpu()} s\n",
             ReportPath = report.HtmlPath,
             Files = files.Distinct(StringComparer.Ordinal).ToArray(),
         };
     }
-
-    private static string Step((long Cpu, long Wall) from, (long Cpu, long Wall) to) =>
-        $"{Seconds(TimeSpan.FromTicks(to.Cpu - from.Cpu))} ({Seconds(System.Diagnostics.Stopwatch.GetElapsedTime(from.Wall, to.Wall))})";
-
-    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

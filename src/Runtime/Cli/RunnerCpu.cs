@@ -139,5 +139,12 @@ internal static class RunnerCpu
             + $"{S(TimeSpan.FromTicks(cpuNow - endCpu).TotalSeconds)} ({S(Stopwatch.GetElapsedTime(end, now).TotalSeconds)}) after";
     }
 
+    /// <summary>The CPU and wall time between two readings of <see cref="StepStarted"/>, as "0.82 (0.73)": CPU s (wall s).</summary>
+    public static string Between((long Cpu, long Wall) from, (long Cpu, long Wall) to) =>
+        $"{S(TimeSpan.FromTicks(to.Cpu - from.Cpu).TotalSeconds)} ({S(Stopwatch.GetElapsedTime(from.Wall, to.Wall).TotalSeconds)})";
+
+    /// <summary>The process's CPU so far, in seconds, as "1.43".</summary>
+    public static string ProcessCpu() => S(Environment.CpuUsage.TotalTime.TotalSeconds);
+
     private static string S(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -169,5 +169,4 @@ internal sealed class NativeEventWriter : IStreamEventWriter
         buffer.Put(_index);
         buffer.Put(",\"seed\":null}"u8);
     }
-
 }

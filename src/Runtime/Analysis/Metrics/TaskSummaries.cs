@@ -26,27 +26,26 @@ public static class TaskSummaries
     /// Summarizes the part of a task the pods <paramref name="pods"/> wrote (every pod's own attempts, one record per
     /// request) and writes no file: what a sweep's pods evaluate the gates on after a level.
     /// </summary>
-    public static PerfSummary SummarizePods(RunLayout layout, IReadOnlyList<int> pods, string model, string dataset, SummaryRequest request, bool latestOnly)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using var conn = new DuckDBConnection("Data Source=:memory:");
-        conn.Open();
-        DuckDbSettings.Apply(conn);
-        RecordViews.CreateTaskView(conn, layout, pods, model, dataset, latestOnly);
-        return Summarizer.Summarize(conn, request);
-    }
+    public static PerfSummary SummarizePods(RunLayout layout, IReadOnlyList<int> pods, string model, string dataset, SummaryRequest request, bool latestOnly) =>
+        SummarizeView(request, conn => RecordViews.CreateTaskView(conn, layout, pods, model, dataset, latestOnly));
 
     private static PerfSummary Summarize(RunLayout layout, string model, string dataset, SummaryRequest request, Action<DuckDBConnection> view)
     {
         ArgumentNullException.ThrowIfNull(layout);
+        var summary = SummarizeView(request, view);
+        CompatibleFiles.WriteCsv(summary, layout.CsvFile(model, dataset));
+        CompatibleFiles.WriteJson(summary, layout.JsonFile(model, dataset));
+        return summary;
+    }
+
+    // the summary of the records that view puts in a fresh in-memory database
+    private static PerfSummary SummarizeView(SummaryRequest request, Action<DuckDBConnection> view)
+    {
         ArgumentNullException.ThrowIfNull(request);
         using var conn = new DuckDBConnection("Data Source=:memory:");
         conn.Open();
         DuckDbSettings.Apply(conn);
         view(conn);
-        var summary = Summarizer.Summarize(conn, request);
-        CompatibleFiles.WriteCsv(summary, layout.CsvFile(model, dataset));
-        CompatibleFiles.WriteJson(summary, layout.JsonFile(model, dataset));
-        return summary;
+        return Summarizer.Summarize(conn, request);
     }
 }
