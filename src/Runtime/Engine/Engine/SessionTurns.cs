@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using PodBench.Runtime.Results;
@@ -33,7 +34,7 @@ internal static class SessionTurns
             {
                 try
                 {
-                    await Task.Delay(session.ThinkTime, token).ConfigureAwait(false);
+                    await ThinkAsync(session.ThinkTime, token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -52,6 +53,18 @@ internal static class SessionTurns
             await write(previous).ConfigureAwait(false);
             history.Add(turn.Prompt);
             history.Add(previous.Prediction);
+        }
+    }
+
+    // Task.Delay counts on the coarse tick clock (Environment.TickCount64, CLOCK_MONOTONIC_COARSE on Linux), so it can
+    // end up to a kernel tick (4 ms at HZ=250) before its time by the Stopwatch that stamps the records: the pause is
+    // measured on the records' clock and waited out in whole milliseconds until it has passed.
+    private static async Task ThinkAsync(TimeSpan think, CancellationToken token)
+    {
+        var due = Stopwatch.GetTimestamp() + (long)Math.Ceiling(think.TotalSeconds * Stopwatch.Frequency);
+        for (var left = due - Stopwatch.GetTimestamp(); left > 0; left = due - Stopwatch.GetTimestamp())
+        {
+            await Task.Delay((int)Math.Max(1, Math.Ceiling(left * 1000.0 / Stopwatch.Frequency)), token).ConfigureAwait(false);
         }
     }
 }
